@@ -1,0 +1,57 @@
+"""Operator commands: the one door through which anything changes the show.
+
+Keys, buttons, the journal's replay after a crash and, later, a network
+remote all build a :class:`Command` and hand it to ``Show.apply``. A command
+is plain data and round-trips through JSON unchanged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+#: Every action the show understands, with the type of its value.
+ACTIONS: dict[str, type | None] = {
+    "start": None,  # start the loaded item, or the first one from the welcome screen
+    "pause": None,
+    "toggle": None,  # start or pause (Space)
+    "next": None,  # end the current item, load the next ready to start
+    "next_start": None,  # end the current item, start the next at once
+    "previous": None,  # back to the previous item, exactly where it was
+    "goto": str,  # load an item by id
+    "add_time": int,  # ms, negative to take time away
+    "reset": None,  # the current item back to its full time, stopped
+    "undo": None,  # undo the last reset or jump
+    "message": str,  # text for the speaker; "" clears
+    "flash": None,  # flash the presenter screen
+    "blackout": None,  # toggle the projector blackout
+    "projector_countdown": None,  # toggle the small countdown on the projector
+}
+
+
+@dataclass(frozen=True)
+class Command:
+    """One operator action, e.g. ``Command("add_time", 60_000)``."""
+
+    action: str
+    value: str | int | None = None
+
+    def __post_init__(self) -> None:
+        if self.action not in ACTIONS:
+            raise ValueError(f"unknown command {self.action!r}; known: {', '.join(ACTIONS)}")
+        expected = ACTIONS[self.action]
+        if expected is None:
+            if self.value is not None:
+                raise ValueError(f"command {self.action!r} takes no value")
+        elif not isinstance(self.value, expected) or isinstance(self.value, bool):
+            raise ValueError(f"command {self.action!r} needs a {expected.__name__} value")
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"action": self.action}
+        if self.value is not None:
+            data["value"] = self.value
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Command:
+        return cls(str(data["action"]), data.get("value"))

@@ -1,0 +1,118 @@
+"""The agenda as immutable data: what the loader produces and the show consumes.
+
+All times are integer milliseconds: durations as lengths, planned times as
+milliseconds since local midnight ("time of day"). Integers keep a three-hour
+show exact to the millisecond; nothing here knows about YAML or Qt.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+#: Item kinds the format knows. Unknown kinds are an error so that a typo
+#: ("brake") cannot silently turn a break screen into a talk.
+KINDS: tuple[str, ...] = (
+    "talk",
+    "remarks",
+    "break",
+    "panel",
+    "presentation",
+    "qa",
+    "ceremony",
+    "other",
+)
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """When the countdown turns amber (warning) and red (danger), in ms remaining."""
+
+    warning_ms: int = 120_000
+    danger_ms: int = 60_000
+
+
+@dataclass(frozen=True)
+class Event:
+    """The event as a whole: shown on the welcome and closing screens."""
+
+    title: str
+    start_ms: int
+    end_ms: int
+    date: str = ""
+    subtitle: str = ""
+    venue: str = ""
+    organiser: str = ""
+    language: str = "en"
+
+
+@dataclass(frozen=True)
+class Section:
+    """A named part of the programme (shown above the items it holds)."""
+
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Item:
+    """One slot of the programme.
+
+    ``planned_start_ms`` is computed by the loader from the event start, the
+    durations before it and any fixed starts, so every consumer agrees on it.
+    """
+
+    id: str
+    kind: str
+    title: str
+    duration_ms: int
+    planned_start_ms: int
+    thresholds: Thresholds
+    speakers: tuple[str, ...] = ()
+    organisation: str = ""
+    section_id: str = ""
+    fixed_start_ms: int | None = None
+    note: str = ""
+    line: int = 0
+
+    @property
+    def planned_end_ms(self) -> int:
+        return self.planned_start_ms + self.duration_ms
+
+    @property
+    def speaker_text(self) -> str:
+        """Speakers joined for display ("A, B")."""
+        return ", ".join(self.speakers)
+
+
+@dataclass(frozen=True)
+class Agenda:
+    """A validated agenda: the only input the show needs."""
+
+    event: Event
+    thresholds: Thresholds
+    sections: tuple[Section, ...]
+    items: tuple[Item, ...]
+    source: str = ""
+
+    def section_title(self, section_id: str) -> str:
+        for section in self.sections:
+            if section.id == section_id:
+                return section.title
+        return ""
+
+    def index_of(self, item_id: str) -> int | None:
+        for index, item in enumerate(self.items):
+            if item.id == item_id:
+                return index
+        return None
+
+    @property
+    def planned_end_ms(self) -> int:
+        """End of the last item as planned (may differ from the event's end)."""
+        if not self.items:
+            return self.event.start_ms
+        return self.items[-1].planned_end_ms
+
+    def replace_items(self, items: tuple[Item, ...]) -> Agenda:
+        return dataclasses.replace(self, items=items)

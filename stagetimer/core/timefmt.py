@@ -1,0 +1,120 @@
+"""Parsing and formatting of durations and times of day.
+
+Durations are written by people (``10m``, ``90s``, ``1h30m``, ``10:00``) and
+shown to people (``9:59``, ``+1:05``); both directions live here so the
+loader, the ``check`` table and every screen agree on one notation.
+"""
+
+from __future__ import annotations
+
+import re
+
+MS_PER_S = 1000
+MS_PER_MIN = 60 * MS_PER_S
+MS_PER_H = 60 * MS_PER_MIN
+MS_PER_DAY = 24 * MS_PER_H
+
+_UNITS = re.compile(r"(\d+(?:\.\d+)?)\s*(h|m|s)", re.IGNORECASE)
+_UNIT_FORM = re.compile(r"^\s*(?:\d+(?:\.\d+)?\s*[hms]\s*)+$", re.IGNORECASE)
+_CLOCK_FORM = re.compile(r"^\s*(\d+):([0-5]\d)(?::([0-5]\d))?\s*$")
+_TOD_FORM = re.compile(r"^\s*([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?\s*$")
+
+
+def parse_duration(text: str | int) -> int:
+    """Return a duration in ms, or raise ValueError saying what is accepted.
+
+    A bare integer is taken as minutes, the unit agendas are written in.
+    ``10:00`` is minutes and seconds; ``1:30:00`` hours, minutes, seconds.
+    """
+    if isinstance(text, bool):
+        raise ValueError("expected a duration such as 10m, 90s, 1h30m or 10:00")
+    if isinstance(text, int):
+        return text * MS_PER_MIN
+    clock = _CLOCK_FORM.match(text)
+    if clock:
+        first, second, third = clock.groups()
+        if third is None:
+            return int(first) * MS_PER_MIN + int(second) * MS_PER_S
+        return int(first) * MS_PER_H + int(second) * MS_PER_MIN + int(third) * MS_PER_S
+    if _UNIT_FORM.match(text):
+        units = [unit.lower() for _, unit in _UNITS.findall(text)]
+        if len(set(units)) != len(units) or units != sorted(units, key="hms".index):
+            raise ValueError("units must appear once each, in the order h, m, s (e.g. 1h30m)")
+        scale = {"h": MS_PER_H, "m": MS_PER_MIN, "s": MS_PER_S}
+        total = sum(float(number) * scale[unit.lower()] for number, unit in _UNITS.findall(text))
+        return round(total)
+    raise ValueError("expected a duration such as 10m, 90s, 1h30m or 10:00")
+
+
+def parse_time_of_day(text: str | int) -> int:
+    """Return ms since midnight for ``HH:MM`` or ``HH:MM:SS``.
+
+    YAML 1.1 reads an unquoted ``10:00`` as the sexagesimal integer 600; the
+    loader passes such integers here and they are taken as minutes past midnight.
+    """
+    if isinstance(text, bool):
+        raise ValueError("expected a time of day such as 09:30 or 14:05")
+    if isinstance(text, int):
+        if 0 <= text < 24 * 60:
+            return text * MS_PER_MIN
+        raise ValueError("expected a time of day such as 09:30 or 14:05")
+    match = _TOD_FORM.match(text)
+    if not match:
+        raise ValueError("expected a time of day such as 09:30 or 14:05")
+    hours, minutes, seconds = match.groups()
+    return int(hours) * MS_PER_H + int(minutes) * MS_PER_MIN + int(seconds or 0) * MS_PER_S
+
+
+def display_seconds(remaining_ms: int) -> int:
+    """The whole seconds a countdown shows: rounded up, so 0:00 is the moment time is up.
+
+    Negative results are overtime. ``-1 ms`` shows ``0:00`` for the first
+    second of overtime, then ``+0:01``.
+    """
+    return -((-remaining_ms) // MS_PER_S)
+
+
+def format_countdown(remaining_ms: int) -> str:
+    """``9:59``, ``1:05:00`` for long items, ``+0:12`` once time is up."""
+    seconds = display_seconds(remaining_ms)
+    sign = "+" if seconds < 0 else ""
+    return sign + format_clock_seconds(abs(seconds))
+
+
+def format_clock_seconds(seconds: int) -> str:
+    """``m:ss`` below an hour, ``h:mm:ss`` above."""
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours}:{minutes:02d}:{secs:02d}"
+    return f"{minutes}:{secs:02d}"
+
+
+def format_duration(ms: int) -> str:
+    """A planned length in agenda notation: ``10m``, ``1h30m``, ``90s``, ``2m30s``."""
+    sign = "-" if ms < 0 else ""
+    seconds = abs(ms) // MS_PER_S
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    parts = [f"{hours}h" if hours else "", f"{minutes}m" if minutes else "", f"{secs}s" if secs else ""]
+    text = "".join(parts)
+    return sign + (text or "0m")
+
+
+def format_offset(ms: int) -> str:
+    """Over/under: ``+3:20`` behind, ``-1:05`` ahead, ``±0:00`` on time (whole seconds)."""
+    seconds = round(ms / MS_PER_S)
+    if seconds == 0:
+        return "±0:00"
+    sign = "+" if seconds > 0 else "-"
+    return sign + format_clock_seconds(abs(seconds))
+
+
+def format_tod(ms: int, seconds: bool = False) -> str:
+    """A time of day, ``10:05`` (or ``10:05:30``); wraps past midnight."""
+    total = (ms // MS_PER_S) % (24 * 3600)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    if seconds:
+        return f"{hours:02d}:{minutes:02d}:{secs:02d}"
+    return f"{hours:02d}:{minutes:02d}"
