@@ -49,6 +49,10 @@ class ItemView:
     def speaker_text(self) -> str:
         return ", ".join(self.speakers)
 
+    @property
+    def planned_end_ms(self) -> int:
+        return self.planned_start_ms + self.planned_duration_ms
+
 
 @dataclass(frozen=True)
 class Snapshot:

@@ -182,7 +182,7 @@ def build_snapshot(show: Show, now: int) -> Snapshot:
         over_under = items[-1].projected_end_ms - items[-1].planned_end_ms if items else 0
     else:
         assert current is not None
-        over_under = current.projected_end_ms - (current.planned_start_ms + current.planned_duration_ms)
+        over_under = current.projected_end_ms - current.planned_end_ms
 
     first_start = items[0].planned_start_ms if items else event.start_ms
     resume = current.projected_end_ms if current is not None and current.kind == "break" else None
