@@ -11,51 +11,15 @@ began, so the countdown cannot drift however long the show lasts.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field
 
 from stagetimer.core.clock import Clock
 from stagetimer.core.commands import Command
 from stagetimer.core.model import Agenda
-from stagetimer.core.schedule import base_allotted_ms
+from stagetimer.core.schedule import base_allotted_ms, break_target_ms
 from stagetimer.core.snapshot import Snapshot
 from stagetimer.core.snapshot_builder import build_snapshot
-
-@dataclass
-class ItemState:
-    """What has happened to one item so far. Times of day are show-anchored."""
-
-    elapsed_ms: int = 0  # folded-in time of finished runs
-    run_from_ms: int | None = None  # show ms when the current run began
-    adjust_ms: int = 0
-    actual_start_ms: int | None = None
-    actual_end_ms: int | None = None
-    base_allotted_ms: int | None = None  # fixed at the first start (elastic breaks)
-    left_running: bool = False  # running when the operator moved on (for "previous")
-
-    def elapsed_at(self, now_ms: int) -> int:
-        if self.run_from_ms is None:
-            return self.elapsed_ms
-        return self.elapsed_ms + (now_ms - self.run_from_ms)
-
-    def fold(self, now_ms: int) -> None:
-        """Stop the clock, keeping the time run so far."""
-        self.elapsed_ms = self.elapsed_at(now_ms)
-        self.run_from_ms = None
-
-
-@dataclass
-class ShowState:
-    """Everything that changes during a show; copied whole for undo."""
-
-    stage: str = "welcome"
-    index: int | None = None
-    items: list[ItemState] = field(default_factory=list)
-    message: str = ""
-    message_at_ms: int = 0
-    flash_from_ms: int | None = None
-    blackout: bool = False
-    projector_countdown: bool = False
-
+from stagetimer.core.show_state_io import state_from_dict, state_to_dict
+from stagetimer.core.state import ItemState, ShowState
 
 class Show:
     """Applies commands to the agenda's state and produces snapshots."""
@@ -72,7 +36,7 @@ class Show:
             raise ValueError("speed must be greater than zero")
         self.agenda = agenda
         self.speed = speed
-        self._clock = clock
+        self.clock = clock
         self._mono0 = clock.monotonic_ms()
         self._origin = origin_show_ms
         self.anchor_tod_ms = clock.local_tod_ms() if anchor_tod_ms is None else anchor_tod_ms
@@ -83,7 +47,7 @@ class Show:
 
     def now_ms(self) -> int:
         """Show time: ms since the anchor, at rehearsal speed."""
-        real = self._clock.monotonic_ms() - self._mono0
+        real = self.clock.monotonic_ms() - self._mono0
         scaled = real if self.speed == 1 else int(real * self.speed)
         return self._origin + scaled
 
@@ -135,7 +99,9 @@ class Show:
             return
         if item.actual_start_ms is None:
             item.actual_start_ms = self.tod_ms(now)
-            item.base_allotted_ms = base_allotted_ms(self.agenda, self._current(), self.tod_ms(now))
+            if break_target_ms(self.agenda, self._current()) is not None:
+                # An elastic break keeps the length it had when it began.
+                item.base_allotted_ms = base_allotted_ms(self.agenda, self._current(), self.tod_ms(now))
         item.actual_end_ms = None
         item.run_from_ms = now
 
@@ -243,3 +209,13 @@ class Show:
     def snapshot(self, now_ms: int | None = None) -> Snapshot:
         """The frozen picture of the show now (or at a replayed show time)."""
         return build_snapshot(self, self.now_ms() if now_ms is None else now_ms)
+
+    def replace_agenda(self, agenda: Agenda) -> None:
+        """Swap in an edited agenda, keeping each item's history by id.
+
+        Raises ValueError (and changes nothing) if the live item is gone.
+        Undo history refers to the old item list, so it is dropped.
+        """
+        self.state = state_from_dict(state_to_dict(self.state, self.agenda), agenda)
+        self.agenda = agenda
+        self._undo.clear()
