@@ -26,9 +26,13 @@ def parse_duration(text: str | int) -> int:
     A bare integer is taken as minutes, the unit agendas are written in.
     ``10:00`` is minutes and seconds; ``1:30:00`` hours, minutes, seconds.
     """
-    if isinstance(text, bool):
+    # YAML hands over whatever was written (floats, null, lists): anything that
+    # is not a string or a whole number is a ValueError the loader can report.
+    if isinstance(text, bool) or not isinstance(text, (str, int)):
         raise ValueError("expected a duration such as 10m, 90s, 1h30m or 10:00")
     if isinstance(text, int):
+        if text < 0:
+            raise ValueError("a duration cannot be negative; expected e.g. 10m")
         return text * MS_PER_MIN
     clock = _CLOCK_FORM.match(text)
     if clock:
@@ -52,7 +56,7 @@ def parse_time_of_day(text: str | int) -> int:
     YAML 1.1 reads an unquoted ``10:00`` as the sexagesimal integer 600; the
     loader passes such integers here and they are taken as minutes past midnight.
     """
-    if isinstance(text, bool):
+    if isinstance(text, bool) or not isinstance(text, (str, int)):
         raise ValueError("expected a time of day such as 09:30 or 14:05")
     if isinstance(text, int):
         if 0 <= text < 24 * 60:
@@ -91,7 +95,7 @@ def format_clock_seconds(seconds: int) -> str:
 
 
 def format_duration(ms: int) -> str:
-    """A planned length in agenda notation: ``10m``, ``1h30m``, ``90s``, ``2m30s``."""
+    """A planned length in agenda notation: ``10m``, ``1h30m``, ``30s``, ``2m30s`` (90 s reads ``1m30s``)."""
     sign = "-" if ms < 0 else ""
     seconds = abs(ms) // MS_PER_S
     hours, rest = divmod(seconds, 3600)
