@@ -1,0 +1,176 @@
+"""The one tick source between the show and the three screens.
+
+The controller owns the Show and a single single-shot precise timer. After
+every publish it sleeps exactly until the next visible change the snapshot
+announces (``next_change_ms``), plus one millisecond so it wakes just after
+the boundary rather than a hair before it. There is no fixed poll: a paused
+show wakes once a second for the time of day, a running one at each flip of
+the countdown, and flashing is driven by the same timer.
+
+Every operator action, from any key, button or (later) the journal replay and
+a remote, enters through :meth:`Controller.apply`.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal
+
+from stagetimer.core.commands import Command
+from stagetimer.core.show import Show
+from stagetimer.core.snapshot import Snapshot
+
+log = logging.getLogger(__name__)
+
+#: Wake this long after the announced boundary, so the snapshot taken on
+#: waking already shows the new second even if the timer fires a little early.
+SLACK_MS = 1
+
+#: Context under which the core's operator messages are translated.
+CORE_CONTEXT = "ShowError"
+
+#: The core's operator messages (stagetimer/core/show.py), listed here so
+#: lupdate extracts them; a message not listed is shown as the core wrote it.
+CORE_MESSAGES: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("ShowError", "No item is loaded: press Space to start the show"),
+    QT_TRANSLATE_NOOP("ShowError", "The show is over: press ← to go back to the last item"),
+    QT_TRANSLATE_NOOP("ShowError", "The agenda has no items"),
+    QT_TRANSLATE_NOOP("ShowError", "The show is over: there is no next item"),
+    QT_TRANSLATE_NOOP("ShowError", "This is the first item: there is no previous one"),
+    QT_TRANSLATE_NOOP("ShowError", "Nothing to undo"),
+)
+
+
+@dataclass(frozen=True)
+class PublishTiming:
+    """When a timer-driven publish happened against the boundary it waited for.
+
+    Both are ``time.monotonic_ns()`` readings; the boundary is exact because
+    the show's system clock counts whole milliseconds of that same clock.
+    """
+
+    boundary_ns: int
+    published_ns: int
+
+    @property
+    def late_ms(self) -> float:
+        return (self.published_ns - self.boundary_ns) / 1e6
+
+
+class Controller(QObject):
+    """Applies commands to the show and publishes a fresh snapshot when it changes."""
+
+    #: A new snapshot for every view (emitted on each tick and after each command).
+    snapshot_changed = Signal(object)
+    #: A command could not apply; the argument is a sentence for the operator.
+    command_failed = Signal(str)
+    #: A command applied successfully (the journal of issue 4 listens here).
+    command_applied = Signal(object)
+
+    def __init__(self, show: Show, parent: QObject | None = None, measure: bool = False) -> None:
+        super().__init__(parent)
+        self._show = show
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self._on_timeout)
+        self._snapshot = show.snapshot()
+        # Benchmark bookkeeping, off in normal use so a tick costs nothing extra.
+        self._measure = measure
+        self._offset_ms = self._monotonic_offset_ms() if measure else 0
+        self._armed_boundary_ms: int | None = None
+        self.timings: list[PublishTiming] = []
+
+    # -- what views and windows read ------------------------------------------
+
+    @property
+    def show(self) -> Show:
+        return self._show
+
+    @property
+    def snapshot(self) -> Snapshot:
+        """The last published snapshot (valid from construction on)."""
+        return self._snapshot
+
+    @property
+    def timer(self) -> QTimer:
+        """The display timer, exposed so tests can check how it is armed."""
+        return self._timer
+
+    @property
+    def last_boundary_ns(self) -> int | None:
+        """Measuring only: the boundary the latest timer publish was for."""
+        return self.timings[-1].boundary_ns if self.timings else None
+
+    # -- control --------------------------------------------------------------
+
+    def start(self) -> None:
+        """Publish the first snapshot and start ticking."""
+        self.publish()
+
+    def stop(self) -> None:
+        """Stop ticking (the show's clock is unaffected: time keeps running)."""
+        self._timer.stop()
+
+    def apply(self, command: Command) -> bool:
+        """Apply one operator command and republish at once.
+
+        A command that cannot apply now is reported through ``command_failed``
+        and leaves the show as it was; nothing an operator presses may stop
+        the clock or close the app. Returns whether the command applied.
+        """
+        try:
+            self._show.apply(command)
+        except ValueError as error:
+            self.command_failed.emit(QCoreApplication.translate(CORE_CONTEXT, str(error)))
+            self.publish()
+            return False
+        except Exception as error:  # a bug must not take the live show down with it
+            log.exception("command %s failed unexpectedly", command)
+            self.command_failed.emit(f"{command.action}: {error}")
+            self.publish()
+            return False
+        self.command_applied.emit(command)
+        self.publish()
+        return True
+
+    def publish(self) -> None:
+        """Take a snapshot, arm the timer for its next change, tell every view."""
+        show = self._show
+        now = show.now_ms()
+        snapshot = show.snapshot(now)
+        self._snapshot = snapshot
+        # Arm before emitting so the time views spend drawing cannot delay the next tick.
+        self._timer.start(snapshot.next_change_ms + SLACK_MS)
+        if self._measure:
+            self._armed_boundary_ms = now + snapshot.next_change_ms + self._offset_ms
+        self.snapshot_changed.emit(snapshot)
+
+    # -- internals ------------------------------------------------------------
+
+    def _on_timeout(self) -> None:
+        if self._measure and self._armed_boundary_ms is not None:
+            boundary_ns = self._armed_boundary_ms * 1_000_000
+            self.publish()
+            self.timings.append(PublishTiming(boundary_ns, time.monotonic_ns()))
+            return
+        self.publish()
+
+    def _monotonic_offset_ms(self) -> int:
+        """How far the system's monotonic ms run ahead of the show's ms (speed 1 only).
+
+        Measuring assumes the show reads ``time.monotonic_ns`` in whole ms, as
+        SystemClock does; the pair of readings is retried until no millisecond
+        ticked between them, so the offset is exact.
+        """
+        if self._show.speed != 1:
+            raise ValueError("timing is measured at speed 1 only")
+        while True:
+            before = time.monotonic_ns() // 1_000_000
+            show_ms = self._show.now_ms()
+            after = time.monotonic_ns() // 1_000_000
+            if before == after:
+                return before - show_ms
