@@ -1,0 +1,41 @@
+# Two commands on a fresh machine: `make run` and `make test` (see README.md).
+# Both create .venv on first use and reinstall when the package metadata changes.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test check bench screenshots venv clean distclean
+
+run: $(STAMP)
+	$(BIN)/stagetimer $(ARGS)
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+check: $(STAMP)
+	$(BIN)/stagetimer check agenda.yaml
+
+bench: $(STAMP)
+	@if [ -f benchmarks/run.py ]; then $(BIN)/python benchmarks/run.py; \
+	else echo "benchmarks/run.py does not exist yet"; fi
+
+screenshots: $(STAMP)
+	$(BIN)/python -m stagetimer.ui.screenshots
+
+venv: $(STAMP)
+
+# setuptools>=70.1 goes into the venv as well because the packaging test builds
+# a wheel without build isolation (the same backend pyproject.toml asks for).
+$(STAMP): pyproject.toml setup.py
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --upgrade 'setuptools>=70.1'
+	$(BIN)/python -m pip install -e '.[test]'
+	touch $@
+
+clean:
+	rm -rf build dist *.egg-info stagetimer/_bundled .pytest_cache
+
+distclean: clean
+	rm -rf $(VENV)

@@ -1,0 +1,27 @@
+"""Shared test set-up: headless Qt, a hand-driven clock, the bundled agenda."""
+
+from __future__ import annotations
+
+import os
+
+# Before anything imports Qt: every test runs without a display.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from stagetimer import resources  # noqa: E402
+from stagetimer.core.clock import FakeClock  # noqa: E402
+
+
+@pytest.fixture
+def fake_clock() -> FakeClock:
+    """A clock at 09:00 on the event day that moves only when the test says so."""
+    return FakeClock()
+
+
+@pytest.fixture
+def bundled_agenda_path() -> Path:
+    """The agenda the app ships with (the 2 December 2025 forum)."""
+    return resources.bundled_agenda()
