@@ -1,0 +1,37 @@
+"""Where a show's journal, state file and crash log live.
+
+One directory per agenda file, under the platform's data directory as Qt
+reports it (QStandardPaths: ~/.local/share, %LOCALAPPDATA%, ~/Library/...),
+so two events prepared on one laptop never share a journal. Only QtCore is
+used, which needs no display: ``stagetimer status`` works on a headless box.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+APP_DIR = "StageTimer"
+
+
+def platform_data_dir() -> Path:
+    """The per-user data directory, e.g. ~/.local/share/StageTimer on Linux."""
+    from PySide6.QtCore import QStandardPaths
+
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)
+    return Path(base or Path.home()) / APP_DIR
+
+
+def state_dir_for(agenda_path: Path, override: Path | None = None) -> Path:
+    """``override`` as given, else a directory named after the agenda file.
+
+    The name carries a short hash of the agenda's absolute path, so two
+    ``agenda.yaml`` files in different folders stay apart.
+    """
+    if override is not None:
+        return Path(override)
+    resolved = str(Path(agenda_path).resolve())
+    digest = hashlib.sha1(resolved.encode("utf-8")).hexdigest()[:10]
+    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", Path(agenda_path).stem).strip("-") or "agenda"
+    return platform_data_dir() / "shows" / f"{stem}-{digest}"
