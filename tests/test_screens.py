@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from stagetimer.ui.placement import PRESENTER, PROJECTOR, Remembered
@@ -184,6 +184,7 @@ def test_the_menu_lists_each_screen_with_its_size_and_ticks_where_windows_are(qt
 
     menu.projector_menu.actions()[0].trigger()
     assert projector.isFullScreen() and projector.screen() is screen
+    assert projector.cursor().shape() == Qt.CursorShape.BlankCursor  # no pointer over the audience
     assert placer.current(PROJECTOR) == screen.name()
     checked = [action.data() for action in menu.projector_menu.actions() if action.isChecked()]
     assert checked == [screen.name()]

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from urllib.parse import quote, unquote
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRect, QSettings, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRect, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QScreen
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -54,6 +54,7 @@ def show_full_screen_on(window: QWidget, screen: QScreen) -> None:
     window.winId()  # creates the native window, so windowHandle() exists
     window.windowHandle().setScreen(screen)
     window.setGeometry(screen.geometry())
+    window.setCursor(Qt.CursorShape.BlankCursor)  # no stray pointer on the audience's screen
     window.showFullScreen()
 
 
@@ -63,6 +64,7 @@ def show_windowed_on(window: QWidget, screen: QScreen, rect: Rect) -> None:
     window.winId()
     window.windowHandle().setScreen(screen)
     window.setGeometry(QRect(*rect))
+    window.unsetCursor()
     window.show()
 
 
