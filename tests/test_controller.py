@@ -162,3 +162,20 @@ def test_a_real_tick_arrives_on_the_next_boundary(qtbot) -> None:
         ticked.time_of_day_ms // 1000 != first.time_of_day_ms // 1000
     )
     controller.stop()
+
+
+class _SlowClock(FakeClock):
+    """A clock that moves 3 ms each time it is read, as if building a snapshot took time."""
+
+    def monotonic_ms(self) -> int:
+        self.advance(3)
+        return super().monotonic_ms()
+
+
+def test_the_wait_counts_from_when_the_snapshot_was_taken(qtbot) -> None:
+    clock = _SlowClock(tod_ms=NINE)
+    controller = Controller(Show(_agenda(), clock, anchor_tod_ms=NINE))
+    controller.start()
+    # Building took 3 ms of the wait already: sleeping the full interval would flip late.
+    assert controller.timer.interval() == controller.snapshot.next_change_ms - 3 + SLACK_MS
+    controller.stop()

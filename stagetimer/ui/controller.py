@@ -2,8 +2,8 @@
 
 The controller owns the Show and a single single-shot precise timer. After
 every publish it sleeps exactly until the next visible change the snapshot
-announces (``next_change_ms``), plus one millisecond so it wakes just after
-the boundary rather than a hair before it. There is no fixed poll: a paused
+announces (``next_change_ms``), counted from the instant the snapshot was
+taken. There is no fixed poll: a paused
 show wakes once a second for the time of day, a running one at each flip of
 the countdown, and flashing is driven by the same timer.
 
@@ -25,9 +25,14 @@ from stagetimer.core.snapshot import Snapshot
 
 log = logging.getLogger(__name__)
 
-#: Wake this long after the announced boundary, so the snapshot taken on
-#: waking already shows the new second even if the timer fires a little early.
-SLACK_MS = 1
+#: Extra wait after the announced boundary. None is needed: the show's system
+#: clock counts whole ms of the same monotonic clock Qt's timers use, and a
+#: precise timer never fires before its interval, so the snapshot taken on
+#: waking already shows the new second. (The benchmark measured 1 ms of
+#: slack as 1 ms of lateness and nothing else.) Should a platform's timer
+#: fire early, the snapshot announces a change within 1 ms and the timer
+#: simply wakes once more.
+SLACK_MS = 0
 
 #: Context under which the core's operator messages are translated.
 CORE_CONTEXT = "ShowError"
@@ -53,7 +58,12 @@ class PublishTiming:
     """
 
     boundary_ns: int
-    published_ns: int
+    woke_ns: int  # the timer fired
+    published_ns: int  # every view has the new snapshot (not yet painted)
+
+    @property
+    def woke_late_ms(self) -> float:
+        return (self.woke_ns - self.boundary_ns) / 1e6
 
     @property
     def late_ms(self) -> float:
@@ -143,8 +153,11 @@ class Controller(QObject):
         now = show.now_ms()
         snapshot = show.snapshot(now)
         self._snapshot = snapshot
-        # Arm before emitting so the time views spend drawing cannot delay the next tick.
-        self._timer.start(snapshot.next_change_ms + SLACK_MS)
+        # Arm before emitting so the time views spend drawing cannot delay the
+        # next tick, and count from the moment the snapshot was taken, not from
+        # now: building it took a little of the wait already.
+        spent_ms = int((show.now_ms() - now) / show.speed)
+        self._timer.start(max(0, snapshot.next_change_ms - spent_ms) + SLACK_MS)
         if self._measure:
             self._armed_boundary_ms = now + snapshot.next_change_ms + self._offset_ms
         self.snapshot_changed.emit(snapshot)
@@ -153,9 +166,10 @@ class Controller(QObject):
 
     def _on_timeout(self) -> None:
         if self._measure and self._armed_boundary_ms is not None:
+            woke_ns = time.monotonic_ns()
             boundary_ns = self._armed_boundary_ms * 1_000_000
             self.publish()
-            self.timings.append(PublishTiming(boundary_ns, time.monotonic_ns()))
+            self.timings.append(PublishTiming(boundary_ns, woke_ns, time.monotonic_ns()))
             return
         self.publish()
 
