@@ -1,0 +1,5 @@
+"""``python -m stagetimer``: the same command as the ``stagetimer`` script."""
+
+from stagetimer.cli import main
+
+raise SystemExit(main())
