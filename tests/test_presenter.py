@@ -1,0 +1,196 @@
+"""The speaker's screen, looked at: colours, sizes and words a speaker relies on."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from stagetimer.core.timefmt import format_countdown, format_tod
+from stagetimer.ui import theme
+from stagetimer.ui.demo_show import demo_show
+from stagetimer.ui.presenter import PresenterView, scene_key
+from stagetimer.ui.refcount_guard import protect_none
+from tests.snapshots_factory import LONG_TITLES, MESSAGE, snapshot
+from tests.view_probe import drawn_texts, ink_colour, ink_height, pixel, render, rgb, share_of
+
+WHITE, AMBER, RED = rgb(theme.FOREGROUND), rgb(theme.phase_colour("warning")), rgb(theme.phase_colour("danger"))
+
+
+# PySide6 6.12.0 on Python < 3.12 drops a reference to None on every void call
+# (see stagetimer/ui/refcount_guard.py); these tests paint a lot.
+protect_none()
+
+
+@pytest.fixture
+def view(qtbot) -> PresenterView:
+    widget = PresenterView()
+    qtbot.addWidget(widget)
+    return widget
+
+
+@pytest.mark.parametrize(
+    ("state", "phase", "colour"),
+    [("normal", "normal", WHITE), ("warning", "warning", AMBER), ("danger", "danger", RED), ("overtime", "overtime", RED)],
+)
+def test_the_countdown_is_drawn_in_its_phase_colour(view: PresenterView, state: str, phase: str, colour) -> None:
+    snap = snapshot(state)
+    assert snap.phase == phase and not snap.flash
+    image = render(view, snap)
+    assert ink_colour(image, view.countdown_rect(), theme.BACKGROUND) == colour
+    assert pixel(image, 3, 3) == rgb(theme.BACKGROUND)
+
+
+def test_overtime_counts_up_in_red_with_a_plus(view: PresenterView) -> None:
+    snap = snapshot("overtime")
+    assert snap.countdown_text == "+1:25"
+    assert "+1:25" in drawn_texts(view, snap)
+    assert "TIME IS UP" in drawn_texts(view, snap)
+
+
+def test_entering_overtime_flashes_the_whole_screen_red_then_it_stays_steady(view: PresenterView) -> None:
+    demo = demo_show("overtime-flash")
+    flashing = render(view, demo.snapshot())
+    assert pixel(flashing, 3, 3) == RED  # the whole field turns red...
+    assert ink_colour(flashing, view.countdown_rect(), theme.phase_colour("overtime")) == rgb(theme.BACKGROUND)
+    demo.wait(11_000)  # ...for about ten seconds, then steady red digits on black
+    steady = render(view, demo.snapshot())
+    assert pixel(steady, 3, 3) == rgb(theme.BACKGROUND)
+    assert ink_colour(steady, view.countdown_rect(), theme.BACKGROUND) == RED
+
+
+def test_a_manual_flash_inverts_the_screen(view: PresenterView) -> None:
+    snap = snapshot("flash")
+    assert snap.flash and snap.phase == "normal"
+    image = render(view, snap)
+    assert pixel(image, 3, 3) == WHITE
+    assert ink_colour(image, view.countdown_rect(), theme.FOREGROUND) == rgb(theme.BACKGROUND)
+
+
+@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1280, 720), (3840, 2160), (320, 180)])
+def test_the_digits_are_at_least_40_percent_of_the_screen_height(view: PresenterView, width: int, height: int) -> None:
+    image = render(view, snapshot("ready"), width, height)  # "20:00": the widest m:ss there is
+    assert ink_height(image, view.countdown_rect(), theme.BACKGROUND) >= 0.40 * height
+
+
+def test_the_countdown_stays_above_40_percent_while_a_message_is_up(view: PresenterView) -> None:
+    image = render(view, snapshot("message"))
+    assert ink_height(image, view.countdown_rect(), theme.BACKGROUND) >= 0.40 * 1080
+    assert ink_colour(image, view.countdown_rect(), theme.BACKGROUND) == rgb(theme.phase_colour("warning"))
+
+
+def test_paused_shows_a_badge_and_dims_the_digits(view: PresenterView) -> None:
+    snap = snapshot("paused")
+    assert snap.paused and snap.started
+    image = render(view, snap)
+    badge = view.current_layout().badge.toAlignedRect()
+    assert share_of(image, badge, theme.BADGE_BACKGROUND) > 0.08  # a filled pill in a full-width row
+    assert ink_colour(image, view.countdown_rect(), theme.BACKGROUND) == rgb(theme.dimmed(theme.FOREGROUND))
+    assert "PAUSED" in drawn_texts(view, snap)
+
+
+def test_a_running_clock_has_no_badge(view: PresenterView) -> None:
+    snap = snapshot("normal")
+    image = render(view, snap)
+    assert share_of(image, view.current_layout().badge.toAlignedRect(), theme.BADGE_BACKGROUND) == 0
+    texts = drawn_texts(view, snap)
+    assert "PAUSED" not in texts and "READY" not in texts
+
+
+def test_ready_is_told_apart_from_paused(view: PresenterView) -> None:
+    snap = snapshot("ready")
+    assert snap.paused and not snap.started
+    image = render(view, snap)
+    texts = drawn_texts(view, snap)
+    assert "READY" in texts and "PAUSED" not in texts
+    # An outline, not the filled white badge; the full time at full brightness.
+    assert share_of(image, view.current_layout().badge.toAlignedRect(), theme.BADGE_BACKGROUND) < 0.05
+    assert ink_colour(image, view.countdown_rect(), theme.BACKGROUND) == WHITE
+
+
+def test_the_speaker_sees_title_speaker_next_item_and_time_of_day(view: PresenterView) -> None:
+    snap = snapshot("normal")
+    assert snap.current is not None and snap.next is not None
+    text = " ".join(drawn_texts(view, snap))
+    assert snap.current.title in text
+    assert snap.current.speaker_text or snap.current.organisation
+    assert (snap.current.speaker_text or snap.current.organisation) in text
+    assert f"NEXT · {format_tod(snap.next.projected_start_ms)}" in text
+    assert snap.next.title in text
+    assert format_tod(snap.time_of_day_ms) in text
+    assert snap.countdown_text in text
+
+
+def test_the_message_crosses_the_screen_inverted_as_it_arrives(view: PresenterView) -> None:
+    arriving = snapshot("message-flash")
+    assert arriving.message == MESSAGE and arriving.message_flash
+    image = render(view, arriving)
+    band = view.current_layout().message.toAlignedRect()
+    assert band.width() == 1920 and band.height() > 0.3 * 1080
+    assert share_of(image, band, theme.MESSAGE_FOREGROUND) > 0.6
+    assert MESSAGE in drawn_texts(view, arriving)
+    settled = render(view, snapshot("message"))
+    assert share_of(settled, band, theme.MESSAGE_BACKGROUND) > 0.6
+
+
+def test_before_the_show_it_counts_down_to_the_start(view: PresenterView) -> None:
+    snap = snapshot("welcome")
+    texts = " ".join(drawn_texts(view, snap))
+    assert format_countdown(snap.welcome_remaining_ms) == "4:48"
+    assert "4:48" in texts and "Starts in" in texts
+    assert snap.next is not None and snap.next.title in texts
+    assert snap.event_title in texts
+
+
+def test_a_break_counts_down_to_the_resume_time(view: PresenterView) -> None:
+    snap = snapshot("break")
+    assert snap.resume_ms is not None
+    texts = " ".join(drawn_texts(view, snap))
+    assert "Break" in texts
+    assert f"Resumes at {format_tod(snap.resume_ms)}" in texts
+    assert snap.countdown_text in texts
+
+
+def test_after_the_last_item_a_calm_closing_screen(view: PresenterView) -> None:
+    snap = snapshot("closing")
+    texts = drawn_texts(view, snap)
+    assert "The programme has ended" in texts
+    assert snap.event_title in " ".join(texts)
+    image = render(view, snap)
+    # No countdown, no colour: only the clock and two lines of text.
+    assert ink_height(image, view.countdown_rect(), theme.BACKGROUND) < 0.2 * 1080
+
+
+@pytest.mark.parametrize("title", LONG_TITLES)
+def test_long_korean_titles_are_drawn_whole(view: PresenterView, title: str) -> None:
+    snap = snapshot("normal", current__title=title)
+    assert title in " ".join(drawn_texts(view, snap))
+    assert title in " ".join(drawn_texts(view, snap, 320, 180))
+
+
+def test_the_header_shows_hangul_in_pretendard(view: PresenterView) -> None:
+    snap = snapshot("normal")
+    image = render(view, snap)
+    title = view.current_layout().title.toAlignedRect()
+    assert ink_colour(image, title, theme.BACKGROUND) == WHITE
+    assert any("\uac00" <= char <= "\ud7a3" for char in snap.current.title)
+
+
+def test_consecutive_seconds_repaint_only_the_countdown(qtbot, view: PresenterView) -> None:
+    demo = demo_show("normal")
+    first = demo.snapshot()
+    second = demo.wait(1000).snapshot()
+    assert scene_key(first) == scene_key(second) and first.countdown_text != second.countdown_text
+    assert scene_key(first) != scene_key(demo.do("message", MESSAGE).snapshot())
+    # What reaches the screen after the cheap repaint is what a full repaint draws.
+    view.resize(640, 360)
+    view.show_snapshot(first)
+    view.show()
+    qtbot.waitExposed(view)
+    view.show_snapshot(second)
+    QApplication.processEvents()
+    on_screen = view.screen().grabWindow(view.winId()).toImage().convertToFormat(QImage.Format.Format_RGB888)
+    full = view.grab().toImage().convertToFormat(QImage.Format.Format_RGB888)
+    # Equal up to antialiasing (glyph edges may rasterise a shade apart under a clip).
+    worst = max(abs(a - b) for a, b in zip(bytes(on_screen.constBits()), bytes(full.constBits())))
+    assert worst <= 32
