@@ -1,0 +1,156 @@
+"""The audience's screen: what it shows in each phase, and what it never shows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QColor, QImage
+
+from stagetimer.core.timefmt import format_countdown, format_tod
+from stagetimer.ui import theme
+from stagetimer.ui.projector import ProjectorView
+from stagetimer.ui.refcount_guard import protect_none
+from tests.snapshots_factory import LONG_EVENT_TITLE, LONG_TITLES, MESSAGE, NOTE, snapshot
+from tests.view_probe import drawn_texts, ink_colour, pixel, render, rgb, share_of
+
+# PySide6 6.12.0 on Python < 3.12 drops a reference to None on every void call
+# (see stagetimer/ui/refcount_guard.py); these tests paint a lot.
+protect_none()
+
+OPERATOR_WORDS = ("PAUSED", "READY", "TIME IS UP", MESSAGE, NOTE)
+
+
+@pytest.fixture
+def view(qtbot) -> ProjectorView:
+    widget = ProjectorView()
+    qtbot.addWidget(widget)
+    return widget
+
+
+def _bytes(image: QImage) -> bytes:
+    return bytes(image.convertToFormat(QImage.Format.Format_RGB888).constBits())
+
+
+def test_now_and_next_for_the_audience(view: ProjectorView) -> None:
+    snap = snapshot("normal")
+    assert snap.current is not None and snap.next is not None
+    text = " ".join(drawn_texts(view, snap))
+    for expected in (snap.event_title, snap.current.section_title, "NOW", snap.current.title, "NEXT",
+                     snap.next.title, format_tod(snap.next.projected_start_ms)):
+        assert expected and expected in text
+    assert (snap.current.speaker_text or snap.current.organisation) in text
+
+
+def test_speaker_and_organisation_are_both_shown(view: ProjectorView) -> None:
+    snap = snapshot("normal", current__speakers=("홍길동 대표",), current__organisation="쿠도커뮤니케이션")
+    texts = drawn_texts(view, snap)
+    assert "홍길동 대표" in texts and "쿠도커뮤니케이션" in texts
+
+
+@pytest.mark.parametrize("state", ["normal", "paused", "ready", "message-flash", "message", "flash", "overtime-flash"])
+def test_operator_information_never_reaches_the_audience(view: ProjectorView, state: str) -> None:
+    snap = snapshot(state, current__note=NOTE, next__note=NOTE)
+    text = " ".join(drawn_texts(view, snap))
+    for word in OPERATOR_WORDS:
+        assert word not in text
+    # no over/under either (the show is running late here)
+    assert snap.over_under_ms == 0 or "+" not in text
+
+
+def test_pause_message_note_and_flash_change_nothing_on_the_projector(view: ProjectorView) -> None:
+    plain = snapshot("normal")
+    busy = snapshot(
+        "normal", paused=True, running=False, message=MESSAGE, message_flash=True, flash=True,
+        over_under_ms=200_000, current__note=NOTE,
+    )
+    assert _bytes(render(view, plain)) == _bytes(render(ProjectorView(), busy))
+
+
+@pytest.mark.parametrize("state", ["blackout", "break", "welcome", "closing", "projector-countdown"])
+def test_blackout_is_entirely_black_whatever_else_is_going_on(view: ProjectorView, state: str) -> None:
+    image = render(view, snapshot(state, blackout=True))
+    assert set(_bytes(image)) == {0}
+    assert drawn_texts(view, snapshot(state, blackout=True)) == []
+
+
+def test_the_small_countdown_is_off_by_default_and_shows_when_asked(view: ProjectorView) -> None:
+    off = snapshot("normal")
+    assert not off.projector_countdown
+    assert off.countdown_text not in drawn_texts(view, off)
+    assert view.countdown_rect().isEmpty()
+    on = snapshot("projector-countdown")
+    assert on.countdown_text in drawn_texts(view, on)
+    image = render(view, on)
+    assert ink_colour(image, view.countdown_rect(), theme.BACKGROUND) == rgb(theme.FOREGROUND)
+
+
+def test_the_break_screen_counts_down_to_the_resume_time(view: ProjectorView) -> None:
+    snap = snapshot("break")
+    assert snap.resume_ms is not None
+    texts = drawn_texts(view, snap)
+    assert "Break" in texts
+    assert snap.countdown_text in texts
+    assert f"We resume at {format_tod(snap.resume_ms)}" in texts
+    assert snap.next is not None and snap.next.title in " ".join(texts)
+    image = render(view, snap)
+    assert ink_colour(image, view.countdown_rect(), theme.BACKGROUND) == rgb(theme.ACCENT)
+
+
+def test_the_welcome_screen_before_the_first_item(view: ProjectorView) -> None:
+    snap = snapshot("welcome")
+    text = " ".join(drawn_texts(view, snap))
+    assert snap.event_title in text and snap.venue in text
+    assert "2025" in text  # the date, in the agenda's language
+    assert f"Starts at {format_tod(snap.planned_start_ms)}" in text
+    assert format_countdown(snap.welcome_remaining_ms) in text
+    image = render(view, snap)
+    assert ink_colour(image, view.countdown_rect(), theme.BACKGROUND) == rgb(theme.FOREGROUND)
+
+
+def test_once_the_start_time_passes_the_welcome_says_starting_soon(view: ProjectorView) -> None:
+    snap = snapshot("welcome", welcome_remaining_ms=0)
+    texts = drawn_texts(view, snap)
+    assert "Starting soon" in texts and "0:00" not in texts
+
+
+def test_the_closing_screen_thanks_the_audience(view: ProjectorView) -> None:
+    snap = snapshot("closing")
+    text = " ".join(drawn_texts(view, snap))
+    assert "Thank you" in text and snap.event_title in text
+
+
+#: The placeholder logo's ring and letters: a grey no other element uses.
+LOGO_GREY = QColor("#d9dee7")
+
+
+def test_the_logo_comes_from_the_svg_in_assets(qtbot, tmp_path: Path) -> None:
+    header = QRect(0, 0, 1920, 200)
+    with_logo = ProjectorView()
+    qtbot.addWidget(with_logo)
+    assert share_of(render(with_logo, snapshot("normal")), header, LOGO_GREY, tolerance=4, step=1) > 0.005
+    missing = ProjectorView(logo_path=tmp_path / "none.svg")
+    qtbot.addWidget(missing)
+    image = render(missing, snapshot("normal"))
+    assert share_of(image, header, LOGO_GREY, tolerance=4, step=1) == 0
+    # Without a logo the event title moves to the margin instead of leaving a hole.
+    assert ink_colour(image, QRect(96, 50, 200, 60), theme.BACKGROUND) == rgb(theme.FOREGROUND)
+
+
+@pytest.mark.parametrize("title", LONG_TITLES)
+def test_long_korean_titles_wrap_whole_on_the_projector(view: ProjectorView, title: str) -> None:
+    snap = snapshot("normal", event_title=LONG_EVENT_TITLE, current__title=title, next__title=title)
+    for size in ((1920, 1080), (320, 180)):
+        text = " ".join(drawn_texts(view, snap, *size))
+        assert text.count(title) == 2  # now and next
+        assert LONG_EVENT_TITLE in text
+
+
+def test_a_thumbnail_is_the_same_picture_in_small(view: ProjectorView) -> None:
+    big = render(view, snapshot("normal"))
+    small = render(ProjectorView(), snapshot("normal"), 320, 180)
+    # The same layout: the title ink sits in the same place, scaled.
+    assert ink_colour(big, QRect(96, 260, 900, 200), theme.BACKGROUND) == rgb(theme.FOREGROUND)
+    assert ink_colour(small, QRect(16, 43, 150, 33), theme.BACKGROUND) == rgb(theme.FOREGROUND)
+    assert pixel(small, 2, 2) == rgb(theme.BACKGROUND)
