@@ -31,7 +31,12 @@ def view(qtbot) -> PresenterView:
 
 @pytest.mark.parametrize(
     ("state", "phase", "colour"),
-    [("normal", "normal", WHITE), ("warning", "warning", AMBER), ("danger", "danger", RED), ("overtime", "overtime", RED)],
+    [
+        ("normal", "normal", WHITE),
+        ("warning", "warning", AMBER),
+        ("danger", "danger", RED),
+        ("overtime", "overtime", RED),
+    ],
 )
 def test_the_countdown_is_drawn_in_its_phase_colour(view: PresenterView, state: str, phase: str, colour) -> None:
     snap = snapshot(state)

@@ -15,13 +15,14 @@ repainted.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QEvent, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from stagetimer.core.snapshot import Snapshot
 from stagetimer.core.timefmt import format_countdown, format_tod
 from stagetimer.ui import theme
+from stagetimer.ui.badge import draw_badge
 from stagetimer.ui.digits import Digits
 from stagetimer.ui.presenter_layout import PresenterLayout, presenter_layout
 from stagetimer.ui.textfit import TextFitter, draw_fitted
@@ -52,8 +53,10 @@ def scene_key(snapshot: Snapshot) -> tuple:
         snapshot.event_title,
         format_tod(snapshot.planned_start_ms),
         None if snapshot.resume_ms is None else format_tod(snapshot.resume_ms),
-        None if current is None else (current.id, current.kind, current.title, current.speakers, current.organisation),
-        None if upcoming is None else (upcoming.id, upcoming.title, upcoming.speakers, format_tod(upcoming.projected_start_ms)),
+        None if current is None else (current.id, current.kind, current.title, current.speakers,
+                                      current.organisation),
+        None if upcoming is None else (upcoming.id, upcoming.title, upcoming.speakers,
+                                       format_tod(upcoming.projected_start_ms)),
     )
 
 
@@ -86,7 +89,8 @@ class PresenterView(QWidget):
         """Draw ``snapshot`` at the next paint (only what changed, when possible)."""
         previous, self._snapshot = self._snapshot, snapshot
         if previous is not None and scene_key(previous) == scene_key(snapshot):
-            if (displayed_countdown(previous), previous.progress) != (displayed_countdown(snapshot), snapshot.progress):
+            before = (displayed_countdown(previous), previous.progress)
+            if before != (displayed_countdown(snapshot), snapshot.progress):
                 layout = self.current_layout()
                 for rect in (layout.digits, layout.progress):
                     self.update(rect.toAlignedRect().adjusted(-2, -2, 2, 2))
@@ -128,8 +132,8 @@ class PresenterView(QWidget):
         snap = self._snapshot
         if snap is None or not snap.flash or snap.stage != "live":
             return Ink.normal()
-        field = theme.phase_colour(snap.phase) if snap.phase in ("warning", "danger", "overtime") else theme.FOREGROUND
-        return Ink.inverted(field)
+        alarming = snap.phase in ("warning", "danger", "overtime")
+        return Ink.inverted(theme.phase_colour(snap.phase) if alarming else theme.FOREGROUND)
 
     def paint(self, painter: QPainter, dirty: QRectF) -> None:
         """Draw the whole screen (or the part inside ``dirty``)."""
@@ -140,24 +144,33 @@ class PresenterView(QWidget):
             return
         layout = self.current_layout()
         if dirty.intersects(layout.clock):
-            draw_fitted(
-                painter,
-                self._fitter.fit(format_tod(snap.time_of_day_ms), layout.clock.width(), layout.clock.height(),
-                                 layout.clock.height() * 0.82, weight=SEMIBOLD, tabular=True),
-                layout.clock, ink.foreground, RIGHT, VCENTRE,
-            )
+            clock = layout.clock
+            fitted = self._fitter.fit(format_tod(snap.time_of_day_ms), clock.width(), clock.height(),
+                                      clock.height() * 0.82, weight=SEMIBOLD, tabular=True)
+            draw_fitted(painter, fitted, clock, ink.foreground, RIGHT, VCENTRE)
         if snap.stage == "closing":
             self._paint_closing(painter, snap, layout, ink)
             return
         self._paint_header(painter, snap, layout, ink, dirty)
-        self._paint_badge(painter, snap, layout, ink)
+        if dirty.intersects(layout.badge):
+            self._paint_badge(painter, snap, layout, ink)
         self._paint_countdown(painter, snap, layout, ink, dirty)
         self._paint_next(painter, snap, layout, ink, dirty)
         if layout.message.isValid() and dirty.intersects(layout.message):
             self._paint_message(painter, snap, layout)
 
-    def _text(self, painter: QPainter, text: str, rect: QRectF, colour: QColor, size: float, weight: QFont.Weight,
-              lines: int = 1, align: Qt.AlignmentFlag = LEFT, valign: Qt.AlignmentFlag = VCENTRE) -> QRectF:
+    def _text(
+        self,
+        painter: QPainter,
+        text: str,
+        rect: QRectF,
+        colour: QColor,
+        size: float,
+        weight: QFont.Weight,
+        lines: int = 1,
+        align: Qt.AlignmentFlag = LEFT,
+        valign: Qt.AlignmentFlag = VCENTRE,
+    ) -> QRectF:
         """Fit ``text`` into ``rect`` (up to ``size`` px, wrapping to ``lines``) and draw it."""
         if not text or not rect.isValid():
             return QRectF()
@@ -165,90 +178,64 @@ class PresenterView(QWidget):
                                   min_px=self.height() * theme.MIN_TEXT)
         return draw_fitted(painter, fitted, rect, colour, align, valign)
 
-    def _paint_header(self, painter: QPainter, snap: Snapshot, layout: PresenterLayout, ink: Ink, dirty: QRectF) -> None:
+    def _paint_header(
+        self, painter: QPainter, snap: Snapshot, layout: PresenterLayout, ink: Ink, dirty: QRectF
+    ) -> None:
+        """What is on now: the talk and its speaker, the break, or (before the show) the event."""
         if not layout.title.isValid() or not dirty.intersects(layout.title.united(layout.subtitle)):
             return
+        current = snap.current
         if snap.stage == "welcome":
             title, subtitle = snap.event_title, snap.venue
-        elif snap.current is not None and snap.current.kind == "break":
+        elif current is not None and current.kind == "break":
             title = self.tr("Break")
-            subtitle = "" if snap.resume_ms is None else self.tr("Resumes at %1").replace("%1", format_tod(snap.resume_ms))
-        elif snap.current is not None:
-            title = snap.current.title
-            subtitle = " · ".join(part for part in (snap.current.speaker_text, snap.current.organisation) if part)
+            resume = "" if snap.resume_ms is None else format_tod(snap.resume_ms)
+            subtitle = self.tr("Resumes at %1").replace("%1", resume) if resume else ""
+        elif current is not None:
+            title = current.title
+            subtitle = " · ".join(part for part in (current.speaker_text, current.organisation) if part)
         else:
             return
         h = self.height()
-        self._text(painter, title, layout.title, ink.foreground, h * 0.062, BOLD, lines=2, valign=Qt.AlignmentFlag.AlignBottom)
+        self._text(painter, title, layout.title, ink.foreground, h * 0.062, BOLD, lines=2,
+                   valign=Qt.AlignmentFlag.AlignBottom)
         self._text(painter, subtitle, layout.subtitle, ink.muted, h * 0.04, SEMIBOLD)
 
     def _paint_badge(self, painter: QPainter, snap: Snapshot, layout: PresenterLayout, ink: Ink) -> None:
-        """PAUSED (filled, with pause bars), READY (outlined), OVERTIME or "Starts in"."""
+        """PAUSED (filled, pause bars), READY (outlined), TIME IS UP, or before the show "Starts in"."""
         rect = layout.badge
+        align = CENTRE if layout.badge_centred else LEFT
         if snap.stage == "welcome":
-            if layout.badge_centred:
-                self._text(painter, self.tr("Starts in"), rect, ink.muted, rect.height() * 0.7, SEMIBOLD, align=CENTRE)
-            return
-        if snap.paused and snap.started:
-            self._pill(painter, rect, self.tr("PAUSED"), ink.foreground, ink.background, filled=True, layout=layout)
+            self._text(painter, self.tr("Starts in"), rect, ink.muted, rect.height() * 0.7, SEMIBOLD, align=align)
         elif snap.paused:
-            self._pill(painter, rect, self.tr("READY"), ink.muted, ink.background, filled=False, layout=layout)
+            paused = snap.started
+            label = self.tr("PAUSED") if paused else self.tr("READY")
+            size = rect.height() * 0.62
+            fitted = self._fitter.fit(label, rect.width() * 0.7, size, size, weight=BOLD)
+            colour = ink.foreground if paused else ink.muted
+            draw_badge(painter, rect, fitted, colour, ink.background, paused, layout.badge_centred)
         elif snap.phase == "overtime":
             colour = ink.foreground if snap.flash else theme.phase_colour("overtime")
-            self._text(painter, self.tr("TIME IS UP"), rect, colour, rect.height() * 0.75, BOLD,
-                       align=CENTRE if layout.badge_centred else LEFT)
-
-    def _pill(self, painter: QPainter, rect: QRectF, label: str, colour: QColor, background: QColor, filled: bool,
-              layout: PresenterLayout) -> None:
-        bh = rect.height()
-        fitted = self._fitter.fit(label, rect.width() * 0.7, bh * 0.62, bh * 0.62, weight=BOLD)
-        icon_w = bh * 0.42
-        pad = bh * 0.45
-        width = pad + icon_w + bh * 0.3 + fitted.width + pad
-        left = rect.center().x() - width / 2 if layout.badge_centred else rect.left()
-        pill = QRectF(left, rect.top(), width, bh)
-        painter.setPen(Qt.PenStyle.NoPen)
-        if filled:
-            painter.setBrush(colour)
-            painter.drawRoundedRect(pill, bh / 2, bh / 2)
-            text_colour = background
-        else:
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(QPen(colour, max(1.0, bh * 0.06)))
-            painter.drawRoundedRect(pill.adjusted(bh * 0.03, bh * 0.03, -bh * 0.03, -bh * 0.03), bh / 2, bh / 2)
-            painter.setPen(Qt.PenStyle.NoPen)
-            text_colour = colour
-        icon = QRectF(pill.left() + pad, pill.top() + bh * 0.26, icon_w, bh * 0.48)
-        painter.setBrush(text_colour)
-        if filled:  # pause bars: understood without reading a word
-            bar = icon_w * 0.36
-            painter.drawRect(QRectF(icon.left(), icon.top(), bar, icon.height()))
-            painter.drawRect(QRectF(icon.right() - bar, icon.top(), bar, icon.height()))
-        else:  # a play triangle: ready to go
-            painter.drawPolygon([icon.topLeft(), QPointF(icon.right(), icon.center().y()), icon.bottomLeft()])
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        text_rect = QRectF(icon.right() + bh * 0.3, pill.top(), fitted.width + 1, bh)
-        draw_fitted(painter, fitted, text_rect, text_colour, LEFT, VCENTRE)
+            self._text(painter, self.tr("TIME IS UP"), rect, colour, rect.height() * 0.75, BOLD, align=align)
 
     def countdown_colour(self) -> QColor:
         """The digits' colour now: phase colour, dimmed when paused, dark while flashing."""
         snap = self._snapshot
-        ink = self.ink()
-        if snap is None or snap.stage != "live":
-            return ink.foreground
-        if snap.flash:
-            return ink.foreground
+        if snap is None or snap.stage != "live" or snap.flash:
+            return self.ink().foreground
         colour = theme.phase_colour(snap.phase)
         return theme.dimmed(colour) if snap.paused and snap.started else colour
 
-    def _paint_countdown(self, painter: QPainter, snap: Snapshot, layout: PresenterLayout, ink: Ink, dirty: QRectF) -> None:
+    def _paint_countdown(
+        self, painter: QPainter, snap: Snapshot, layout: PresenterLayout, ink: Ink, dirty: QRectF
+    ) -> None:
+        colour = self.countdown_colour()
         if dirty.intersects(layout.digits):
-            self._digits.draw(painter, displayed_countdown(snap), layout.digits, self.countdown_colour(),
-                              layout.digit_height)
+            self._digits.draw(painter, displayed_countdown(snap), layout.digits, colour, layout.digit_height)
         if snap.stage != "live" or not dirty.intersects(layout.progress):
             return
+        # The bar shows the share of the allotted time that remains, in the digits' colour.
         bar = layout.progress
-        colour = self.countdown_colour()
         radius = bar.height() / 2
         painter.setPen(Qt.PenStyle.NoPen)
         if snap.phase == "overtime":
@@ -261,22 +248,25 @@ class PresenterView(QWidget):
         remaining = bar.width() * max(0.0, min(1.0, 1.0 - snap.progress))
         if remaining > 0:
             painter.setBrush(colour)
-            painter.drawRoundedRect(QRectF(bar.left(), bar.top(), max(remaining, bar.height()), bar.height()), radius, radius)
+            filled = QRectF(bar.left(), bar.top(), max(remaining, bar.height()), bar.height())
+            painter.drawRoundedRect(filled, radius, radius)
 
-    def _paint_next(self, painter: QPainter, snap: Snapshot, layout: PresenterLayout, ink: Ink, dirty: QRectF) -> None:
+    def _paint_next(
+        self, painter: QPainter, snap: Snapshot, layout: PresenterLayout, ink: Ink, dirty: QRectF
+    ) -> None:
+        """Who is on next and when (projected), so the speaker can hand over."""
         if not layout.next_label.isValid() or not dirty.intersects(layout.next_label.united(layout.next_text)):
             return
         upcoming = snap.next
         h = self.height()
         if upcoming is None:
-            self._text(painter, self.tr("NEXT"), layout.next_label, ink.muted, h * 0.032, BOLD)
-            self._text(painter, self.tr("End of the programme"), layout.next_text, ink.foreground, h * 0.05, SEMIBOLD)
-            return
-        label = self.tr("FIRST") if snap.stage == "welcome" else self.tr("NEXT")
-        start = format_tod(upcoming.projected_start_ms)
-        self._text(painter, f"{label} · {start}", layout.next_label, ink.muted, h * 0.032, BOLD)
-        who = upcoming.speaker_text or upcoming.organisation
-        text = f"{upcoming.title}  —  {who}" if who else upcoming.title
+            label, text = self.tr("NEXT"), self.tr("End of the programme")
+        else:
+            word = self.tr("FIRST") if snap.stage == "welcome" else self.tr("NEXT")
+            label = f"{word} · {format_tod(upcoming.projected_start_ms)}"
+            who = upcoming.speaker_text or upcoming.organisation
+            text = f"{upcoming.title}  —  {who}" if who else upcoming.title
+        self._text(painter, label, layout.next_label, ink.muted, h * 0.032, BOLD)
         self._text(painter, text, layout.next_text, ink.foreground, h * 0.05, SEMIBOLD)
 
     def _paint_message(self, painter: QPainter, snap: Snapshot, layout: PresenterLayout) -> None:

@@ -22,14 +22,9 @@ from stagetimer.ui.textfit import TextFitter, draw_fitted
 if TYPE_CHECKING:
     from stagetimer.ui.projector import Logo
 
-CONTEXT = "ProjectorView"
 BOLD, SEMIBOLD = QFont.Weight.Bold, QFont.Weight.DemiBold
 LEFT, CENTRE = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignHCenter
 TOP, VCENTRE = Qt.AlignmentFlag.AlignTop, Qt.AlignmentFlag.AlignVCenter
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 def long_date(iso: str, language: str) -> str:
@@ -112,7 +107,8 @@ class ProjectorFaces:
         if with_countdown:
             box = self.countdown_box(snap)
             if dirty.intersects(box):
-                self._digits.draw(painter, snap.countdown_text, box, theme.FOREGROUND, h * 0.062, Qt.AlignmentFlag.AlignRight)
+                self._digits.draw(painter, snap.countdown_text, box, theme.FOREGROUND, h * 0.062,
+                                  Qt.AlignmentFlag.AlignRight)
             right = box.left() - w * 0.03
         if not dirty.intersects(QRectF(band.left(), band.top(), right - band.left(), h * 0.15)):
             return
@@ -134,28 +130,29 @@ class ProjectorFaces:
         return QRectF(mx, h * 0.215, w - 2 * mx, h * 0.5)
 
     def _now(self, painter: QPainter, item: ItemView) -> None:
-        """NOW: the talk title, large; the speaker and organisation under it."""
+        """NOW: the talk title, large; the speaker and organisation under it, centred as a block."""
         region = self._now_region()
-        h = self._size[1]
+        width, h = region.width(), self._size[1]
         speaker, organisation = who(item)
         fit = self._fitter.fit
-        label = fit(tr("NOW"), region.width(), h * 0.045, h * 0.032, weight=BOLD)
-        title = fit(item.title, region.width(), h * 0.29, h * 0.092, weight=BOLD, max_lines=3, min_px=h * 0.03)
-        person = fit(speaker, region.width(), h * 0.075, h * 0.058, weight=SEMIBOLD, max_lines=1, min_px=h * 0.025) if speaker else None
-        org = fit(organisation, region.width(), h * 0.06, h * 0.044, weight=SEMIBOLD) if organisation else None
-        gaps = [h * 0.022, h * 0.04, h * 0.012]
-        heights = [label.height, title.height, person.height if person else 0, org.height if org else 0]
-        total = sum(heights) + gaps[0] + (gaps[1] if person else 0) + (gaps[2] if org else 0)
+        now = QCoreApplication.translate("ProjectorView", "NOW")
+        # (text fitted, colour, space above it)
+        parts = [
+            (fit(now, width, h * 0.045, h * 0.032, weight=BOLD), theme.ACCENT, 0.0),
+            (fit(item.title, width, h * 0.29, h * 0.092, weight=BOLD, max_lines=3, min_px=h * 0.03),
+             theme.FOREGROUND, h * 0.022),
+        ]
+        if speaker:
+            parts.append((fit(speaker, width, h * 0.075, h * 0.058, weight=SEMIBOLD, min_px=h * 0.025),
+                          theme.FOREGROUND, h * 0.04))
+        if organisation:
+            parts.append((fit(organisation, width, h * 0.06, h * 0.044, weight=SEMIBOLD), theme.MUTED, h * 0.012))
+        total = sum(fitted.height + gap for fitted, _, gap in parts)
         y = region.top() + max(0.0, (region.height() - total) / 2)
-        draw_fitted(painter, label, QRectF(region.left(), y, region.width(), label.height), theme.ACCENT)
-        y += label.height + gaps[0]
-        draw_fitted(painter, title, QRectF(region.left(), y, region.width(), title.height), theme.FOREGROUND)
-        y += title.height + gaps[1]
-        if person is not None:
-            draw_fitted(painter, person, QRectF(region.left(), y, region.width(), person.height), theme.FOREGROUND)
-            y += person.height + gaps[2]
-        if org is not None:
-            draw_fitted(painter, org, QRectF(region.left(), y, region.width(), org.height), theme.MUTED)
+        for fitted, colour, gap in parts:
+            y += gap
+            draw_fitted(painter, fitted, QRectF(region.left(), y, width, fitted.height), colour)
+            y += fitted.height
 
     def _next(self, painter: QPainter, snap: Snapshot, dirty: QRectF) -> None:
         """NEXT: its projected start, large, beside its title and speaker."""
@@ -166,7 +163,8 @@ class ProjectorFaces:
             return
         self._rule(painter, h * 0.74, mx, w - mx)
         column = min(w * 0.2, h * 0.27)
-        self._text(painter, tr("NEXT"), QRectF(mx, h * 0.77, column, h * 0.045), theme.ACCENT, h * 0.032, BOLD)
+        label = QCoreApplication.translate("ProjectorView", "NEXT")
+        self._text(painter, label, QRectF(mx, h * 0.77, column, h * 0.045), theme.ACCENT, h * 0.032, BOLD)
         start = format_tod(upcoming.projected_start_ms)
         time_box = QRectF(mx, h * 0.83, column, h * 0.085)
         self._text(painter, start, time_box, theme.FOREGROUND, h * 0.07, SEMIBOLD)
@@ -183,11 +181,13 @@ class ProjectorFaces:
         """휴식, the countdown to the resume time, and the time itself."""
         w, h, mx = self._size
         inner = w - 2 * mx
-        self._text(painter, tr("Break"), QRectF(mx, h * 0.225, inner, h * 0.15), theme.FOREGROUND, h * 0.12, BOLD,
+        title = QCoreApplication.translate("ProjectorView", "Break")
+        self._text(painter, title, QRectF(mx, h * 0.225, inner, h * 0.15), theme.FOREGROUND, h * 0.12, BOLD,
                    align=CENTRE)
         self._digits.draw(painter, snap.countdown_text, self.countdown_box(snap), theme.ACCENT, h * 0.17)
         if snap.resume_ms is not None:
-            resume = tr("We resume at %1").replace("%1", format_tod(snap.resume_ms))
+            resume = QCoreApplication.translate("ProjectorView", "We resume at %1")
+            resume = resume.replace("%1", format_tod(snap.resume_ms))
             self._text(painter, resume, QRectF(mx, h * 0.615, inner, h * 0.07), theme.MUTED, h * 0.05, SEMIBOLD,
                        align=CENTRE)
 
@@ -204,14 +204,16 @@ class ProjectorFaces:
         self._text(painter, where, QRectF(mx, h * 0.545, inner, h * 0.055), theme.FOREGROUND, h * 0.04, SEMIBOLD,
                    align=CENTRE)
         self._rule(painter, h * 0.635, w / 2 - w * 0.04, w / 2 + w * 0.04, theme.ACCENT)
-        starts = tr("Starts at %1").replace("%1", format_tod(snap.planned_start_ms))
+        starts = QCoreApplication.translate("ProjectorView", "Starts at %1")
+        starts = starts.replace("%1", format_tod(snap.planned_start_ms))
         self._text(painter, starts, QRectF(mx, h * 0.66, inner, h * 0.055), theme.ACCENT, h * 0.042, BOLD,
                    align=CENTRE)
         if snap.welcome_remaining_ms > 0:
             self._digits.draw(painter, format_countdown(snap.welcome_remaining_ms), self.countdown_box(snap),
                               theme.FOREGROUND, h * 0.12)
         else:
-            self._text(painter, tr("Starting soon"), self.countdown_box(snap), theme.FOREGROUND, h * 0.08, BOLD,
+            soon = QCoreApplication.translate("ProjectorView", "Starting soon")
+            self._text(painter, soon, self.countdown_box(snap), theme.FOREGROUND, h * 0.08, BOLD,
                        align=CENTRE)
 
     def _closing(self, painter: QPainter, snap: Snapshot) -> None:
@@ -219,7 +221,8 @@ class ProjectorFaces:
         w, h, mx = self._size
         inner = w - 2 * mx
         self._logo.draw(painter, QRectF(0, h * 0.14, w, h * 0.12), self._widget.devicePixelRatioF())
-        self._text(painter, tr("Thank you"), QRectF(mx, h * 0.33, inner, h * 0.2), theme.FOREGROUND, h * 0.15, BOLD,
+        thanks = QCoreApplication.translate("ProjectorView", "Thank you")
+        self._text(painter, thanks, QRectF(mx, h * 0.33, inner, h * 0.2), theme.FOREGROUND, h * 0.15, BOLD,
                    align=CENTRE)
         self._text(painter, snap.event_title, QRectF(mx, h * 0.56, inner, h * 0.14), theme.MUTED, h * 0.05,
                    SEMIBOLD, lines=2, align=CENTRE, valign=TOP)

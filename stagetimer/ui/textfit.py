@@ -13,6 +13,7 @@ asked; a repaint of an unchanged screen then costs one dictionary lookup.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -171,11 +172,12 @@ class TextFitter:
         if best is None:  # not even 1 px fits: draw it tiny anyway rather than drop it
             font = fonts.text_font(1, weight)
             metrics = QFontMetricsF(font)
-            best = FittedText(font, (text,), (metrics.horizontalAdvance(text),), LINE_SPACING, metrics.ascent(), metrics.descent())
+            width = metrics.horizontalAdvance(text)
+            best = FittedText(font, (text,), (width,), LINE_SPACING, metrics.ascent(), metrics.descent())
         return best
 
     @staticmethod
-    def _largest(attempt, max_px: int, split_words: bool) -> FittedText | None:
+    def _largest(attempt: Callable[[int, bool], FittedText | None], max_px: int, split_words: bool) -> FittedText | None:
         """Binary search for the largest size that fits (smaller text never needs more room)."""
         best = attempt(max_px, split_words)
         if best is not None:
