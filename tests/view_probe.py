@@ -86,6 +86,11 @@ class RecordingPainter(QPainter):
         self.texts.extend(arg for arg in args if isinstance(arg, str))
         super().drawText(*args)
 
+    def drawImage(self, *args) -> None:  # noqa: N802 (Qt's name)
+        # Big countdown digits are pre-rendered glyph images that say which character they show.
+        self.texts.extend(arg.text("glyph") for arg in args if isinstance(arg, QImage) and arg.text("glyph"))
+        super().drawImage(*args)
+
 
 def drawn_texts(view: QWidget, snapshot: Snapshot, width: int = 1920, height: int = 1080) -> list[str]:
     """Every string the view draws for ``snapshot``; character runs (countdowns) are joined."""

@@ -9,11 +9,12 @@ must be cheap (the font and its measurements are computed once per size).
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 
 from stagetimer.ui import fonts, theme
 
@@ -22,6 +23,10 @@ NARROWEST_PATTERN = "00:00"
 _DIGIT = re.compile(r"\d")
 #: What countdowns and clocks are made of; measured once per size.
 _CHARS = "0123456789:+-±"
+#: From this size on digits are drawn from rasterised images (Qt's own glyph cache stops well below).
+GLYPH_CACHE_PX = 96
+#: Colours kept rasterised at once: a flash alternates between two.
+GLYPH_SETS = 2
 #: Measurements are taken once at this size and scaled (font metrics scale linearly).
 _REFERENCE_PX = 1000
 
@@ -53,6 +58,7 @@ class Digits:
         self._digit_ratio = metrics.tightBoundingRect("0").height() / _REFERENCE_PX
         self._reference = metrics
         self._layouts: dict[tuple, DigitsLayout] = {}
+        self._glyph_sets: dict[tuple, GlyphImages] = {}
 
     def _advance_em(self, text: str) -> float:
         """Width of ``text`` in em at this view's tracking (no tracking after the last char)."""
@@ -110,13 +116,69 @@ class Digits:
         else:
             x = rect.left() + (rect.width() - width) / 2
         baseline = rect.top() + (rect.height() + layout.digit_height) / 2
-        painter.setFont(layout.font)
-        painter.setPen(colour)
+        glyphs = self._glyphs_for(layout.font, colour, painter) if layout.font.pixelSize() >= GLYPH_CACHE_PX else None
+        if glyphs is None:
+            painter.setFont(layout.font)
+            painter.setPen(colour)
         # Character by character: tracking applied by us, identical at every size.
         for char in text:
-            painter.drawText(QPointF(x, baseline), char)
+            if glyphs is None:
+                painter.drawText(QPointF(x, baseline), char)
+            else:
+                glyphs.draw(painter, char, x, baseline)
             advance = layout.advances.get(char)
             if advance is None:
                 advance = QFontMetricsF(layout.font).horizontalAdvance(char)
             x += advance + layout.tracking
         return QRectF(x - width - layout.tracking, baseline - layout.digit_height, width, layout.digit_height)
+
+    def _glyphs_for(self, font: QFont, colour: QColor, painter: QPainter) -> GlyphImages:
+        device = painter.device()
+        ratio = device.devicePixelRatioF() if device is not None else 1.0
+        key = (font.pixelSize(), int(font.weight()), colour.rgba(), ratio)
+        glyphs = self._glyph_sets.pop(key, None)
+        if glyphs is None:
+            glyphs = GlyphImages(font, colour, ratio)
+            while len(self._glyph_sets) >= GLYPH_SETS:
+                self._glyph_sets.pop(next(iter(self._glyph_sets)))  # the colour used longest ago
+        self._glyph_sets[key] = glyphs  # most recently used last
+        return glyphs
+
+
+class GlyphImages:
+    """One font and colour's characters, rasterised once and then copied.
+
+    Qt rasterises text larger than its glyph cache as outlines on every
+    paint; a 4K countdown is four glyphs a thousand pixels tall, which costs
+    a few milliseconds each second. Copying ready images costs a fraction.
+    """
+
+    def __init__(self, font: QFont, colour: QColor, ratio: float) -> None:
+        self._font = font
+        self._colour = QColor(colour)
+        self._ratio = ratio
+        self._metrics = QFontMetricsF(font)
+        self._images: dict[str, tuple[QImage, QPointF]] = {}
+
+    def draw(self, painter: QPainter, char: str, x: float, baseline: float) -> None:
+        found = self._images.get(char)
+        if found is None:
+            found = self._images[char] = self._render(char)
+        image, offset = found
+        painter.drawImage(QPointF(round(x + offset.x()), round(baseline + offset.y())), image)
+
+    def _render(self, char: str) -> tuple[QImage, QPointF]:
+        box = self._metrics.boundingRect(char).toAlignedRect().adjusted(-2, -2, 2, 2)
+        size = QSize(max(1, math.ceil(box.width() * self._ratio)), max(1, math.ceil(box.height() * self._ratio)))
+        image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+        image.setDevicePixelRatio(self._ratio)
+        image.fill(Qt.GlobalColor.transparent)
+        image.setText("glyph", char)  # for tests and debugging: what this image shows
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.setFont(self._font)
+        painter.setPen(self._colour)
+        painter.drawText(QPointF(-box.left(), -box.top()), char)
+        painter.end()
+        return image, QPointF(box.left(), box.top())

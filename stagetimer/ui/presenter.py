@@ -91,9 +91,9 @@ class PresenterView(QWidget):
         if previous is not None and scene_key(previous) == scene_key(snapshot):
             before = (displayed_countdown(previous), previous.progress)
             if before != (displayed_countdown(snapshot), snapshot.progress):
+                # One rectangle, not two: a rectangular clip keeps Qt's fast fill and blit paths.
                 layout = self.current_layout()
-                for rect in (layout.digits, layout.progress):
-                    self.update(rect.toAlignedRect().adjusted(-2, -2, 2, 2))
+                self.update(layout.digits.united(layout.progress).toAlignedRect().adjusted(-2, -2, 2, 2))
             return
         self.update()
 

@@ -1,0 +1,84 @@
+"""Fitting titles and countdowns: wrap at spaces, shrink to fit, never clip, never jump."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter
+
+from stagetimer.ui import fonts
+from stagetimer.ui.digits import Digits, pattern
+from stagetimer.ui.refcount_guard import protect_none
+from stagetimer.ui.textfit import TextFitter, wrap
+from tests.snapshots_factory import LONG_EVENT_TITLE, LONG_TITLES
+
+protect_none()  # see stagetimer/ui/refcount_guard.py
+
+
+@pytest.fixture(autouse=True)
+def _fonts(qapp) -> None:
+    fonts.load_fonts()
+
+
+@pytest.mark.parametrize("text", [LONG_EVENT_TITLE, *LONG_TITLES])
+@pytest.mark.parametrize(("width", "height", "lines"), [(1700, 300, 3), (900, 120, 2), (300, 40, 2), (120, 20, 1)])
+def test_fitted_text_stays_inside_its_box_with_every_word_whole(text: str, width: int, height: int, lines: int) -> None:
+    fitted = TextFitter().fit(text, width, height, 100, max_lines=lines, min_px=8)
+    assert len(fitted.lines) <= lines
+    assert fitted.width <= width and fitted.height <= height
+    # Korean keep-all: lines break between words, so joining them gives the title back.
+    assert " ".join(fitted.lines) == text
+
+
+def test_a_short_title_is_drawn_at_full_size_on_one_line() -> None:
+    fitted = TextFitter().fit("축사", 1000, 200, 90, max_lines=2)
+    assert fitted.pixel_size == 90 and fitted.lines == ("축사",)
+
+
+def test_two_lines_are_balanced_rather_than_leaving_one_word_alone() -> None:
+    title = LONG_TITLES[1]  # 안전하게 개인정보를 활용하기 위한 규제 특례 적용 방안
+    font = fonts.text_font(60)
+    metrics = QFontMetricsF(font)
+    width = metrics.horizontalAdvance(title) * 0.9  # just too long for one line
+    fitted = TextFitter().fit(title, width, 500, 60, max_lines=2)
+    assert len(fitted.lines) == 2 and fitted.pixel_size == 60
+    short, long = sorted(fitted.line_widths)
+    assert short > 0.6 * long
+
+
+def test_only_a_word_longer_than_the_box_is_split() -> None:
+    metrics = QFontMetricsF(fonts.text_font(40))
+    assert wrap("정보통신기술 규제", metrics, metrics.horizontalAdvance("정보통신기술") + 1) == ["정보통신기술", "규제"]
+    pieces = wrap("한국지능정보사회진흥원", metrics, metrics.horizontalAdvance("한국지능") + 1)
+    assert "".join(pieces) == "한국지능정보사회진흥원" and len(pieces) > 1
+
+
+def test_fits_are_cached_per_box() -> None:
+    fitter = TextFitter()
+    first = fitter.fit(LONG_TITLES[0], 800, 200, 80, max_lines=2)
+    assert fitter.fit(LONG_TITLES[0], 800, 200, 80, max_lines=2) is first
+    assert fitter.fit(LONG_TITLES[0], 400, 200, 80, max_lines=2) is not first
+
+
+def test_the_countdown_size_does_not_jump_when_minutes_lose_a_digit() -> None:
+    digits = Digits()
+    assert pattern("9:59") == "0:00" and pattern("+12:34") == "+00:00"
+    ten = digits.layout("10:00", 1800, 540)
+    nine = digits.layout("9:59", 1800, 540)
+    over = digits.layout("+0:12", 1800, 540)
+    assert ten.font.pixelSize() == nine.font.pixelSize() == over.font.pixelSize()
+    # Only a longer pattern (an hour, or ten minutes over) shrinks to stay inside the box.
+    assert digits.layout("1:00:00", 1800, 540).font.pixelSize() < ten.font.pixelSize()
+
+
+@pytest.mark.parametrize("text", ["10:00", "+12:34", "1:05:00"])
+def test_countdown_digits_fit_their_box(text: str, qapp) -> None:
+    digits = Digits()
+    image = QImage(2000, 800, QImage.Format.Format_RGB32)
+    image.fill(QColor("black"))
+    painter = QPainter(image)
+    box = QRectF(100, 100, 1800, 600)
+    ink = digits.draw(painter, text, box, QColor("white"), 560)
+    painter.end()
+    assert box.contains(ink)
+    assert digits.width_of(text, digits.layout(text, 1800, 600, 560)) <= 1800
