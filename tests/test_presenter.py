@@ -199,3 +199,11 @@ def test_consecutive_seconds_repaint_only_the_countdown(qtbot, view: PresenterVi
     # Equal up to antialiasing (glyph edges may rasterise a shade apart under a clip).
     worst = max(abs(a - b) for a, b in zip(bytes(on_screen.constBits()), bytes(full.constBits())))
     assert worst <= 32
+
+
+@pytest.mark.parametrize("state", ["welcome", "break", "closing"])
+def test_a_message_reaches_the_speaker_before_during_and_after_the_programme(view: PresenterView, state: str) -> None:
+    snap = snapshot(state, message=MESSAGE)
+    assert MESSAGE in drawn_texts(view, snap)
+    image = render(view, snap)
+    assert share_of(image, view.current_layout().message.toAlignedRect(), theme.MESSAGE_BACKGROUND) > 0.6

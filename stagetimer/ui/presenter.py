@@ -100,7 +100,7 @@ class PresenterView(QWidget):
     # -- geometry (public for tests and thumbnails) ----------------------
 
     def current_layout(self) -> PresenterLayout:
-        with_message = bool(self._snapshot and self._snapshot.message and self._snapshot.stage == "live")
+        with_message = bool(self._snapshot and self._snapshot.message)
         key = (self.width(), self.height(), with_message)
         layout = self._layouts.get(key)
         if layout is None:
@@ -150,12 +150,13 @@ class PresenterView(QWidget):
             draw_fitted(painter, fitted, clock, ink.foreground, RIGHT, VCENTRE)
         if snap.stage == "closing":
             self._paint_closing(painter, snap, layout, ink)
-            return
-        self._paint_header(painter, snap, layout, ink, dirty)
-        if dirty.intersects(layout.badge):
-            self._paint_badge(painter, snap, layout, ink)
-        self._paint_countdown(painter, snap, layout, ink, dirty)
-        self._paint_next(painter, snap, layout, ink, dirty)
+        else:
+            self._paint_header(painter, snap, layout, ink, dirty)
+            if dirty.intersects(layout.badge):
+                self._paint_badge(painter, snap, layout, ink)
+            self._paint_countdown(painter, snap, layout, ink, dirty)
+            self._paint_next(painter, snap, layout, ink, dirty)
+        # The speaker reads a message whatever the stage: before the start and after the end too.
         if layout.message.isValid() and dirty.intersects(layout.message):
             self._paint_message(painter, snap, layout)
 

@@ -77,5 +77,5 @@ def presenter_layout(width: float, height: float, with_message: bool) -> Present
         next_text=QRectF(),
         message=band,
         message_text=band.adjusted(mx, h * 0.03, -mx, -h * 0.035),
-        centre_block=centre_block,
+        centre_block=QRectF(mx, h * 0.1, inner, h * 0.5),
     )
