@@ -21,6 +21,80 @@
     </message>
 </context>
 <context>
+    <name>PresenterView</name>
+    <message>
+        <source>Break</source>
+        <translation>휴식</translation>
+    </message>
+    <message>
+        <source>Resumes at %1</source>
+        <translation>%1에 재개</translation>
+    </message>
+    <message>
+        <source>Starts in</source>
+        <translation>시작까지</translation>
+    </message>
+    <message>
+        <source>PAUSED</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <source>READY</source>
+        <translation>준비</translation>
+    </message>
+    <message>
+        <source>TIME IS UP</source>
+        <translation>시간 종료</translation>
+    </message>
+    <message>
+        <source>NEXT</source>
+        <translation>다음</translation>
+    </message>
+    <message>
+        <source>End of the programme</source>
+        <translation>마지막 순서입니다</translation>
+    </message>
+    <message>
+        <source>FIRST</source>
+        <translation>첫 순서</translation>
+    </message>
+    <message>
+        <source>The programme has ended</source>
+        <translation>모든 순서가 끝났습니다</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectorView</name>
+    <message>
+        <source>NOW</source>
+        <translation>현재</translation>
+    </message>
+    <message>
+        <source>NEXT</source>
+        <translation>다음</translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation>휴식</translation>
+    </message>
+    <message>
+        <source>We resume at %1</source>
+        <translation>%1에 다시 시작합니다</translation>
+    </message>
+    <message>
+        <source>Starts at %1</source>
+        <translation>%1 시작</translation>
+    </message>
+    <message>
+        <source>Starting soon</source>
+        <translation>곧 시작합니다</translation>
+    </message>
+    <message>
+        <source>Thank you</source>
+        <translation>감사합니다</translation>
+    </message>
+</context>
+<context>
     <name>ScreensMenu</name>
     <message>
         <source>&amp;Screens</source>
