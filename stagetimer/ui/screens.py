@@ -1,9 +1,10 @@
 """Putting the stage windows on monitors, live, and keeping them there.
 
 The rules live in stagetimer/ui/placement.py; this module carries them out
-with Qt: full screen on a chosen QScreen, a Screens menu to move either
-window during the show, the choice remembered per screen name in QSettings,
-and recovery when a monitor is unplugged or plugged in mid-show. Nothing
+with Qt: full screen on a chosen QScreen, moves on the operator's word (from
+the Screens menu, stagetimer/ui/screens_menu.py), each choice remembered per
+screen name in QSettings, and recovery when a monitor is unplugged or
+plugged in mid-show. Nothing
 here touches the show or its clock, so a cable pulled out at 11:14 costs the
 audience a window jump, never a second of the countdown.
 """
@@ -14,8 +15,8 @@ from collections.abc import Mapping
 from urllib.parse import quote, unquote
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRect, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QScreen
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtGui import QGuiApplication, QScreen
+from PySide6.QtWidgets import QWidget
 
 from stagetimer.ui.placement import (
     PRESENTER,
@@ -296,41 +297,3 @@ class ScreenPlacer(QObject):
             self._apply(tuple(moved))
         else:
             self.placement_changed.emit()
-
-
-class ScreensMenu(QMenu):
-    """Control's "Screens" menu: put the Presenter or the Projector on any monitor, live."""
-
-    def __init__(self, placer: ScreenPlacer, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("&Screens"), parent)
-        self._placer = placer
-        self.presenter_menu = self.addMenu(self.tr("&Presenter on"))
-        self.projector_menu = self.addMenu(self.tr("P&rojector on"))
-        self._submenus = {PRESENTER: self.presenter_menu, PROJECTOR: self.projector_menu}
-        self.rebuild()
-        placer.placement_changed.connect(self.rebuild)
-
-    def rebuild(self) -> None:
-        """List the screens there are now, with a tick where each window is."""
-        primary = self._placer.primary_screen()
-        for role, menu in self._submenus.items():
-            menu.clear()
-            group = QActionGroup(menu)
-            group.setExclusive(True)
-            for index, screen in enumerate(self._placer.screens()):
-                size = screen.geometry().size()
-                label = f"{index}  {screen.name()} — {size.width()}×{size.height()}"
-                if screen is primary:
-                    label += " " + self.tr("(control)")
-                self._add(menu, group, label, role, screen.name())
-            menu.addSeparator()
-            self._add(menu, group, self.tr("Windowed"), role, None)
-
-    def _add(self, menu: QMenu, group: QActionGroup, label: str, role: str, screen_name: str | None) -> None:
-        action = QAction(label, menu)
-        action.setCheckable(True)
-        action.setChecked(self._placer.current(role) == screen_name)
-        action.setData(screen_name)
-        action.triggered.connect(lambda _checked=False, r=role, s=screen_name: self._placer.move(r, s))
-        group.addAction(action)
-        menu.addAction(action)
