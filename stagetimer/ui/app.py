@@ -1,0 +1,210 @@
+"""Starting the app: one show, one controller, three windows on the right monitors.
+
+``build_app`` assembles everything and returns the parts without entering the
+event loop, so tests can build the real app offscreen and look at it;
+``run_app`` is the command's entry point and adds only ``exec()``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTranslator
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from stagetimer.core.clock import Clock, SystemClock
+from stagetimer.core.model import Agenda
+from stagetimer.core.show import Show
+from stagetimer.ui import fonts
+from stagetimer.ui.control import ControlWindow
+from stagetimer.ui.controller import Controller
+from stagetimer.ui.i18n import choose_language, install_translator
+from stagetimer.ui.placement import Placement
+from stagetimer.ui.presenter import PresenterView
+from stagetimer.ui.refcount_guard import protect_none
+from stagetimer.ui.projector import ProjectorView
+from stagetimer.ui.screens import ScreenPlacer
+from stagetimer.ui.screens_menu import ScreensMenu
+
+ORGANISATION = "StageTimer"
+APPLICATION = "StageTimer"
+#: A rehearsal at speed N starts this long before the event's planned start,
+#: so the welcome countdown is seen and the morning then runs through.
+REHEARSAL_LEAD_MS = 60_000
+
+
+@dataclass
+class AppParts:
+    """Everything build_app made, for run_app, the tests and the benchmark."""
+
+    app: QApplication
+    controller: Controller
+    control: ControlWindow
+    presenter: PresenterView
+    projector: ProjectorView
+    placer: ScreenPlacer
+    screens_menu: ScreensMenu
+    close_guard: CloseGuard
+    translator: QTranslator | None
+    language: str
+    placement: Placement
+    agenda_path: Path
+
+
+class CloseGuard(QObject):
+    """Closing Control ends the app (after a confirmation while a show is live).
+
+    The stage windows cannot be closed on their own by the window system: a
+    stray Alt+F4 on the projector would blank the audience's screen mid-show.
+    They close with Control, and the app quits when the last window is gone.
+    """
+
+    def __init__(self, controller: Controller, control: QWidget, stage: list[QWidget]) -> None:
+        super().__init__(control)
+        self._controller = controller
+        self._control = control
+        self._stage = stage
+        self.quitting = False
+        control.installEventFilter(self)
+        for window in stage:
+            window.installEventFilter(self)
+
+    def confirm_quit(self) -> bool:
+        """Ask before ending a live show (tests replace this)."""
+        answer = QMessageBox.question(
+            self._control,
+            QCoreApplication.translate("App", "Quit StageTimer?"),
+            QCoreApplication.translate(
+                "App", "A show is running. Quit anyway? The presenter and projector screens will close."
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.Close or self.quitting:
+            return False
+        if watched is not self._control:
+            # The window manager's close button or Alt+F4 is refused outright;
+            # the app closing its windows on the way out (quit) goes through
+            # Control, so a live show is confirmed once, there.
+            if event.spontaneous() or not self._control.close():
+                event.ignore()
+                return True
+            return False
+        if self._controller.snapshot.stage == "live" and not self.confirm_quit():
+            event.ignore()
+            return True
+        self.quitting = True
+        self._controller.stop()
+        for window in self._stage:
+            window.close()
+        return False
+
+
+def _application(argv: list[str] | None) -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or [sys.argv[0]])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setQuitOnLastWindowClosed(True)
+    return app
+
+
+def _load_fonts(app: QApplication) -> None:
+    """The bundled Pretendard for every widget: the machine may have no Hangul font at all."""
+    fonts.load_fonts()
+    base = QFont(app.font())
+    base.setFamily(fonts.family())
+    app.setFont(base)
+
+
+def build_show(agenda: Agenda, options: argparse.Namespace, clock: Clock | None = None) -> Show:
+    """The show, anchored to now, or at speed N to just before the planned start."""
+    speed = float(getattr(options, "speed", 1.0) or 1.0)
+    anchor = None if speed == 1 else agenda.event.start_ms - REHEARSAL_LEAD_MS
+    return Show(agenda, clock or SystemClock(), speed=speed, anchor_tod_ms=anchor)
+
+
+def build_app(
+    agenda_path: Path,
+    agenda: Agenda,
+    options: argparse.Namespace,
+    *,
+    settings: QSettings | None = None,
+    clock: Clock | None = None,
+    argv: list[str] | None = None,
+) -> AppParts:
+    """Assemble the running app: fonts and language first, then the show and its windows."""
+    protect_none()  # a show makes millions of void Qt calls: see refcount_guard
+    app = _application(argv)
+    _load_fonts(app)
+    language = choose_language(getattr(options, "lang", None), agenda.event.language)
+    translator = install_translator(app, language)
+
+    show = build_show(agenda, options, clock)
+    controller = Controller(show, parent=app, measure=bool(getattr(options, "measure", False)))
+
+    # The stage views are connected before Control: slots run in connection
+    # order, so on each tick the speaker's and the audience's screens are
+    # repainted first and the operator's busier window after them.
+    presenter = PresenterView()
+    presenter.setWindowTitle(QCoreApplication.translate("App", "StageTimer — Presenter"))
+    projector = ProjectorView()
+    projector.setWindowTitle(QCoreApplication.translate("App", "StageTimer — Projector"))
+    for view in (presenter, projector):
+        controller.snapshot_changed.connect(view.show_snapshot)
+    control = ControlWindow(controller)
+    _install_keys(control, [presenter, projector])
+
+    placer = ScreenPlacer(app, control, {"presenter": presenter, "projector": projector}, settings or QSettings())
+    screens_menu = ScreensMenu(placer, control)
+    control.menuBar().addMenu(screens_menu)
+    close_guard = CloseGuard(controller, control, [presenter, projector])
+
+    controller.start()  # every window has its first snapshot before it is shown
+    placement = placer.place_initial(
+        getattr(options, "presenter_screen", None),
+        getattr(options, "projector_screen", None),
+        bool(getattr(options, "windowed", False)),
+    )
+    if QGuiApplication.platformName() != "offscreen":  # offscreen cannot raise, and says so
+        control.raise_()
+    control.activateWindow()  # the operator's keys go to Control from the first second
+    return AppParts(
+        app=app,
+        controller=controller,
+        control=control,
+        presenter=presenter,
+        projector=projector,
+        placer=placer,
+        screens_menu=screens_menu,
+        close_guard=close_guard,
+        translator=translator,
+        language=language,
+        placement=placement,
+        agenda_path=agenda_path,
+    )
+
+
+def _install_keys(control: ControlWindow, stage_windows: list[QWidget]) -> None:
+    """Live keys work whichever window has focus (the router is the Control window's)."""
+    try:
+        from stagetimer.ui import keys
+    except ImportError:  # the key map lands with the control window
+        return
+    for window in stage_windows:
+        keys.install_key_router(window, control)
+
+
+def run_app(agenda_path: Path, agenda: Agenda, options: argparse.Namespace) -> int:
+    """Open the three screens and run until the Control window is closed."""
+    parts = build_app(agenda_path, agenda, options)
+    for note in parts.placement.notes:
+        print(f"stagetimer: {note}", file=sys.stderr)
+    return parts.app.exec()
