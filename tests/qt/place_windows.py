@@ -2,8 +2,8 @@
 
 Qt reads the layout when the QApplication is created, so each layout needs a
 process of its own: tests/test_screens.py runs this script and reads the JSON
-it prints. Steps after start-up (``--unplug NAME``, ``--replug NAME``,
-``--move ROLE=SCREEN``) are applied in order, and the placement is printed
+it prints. Steps after start-up (``unplug:NAME``, ``replug:NAME``,
+``move:ROLE=SCREEN``, and with ``--app`` ``command:ACTION``) are applied in order, and the placement is printed
 after each one.
 
 The offscreen platform cannot remove a screen at run time, so ``--unplug``
@@ -12,6 +12,8 @@ with the remaining screens; the window really moves to another QScreen.
 
 Usage: python tests/qt/place_windows.py LAYOUT.json SETTINGS_DIR [--app]
        [--presenter-screen X] [--projector-screen X] [--windowed] [STEP ...]
+With --app the real app is built (bundled agenda, real windows, a running
+controller); without it three plain widgets stand in for the windows.
 """
 
 from __future__ import annotations
@@ -68,7 +70,12 @@ def main() -> int:
 
     def report(step: str) -> dict:
         app.processEvents()
+        clock = {}
+        if options.app:
+            snapshot = parts.controller.snapshot
+            clock = {"running": snapshot.running, "ticking": parts.controller.timer.isActive()}
         return {
+            "clock": clock,
             "step": step,
             "screens": [screen.name() for screen in app.screens()],
             "windows": {
@@ -90,6 +97,10 @@ def main() -> int:
             placer.screen_lost(arg, remaining)
         elif verb == "replug":
             placer.screen_found(arg)
+        elif verb == "command" and options.app:
+            from stagetimer.core.commands import Command
+
+            parts.controller.apply(Command(arg))
         elif verb == "move":
             role, _, screen = arg.partition("=")
             placer.move(role, None if screen == "-" else screen)
