@@ -54,9 +54,21 @@ def offset_colour(ms: int | None) -> QColor:
     return QColor(BEHIND if ms > 0 else AHEAD)
 
 
-STYLESHEET = f"""
+def stylesheet(family: str) -> str:
+    """The window's style sheet, in the bundled font ``family``.
+
+    Under a style sheet Qt widgets stop inheriting their parent's font, so
+    the family and every size live here (a label's own setFont would be
+    overridden by the QWidget rule); countdown labels still set a font
+    for its tabular figures, which the sheet keeps.
+    """
+    return f"""
 QMainWindow, QWidget#controlCentral {{ background: {WINDOW.name()}; }}
-QWidget {{ color: {TEXT.name()}; }}
+QWidget {{ color: {TEXT.name()}; font-family: "{family}"; font-size: {BASE_PX}px; }}
+QLabel#countdown {{ font-size: {COUNTDOWN_PX}px; font-weight: 600; }}
+QLabel#statusClock {{ font-size: {STATUS_CLOCK_PX}px; font-weight: 600; }}
+QLabel#statusOffset {{ font-size: {BASE_PX + 4}px; font-weight: 600; }}
+QLabel#elapsed {{ color: {MUTED.name()}; font-size: {BASE_PX + 1}px; }}
 QFrame#panel {{ background: {PANEL.name()}; border: 1px solid {BORDER.name()}; border-radius: 6px; }}
 QLabel {{ background: transparent; border: none; }}
 QLabel#muted, QLabel#thumbCaption, QLabel#legendLabel {{ color: {MUTED.name()}; }}
