@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
@@ -313,7 +313,6 @@ def assert_notice(rig: Rig, *words: str) -> None:
         (K.Key_R, NO, ("No item is loaded",)),
         (K.Key_Z, CTRL, ("Nothing to undo",)),
         (K.Key_Escape, NO, ("no message",)),
-        (K.Key_G, NO, ("Choose a row",)),
     ],
 )
 def test_keys_before_the_show_say_why_nothing_happened(rig: Rig, key: Qt.Key, modifiers, words) -> None:
@@ -321,6 +320,20 @@ def test_keys_before_the_show_say_why_nothing_happened(rig: Rig, key: Qt.Key, mo
     rig.press(key, modifiers)
     assert rig.snap.stage == "welcome" and rig.snap.items == before.items
     assert_notice(rig, *words)
+
+
+def test_before_the_show_the_cursor_is_on_the_first_item_and_g_loads_it(rig: Rig) -> None:
+    assert rig.window.table.selected_item_id() == "opening"
+    rig.press(K.Key_G)
+    assert rig.snap.current.id == "opening" and not rig.snap.running
+    assert_notice(rig, "개회사", "Space")
+
+
+def test_g_with_no_row_chosen_says_how_to_choose_one(rig: Rig) -> None:
+    rig.window.table.setCurrentIndex(QModelIndex())
+    rig.press(K.Key_G)
+    assert rig.snap.stage == "welcome"
+    assert_notice(rig, "Choose a row", "↑ ↓")
 
 
 def test_right_at_the_last_item_closes_the_show_and_says_how_to_go_back(rig: Rig) -> None:
@@ -333,6 +346,7 @@ def test_right_at_the_last_item_closes_the_show_and_says_how_to_go_back(rig: Rig
     assert_notice(rig, "The show is over")
     rig.press(K.Key_Minus)
     assert rig.snap.stage == "closing"
+    assert rig.window.table.selected_item_id() == "forum-ai"  # the table shows where the show ended
     rig.press(K.Key_Left)
     assert rig.snap.current.id == "forum-ai"
 
@@ -545,3 +559,12 @@ def test_an_empty_message_with_nothing_on_screen_sends_nothing(rig: Rig) -> None
 def test_m_twice_keeps_one_dialog(rig: Rig) -> None:
     first = rig.window.open_message_dialog()
     assert rig.window.open_message_dialog() is first
+
+
+def test_after_the_show_the_end_time_is_not_red_when_it_reads_the_same_as_planned(rig: Rig) -> None:
+    rig.to_item(12, 20 * MIN + 45 * SEC).press(K.Key_Right)  # the last topic ran 45 s long
+    status = rig.window.status_line
+    assert status.offset_label.text() == "+0:45 behind"
+    assert status.end_label.text() == "Ends 12:30 · planned 12:30"
+    assert status.end_label.property("colour") == style.MUTED.name()
+    assert rig.window.current_panel.title_label.text() == "The show is over"

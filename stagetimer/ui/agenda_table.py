@@ -152,8 +152,9 @@ def layout_rows(items: tuple[ItemView, ...]) -> tuple[Row, ...]:
 class AgendaTableModel(QAbstractTableModel):
     """The agenda rows of the latest snapshot, with their status, times and colours."""
 
-    #: The live item moved to another row (argument: the row, -1 for none).
-    live_row_changed = Signal(int)
+    #: The row to keep in sight moved (argument: the row, -1 for none): the live item,
+    #: else the first item before the show and the last one after it.
+    focus_row_changed = Signal(int)
     #: Rows were rebuilt (a new agenda): spans must be laid out again.
     rows_rebuilt = Signal()
 
@@ -165,6 +166,7 @@ class AgendaTableModel(QAbstractTableModel):
         self._row_of_item: dict[int, int] = {}
         self._ids: list[str] = []
         self._live_row = -1
+        self._focus_row = -1
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -189,10 +191,14 @@ class AgendaTableModel(QAbstractTableModel):
             self._looks = list(looks)
             self._emit_changed(sorted(self._row_of_item[index] for index in changed))
         live = snapshot.current.index if snapshot.current is not None else -1
-        live_row = self._row_of_item.get(live, -1)
-        if live_row != self._live_row:
-            self._live_row = live_row
-            self.live_row_changed.emit(live_row)
+        self._live_row = self._row_of_item.get(live, -1)
+        focus = live
+        if focus < 0 and snapshot.items:
+            focus = 0 if snapshot.stage == "welcome" else len(snapshot.items) - 1
+        focus_row = self._row_of_item.get(focus, -1)
+        if focus_row != self._focus_row:
+            self._focus_row = focus_row
+            self.focus_row_changed.emit(focus_row)
 
     def _emit_changed(self, rows: list[int]) -> None:
         """One dataChanged per run of consecutive changed rows."""
@@ -211,6 +217,10 @@ class AgendaTableModel(QAbstractTableModel):
     @property
     def live_row(self) -> int:
         return self._live_row
+
+    @property
+    def focus_row(self) -> int:
+        return self._focus_row
 
     def row_of_item(self, item_id: str) -> int:
         """The table row of an item id, or -1."""

@@ -108,10 +108,10 @@ class AgendaTableView(QTableView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self._size_columns()
         model.rows_rebuilt.connect(self._lay_out_sections)
-        model.live_row_changed.connect(self.follow_live)
+        model.focus_row_changed.connect(self.follow)
         self.doubleClicked.connect(self._on_double_click)
         self._lay_out_sections()
-        self.follow_live(model.live_row)  # a model fed before the view existed
+        self.follow(model.focus_row)  # a model fed before the view existed
 
     # -- what the window asks ---------------------------------------------------
 
@@ -128,16 +128,16 @@ class AgendaTableView(QTableView):
             self.selectionModel().SelectionFlag.ClearAndSelect | self.selectionModel().SelectionFlag.Rows,
         )
 
-    def follow_live(self, row: int) -> None:
+    def follow(self, row: int) -> None:
         """Put the cursor on the new live row and scroll it into view, with what comes next."""
         if row < 0:
             return
         self.select_row(row)
-        self.scroll_to_live()
+        self.scroll_to_focus()
 
-    def scroll_to_live(self) -> None:
+    def scroll_to_focus(self) -> None:
         """Show the live row near the top: two rows of what was, then what is coming."""
-        row = self._model.live_row
+        row = self._model.focus_row
         if row >= 0:
             self.scrollTo(self._model.index(max(0, row - CONTEXT_ROWS), 0), QAbstractItemView.ScrollHint.PositionAtTop)
 
@@ -175,7 +175,7 @@ class AgendaTableView(QTableView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         # The first layout (and a smaller window) may leave the live row out of sight.
         super().resizeEvent(event)
-        live = self._model.live_row
+        live = self._model.focus_row
         if live < 0:
             return
         # The live row and the next ones must stay in sight when the window shrinks.
@@ -183,7 +183,7 @@ class AgendaTableView(QTableView):
         viewport = self.viewport().rect()
         if not (viewport.contains(self.visualRect(self._model.index(live, 0)))
                 and viewport.contains(self.visualRect(ahead))):
-            self.scroll_to_live()
+            self.scroll_to_focus()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

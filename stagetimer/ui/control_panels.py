@@ -97,7 +97,9 @@ class StatusLine(QFrame):
         set_colour(self.offset_label, style.offset_colour(snap.over_under_ms))
         ends = translate("ControlWindow", "Ends %1 · planned %2")
         set_text(self.end_label, fill(ends, format_tod(snap.projected_end_ms), format_tod(snap.planned_end_ms)))
-        set_colour(self.end_label, style.offset_colour(snap.projected_end_ms - snap.planned_end_ms))
+        # Coloured only when the times shown differ: a red "12:30 · planned 12:30" would read as a fault.
+        late = format_tod(snap.projected_end_ms) != format_tod(snap.planned_end_ms)
+        set_colour(self.end_label, style.offset_colour(snap.projected_end_ms - snap.planned_end_ms if late else 0))
         set_text(self.speed_label, fill(translate("ControlWindow", "Rehearsal ×%1"), f"{snap.speed:g}"))
         self.speed_label.setVisible(snap.speed != 1)
         self.blackout_label.setVisible(snap.blackout)
@@ -146,7 +148,7 @@ def current_face(snap: Snapshot) -> Face:
         ended = fill(translate("ControlWindow", "Ended %1 · planned %2 · ← goes back to the last item"),
                      format_tod(snap.projected_end_ms), format_tod(snap.planned_end_ms))
         return Face(snap.event_title, translate("ControlWindow", "The show is over"), ended,
-                    translate("ControlWindow", "CLOSED"), "waiting", "—", QColor(style.MUTED), "", 1.0)
+                    translate("ControlWindow", "CLOSED"), "waiting", "", QColor(style.MUTED), "", 1.0)
     people = " · ".join(part for part in (current.speaker_text, current.organisation) if part)
     if snap.resume_ms is not None:
         people = fill(translate("ControlWindow", "Resumes at %1"), format_tod(snap.resume_ms))
