@@ -232,3 +232,11 @@ def test_a_double_click_on_a_row_asks_to_go_there(qtbot, model: AgendaTableModel
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=position)
         qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=position)
     assert chosen == ["kt"]
+
+
+def test_an_item_begun_and_stepped_back_over_shows_no_over_under(model: AgendaTableModel, demo: DemoShow) -> None:
+    demo.run_to(2).wait(3 * SEC).do("previous")  # the report started by mistake, then ←
+    fed(model, demo.snapshot())
+    assert cell(model, "sandbox-report", "status") == "Next"
+    assert cell(model, "sandbox-report", "actual_start") == "10:10"  # what happened stays visible
+    assert cell(model, "sandbox-report", "over_under") == ""  # but it is not "9:57 early"

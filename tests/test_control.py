@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from stagetimer.core.clock import FakeClock
@@ -568,3 +568,14 @@ def test_after_the_show_the_end_time_is_not_red_when_it_reads_the_same_as_planne
     assert status.end_label.text() == "Ends 12:30 · planned 12:30"
     assert status.end_label.property("colour") == style.MUTED.name()
     assert rig.window.current_panel.title_label.text() == "The show is over"
+
+
+def test_holding_m_a_moment_too_long_types_nothing_into_the_message(rig: Rig) -> None:
+    dialog = rig.window.open_message_dialog()
+    for _ in range(4):  # the keyboard's auto-repeat of the M that opened the dialog
+        for kind in (QEvent.Type.KeyRelease, QEvent.Type.KeyPress):
+            QApplication.sendEvent(dialog.editor, QKeyEvent(kind, K.Key_M, NO, "m", True))
+    QApplication.sendEvent(dialog.editor, QKeyEvent(QEvent.Type.KeyRelease, K.Key_M, NO, "m", False))
+    assert dialog.editor.text() == ""
+    rig.qtbot.keyClicks(dialog.editor, "mic 2")  # after that, every key types
+    assert dialog.text() == "mic 2"

@@ -109,6 +109,8 @@ def row_look(item: ItemView, snapshot: Snapshot) -> RowLook:
     duration = format_duration(item.planned_duration_ms)
     if item.allotted_ms != item.planned_duration_ms and not done:
         duration += " → " + format_duration(item.allotted_ms)  # ±1 min, or an elastic break
+    # Only what ran counts: an item begun and then stepped back over (←) is not "9:57 early".
+    over_under = item.over_under_ms if item.status in ("done", "live") else None
     people = item.speaker_text
     if item.organisation:
         people = f"{people} · {item.organisation}" if people else item.organisation
@@ -118,14 +120,14 @@ def row_look(item: ItemView, snapshot: Snapshot) -> RowLook:
         duration,
         "" if item.actual_start_ms is None else format_tod(item.actual_start_ms),
         "" if item.actual_end_ms is None else format_tod(item.actual_end_ms),
-        "" if item.over_under_ms is None else format_offset(item.over_under_ms),
+        "" if over_under is None else format_offset(over_under),
         translate(STATUS_TEXT[status]),
         translate(KIND_TEXT[item.kind]) if item.kind in KIND_TEXT else item.kind,
         people,
         item.title,
     )
     phase = snapshot.phase if item.status == "live" else ""
-    return RowLook(texts, status, phase, item.over_under_ms, shift)
+    return RowLook(texts, status, phase, over_under, shift)
 
 
 @dataclass(frozen=True)

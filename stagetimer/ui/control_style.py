@@ -71,6 +71,12 @@ QLabel#statusOffset {{ font-size: {BASE_PX + 4}px; font-weight: 600; }}
 QLabel#elapsed {{ color: {MUTED.name()}; font-size: {BASE_PX + 1}px; }}
 QFrame#panel {{ background: {PANEL.name()}; border: 1px solid {BORDER.name()}; border-radius: 6px; }}
 QLabel {{ background: transparent; border: none; }}
+QDialog {{ background: {WINDOW.name()}; }}
+QLineEdit {{ background: #14171b; color: {TEXT.name()}; border: 1px solid {BORDER.name()}; border-radius: 5px;
+    padding: 6px 8px; font-size: {BASE_PX + 4}px; selection-background-color: {ACCENT.name()};
+    selection-color: {WINDOW.name()}; }}
+QLineEdit:focus {{ border-color: {ACCENT.name()}; }}
+QPushButton:default {{ border-color: {ACCENT.name()}; }}
 QLabel#muted, QLabel#thumbCaption, QLabel#legendLabel {{ color: {MUTED.name()}; }}
 QLabel#legendKey {{ color: {TEXT.name()}; font-weight: 600; }}
 QLabel#thumbCaption, QLabel#legendKey, QLabel#legendLabel {{ font-size: {SMALL_PX}px; }}

@@ -52,6 +52,9 @@ class MessageDialog(QDialog):
         # Until the operator types free text, a number key picks a preset
         # (a digit inside a sentence such as "5분 남았습니다" stays a digit).
         self._typed = False
+        # M opens the dialog on its press: if it is held a moment too long, its
+        # auto-repeat must not type "mmmm" into the message.
+        self._opening_key_held = True
 
         layout = QVBoxLayout(self)
         if current:
@@ -113,8 +116,14 @@ class MessageDialog(QDialog):
         self._typed = bool(self.editor.text())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.editor and event.type() == QEvent.Type.KeyPress:
+        if watched is self.editor and event.type() in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             key_event: QKeyEvent = event  # type: ignore[assignment]
+            if self._opening_key_held:
+                if key_event.isAutoRepeat():
+                    return True  # the M that opened us, still held
+                self._opening_key_held = False
+            if event.type() == QEvent.Type.KeyRelease:
+                return False
             number = _DIGITS.get(Qt.Key(key_event.key()))
             plain = not (key_event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)
             ctrl = key_event.modifiers() & Qt.KeyboardModifier.ControlModifier
