@@ -82,7 +82,8 @@ def test_done_live_next_and_upcoming_rows_say_what_happened_and_what_is_planned(
         "title": "개회사",
     }
     live = row_texts(model, "sandbox-report")
-    assert (live["status"], live["actual_start"], live["actual_end"], live["projected"]) == ("Live", "10:10", "", "10:10")
+    assert (live["status"], live["actual_start"], live["actual_end"], live["projected"]) == (
+        "Live", "10:10", "", "10:10")
     upcoming = row_texts(model, "ai-roadmap")
     assert (upcoming["status"], upcoming["projected"], upcoming["actual_start"], upcoming["over_under"]) == (
         "Next", "10:20", "", "")
@@ -139,7 +140,9 @@ def test_the_live_row_is_tinted_in_its_phase_colour_and_done_rows_are_dimmed(
     assert cell(fed(model, demo.snapshot()), "kt", "title", BACKGROUND) == style.live_row_colour("overtime")
 
 
-def test_on_screen_the_live_row_keeps_its_colour_under_the_cursor(qtbot, model: AgendaTableModel, demo: DemoShow) -> None:
+def test_on_screen_the_live_row_keeps_its_colour_under_the_cursor(
+    qtbot, model: AgendaTableModel, demo: DemoShow
+) -> None:
     demo.into_item(4, remaining_ms=90 * SEC)
     fed(model, demo.snapshot())
     view = AgendaTableView(model)

@@ -109,7 +109,8 @@ class StatusLine(QFrame):
 #: The state badge beside the countdown: loud when the clock is NOT running.
 _QUIET_BADGE = (f"color: {style.MUTED.name()}; border: 1px solid {style.BORDER.name()}; border-radius: 5px;"
                 " padding: 3px 10px; font-size: 15px; font-weight: 700;")
-_LOUD_BADGE = "color: {ink}; background: {field}; border-radius: 5px; padding: 5px 14px; font-size: 20px; font-weight: 800;"
+_LOUD_BADGE = ("color: {ink}; background: {field}; border-radius: 5px; padding: 5px 14px;"
+               " font-size: 20px; font-weight: 800;")
 BADGE_STYLES = {
     "running": _QUIET_BADGE,
     "waiting": _QUIET_BADGE,
@@ -164,7 +165,8 @@ def current_face(snap: Snapshot) -> Face:
     elapsed = fill(translate("ControlWindow", "%1 of %2"), format_clock_seconds(snap.elapsed_ms // 1000),
                    format_countdown(snap.allotted_ms))
     if snap.allotted_ms != current.planned_duration_ms and current.kind != "break":
-        elapsed += "  " + fill(translate("ControlWindow", "(planned %1)"), format_countdown(current.planned_duration_ms))
+        planned = format_countdown(current.planned_duration_ms)
+        elapsed += "  " + fill(translate("ControlWindow", "(planned %1)"), planned)
     return Face(current.section_title, current.title, people, badge, state, snap.countdown_text, colour, elapsed,
                 snap.progress)
 
