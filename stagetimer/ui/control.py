@@ -23,6 +23,7 @@ from stagetimer.ui.action_buttons import ButtonPanel, KeyLegend
 from stagetimer.ui.agenda_table import AgendaTableModel
 from stagetimer.ui.agenda_view import AgendaTableView
 from stagetimer.ui.control_panels import CurrentPanel, MessageBar, StatusLine, fill, set_colour, set_text
+from stagetimer.ui.controller import Controller
 from stagetimer.ui.keys import ACTIONS_BY_NAME, MINUTE_MS, KeyRouter
 from stagetimer.ui.message_dialog import MessageDialog
 from stagetimer.ui.presenter import PresenterView
@@ -37,7 +38,7 @@ NOTICE_MS = 7_000
 class ControlWindow(QMainWindow):
     """Agenda table, current item, status line, thumbnails, buttons and key legend."""
 
-    def __init__(self, controller, parent: QWidget | None = None) -> None:  # noqa: ANN001 - a Controller
+    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         self.setWindowTitle(self.tr("StageTimer — Control"))
