@@ -231,3 +231,37 @@ def test_schema_flags_the_usual_mistakes(schema: dict[str, Any], mistake: Any, c
     mistake(data)
     errors = schema_errors(data, schema, schema)
     assert any(complaint in error for error in errors), errors
+
+
+# ---------------------------------------------------------------- the documented example
+
+DOC = REPO / "docs" / "agenda-format.md"
+
+
+def doc_blocks() -> tuple[str, str]:
+    """The complete example in docs/agenda-format.md and the ``check`` output shown under it."""
+    text = DOC.read_text(encoding="utf-8")
+    example = text.split("```yaml\n", 1)[1].split("```", 1)[0]
+    output = text.split("`stagetimer check` on it:\n\n```\n", 1)[1].split("```", 1)[0]
+    return example, output
+
+
+def test_documented_example_uses_every_key_and_passes_the_schema(schema: dict[str, Any]) -> None:
+    example, _ = doc_blocks()
+    assert example.splitlines()[0] == SCHEMA_LINE
+    data = yaml.safe_load(example)
+    assert schema_errors(data, schema, schema) == []
+    used_item_keys = set().union(*data["items"])
+    assert used_item_keys == set(schema["$defs"]["item"]["properties"])
+    assert set(data["event"]) == set(schema["properties"]["event"]["properties"])
+    assert set(data) == set(schema["properties"])
+
+
+def test_documented_check_output_is_what_check_prints() -> None:
+    _loader_keys()
+    from stagetimer.core.checktable import format_check
+    from stagetimer.core.loader import parse_agenda
+
+    example, output = doc_blocks()
+    agenda = parse_agenda(example.encode("utf-8"), "my-event.yaml")
+    assert format_check(agenda) + "\n" == output
