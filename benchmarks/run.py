@@ -91,7 +91,9 @@ def _child(mode: str, seconds: float) -> int:
     options = argparse.Namespace(
         speed=1.0, lang=None, windowed=False, presenter_screen=None, projector_screen=None, measure=mode == "run"
     )
-    parts = build_app(agenda_path, load_agenda(agenda_path), options, settings=settings)
+    # A show record of its own: never the user's real show, never the previous run's.
+    state_dir = Path(settings_dir) / "state"
+    parts = build_app(agenda_path, load_agenda(agenda_path), options, settings=settings, state_dir=state_dir)
     views = {parts.presenter: "presenter", parts.projector: "projector", parts.control: "control"}
     # Control's live thumbnails are views too, and cost paint time every second.
     for attribute in ("presenter_thumbnail", "projector_thumbnail"):

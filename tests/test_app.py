@@ -49,7 +49,8 @@ def build(qapp: QApplication, tmp_path: Path) -> Iterator:
     def make(agenda: Agenda | None = None, **overrides: object) -> AppParts:
         settings = QSettings(str(tmp_path / "stagetimer.ini"), QSettings.Format.IniFormat)
         parts = build_app(
-            tmp_path / "agenda.yaml", agenda or _agenda(), _options(**overrides), settings=settings, clock=FakeClock(NINE)
+            tmp_path / "agenda.yaml", agenda or _agenda(), _options(**overrides), settings=settings,
+            clock=FakeClock(NINE), state_dir=tmp_path / "state",  # never the user's own show record
         )
         built.append(parts)
         return parts
@@ -57,6 +58,7 @@ def build(qapp: QApplication, tmp_path: Path) -> Iterator:
     yield make
     for parts in built:
         parts.controller.stop()
+        parts.session.close()
         parts.close_guard.quitting = True  # let the windows close without asking
         for window in (parts.control, parts.presenter, parts.projector):
             window.close()

@@ -89,17 +89,25 @@ class Session:
         self.show.replace_agenda(agenda)
         self.checkpoint("reload")
 
-    def start_fresh(self) -> None:
-        """Archive the journal and begin the show again from the welcome screen."""
+    def start_fresh(self, anchor_tod_ms: int | None = None) -> None:
+        """Archive the journal and begin the show again from the welcome screen.
+
+        ``anchor_tod_ms`` as for Show: None anchors to now; a rehearsal passes
+        its own anchor (just before the planned start) to run through again.
+        """
         if self._writer is not None:
             self._writer.close()
             journal = self.state_dir / JOURNAL_NAME
             if journal.exists():
                 stamp = time.strftime("%Y%m%d-%H%M%S")
-                journal.rename(self.state_dir / f"journal-{stamp}.jsonl")
+                archive, number = self.state_dir / f"journal-{stamp}.jsonl", 1
+                while archive.exists():  # twice in one second must not overwrite the first archive
+                    number += 1
+                    archive = self.state_dir / f"journal-{stamp}-{number}.jsonl"
+                journal.rename(archive)
             self._writer = JournalWriter(journal)
         old = self.show
-        self.show = Show(old.agenda, old.clock, speed=old.speed)
+        self.show = Show(old.agenda, old.clock, speed=old.speed, anchor_tod_ms=anchor_tod_ms)
         self.recovered = False
         self.checkpoint("fresh")
 

@@ -1,8 +1,16 @@
-"""Starting the app: one show, one controller, three windows on the right monitors.
+"""Starting the app: one recorded show, one controller, three windows on the right monitors.
 
 ``build_app`` assembles everything and returns the parts without entering the
 event loop, so tests can build the real app offscreen and look at it;
-``run_app`` is the command's entry point and adds only ``exec()``.
+``run_app`` is the command's entry point and adds the process-wide parts
+(the crash hooks) and ``exec()``.
+
+The show is opened through a core Session on the agenda's state directory:
+every command is journaled before the screens show it, and starting the app
+on the same agenda after a crash resumes the recorded show. A rehearsal at
+``--speed N`` keeps its record in a subfolder of its own (``rehearsal-xN``):
+its clock runs N times faster, so it must never be resumed as, or in place
+of, the real show; it is recovered like the real show at its own speed.
 """
 
 from __future__ import annotations
@@ -18,17 +26,23 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from stagetimer.core.clock import Clock, SystemClock
 from stagetimer.core.model import Agenda
+from stagetimer.core.session import Session
 from stagetimer.core.show import Show
+from stagetimer.statedir import state_dir_for
 from stagetimer.ui import fonts
+from stagetimer.ui.agenda_watcher import AgendaLoader, AgendaWatcher, load_with_core_loader
 from stagetimer.ui.control import ControlWindow
 from stagetimer.ui.controller import Controller
+from stagetimer.ui.crash_log import CrashLog
 from stagetimer.ui.i18n import choose_language, install_translator
+from stagetimer.ui.live_agenda import LiveAgenda
 from stagetimer.ui.placement import Placement
 from stagetimer.ui.presenter import PresenterView
 from stagetimer.ui.refcount_guard import protect_none
 from stagetimer.ui.projector import ProjectorView
 from stagetimer.ui.screens import ScreenPlacer
 from stagetimer.ui.screens_menu import ScreensMenu
+from stagetimer.ui.show_menu import ShowMenu
 
 ORGANISATION = "StageTimer"
 APPLICATION = "StageTimer"
@@ -53,6 +67,13 @@ class AppParts:
     language: str
     placement: Placement
     agenda_path: Path
+    session: Session
+    state_dir: Path
+    crash_log: CrashLog
+    live_agenda: LiveAgenda
+    show_menu: ShowMenu
+    #: Things the operator should know at start-up (also printed by run_app).
+    notes: list[str]
 
 
 class CloseGuard(QObject):
@@ -124,11 +145,40 @@ def _load_fonts(app: QApplication) -> None:
     app.setFont(base)
 
 
+def _speed(options: argparse.Namespace) -> float:
+    return float(getattr(options, "speed", 1.0) or 1.0)
+
+
+def rehearsal_anchor(agenda: Agenda, speed: float) -> int | None:
+    """Where a new show's clock starts: now (None), or a rehearsal just before the planned start."""
+    return None if speed == 1 else agenda.event.start_ms - REHEARSAL_LEAD_MS
+
+
 def build_show(agenda: Agenda, options: argparse.Namespace, clock: Clock | None = None) -> Show:
     """The show, anchored to now, or at speed N to just before the planned start."""
-    speed = float(getattr(options, "speed", 1.0) or 1.0)
-    anchor = None if speed == 1 else agenda.event.start_ms - REHEARSAL_LEAD_MS
-    return Show(agenda, clock or SystemClock(), speed=speed, anchor_tod_ms=anchor)
+    speed = _speed(options)
+    return Show(agenda, clock or SystemClock(), speed=speed, anchor_tod_ms=rehearsal_anchor(agenda, speed))
+
+
+def show_state_dir(agenda_path: Path, options: argparse.Namespace, state_dir: Path | None = None) -> Path:
+    """The agenda's state directory (``--state-dir`` overrides); a rehearsal's own subfolder in it."""
+    base = state_dir if state_dir is not None else state_dir_for(agenda_path, getattr(options, "state_dir", None))
+    speed = _speed(options)
+    return base if speed == 1 else base / f"rehearsal-x{speed:g}"
+
+
+def open_session(agenda: Agenda, options: argparse.Namespace, clock: Clock, state_dir: Path) -> tuple[Session, str]:
+    """The recorded show (resumed if the journal holds one), and a warning if it cannot be recorded.
+
+    An unwritable state directory must not stop the show from running: it
+    runs unrecorded, and Control says so for as long as it does.
+    """
+    speed = _speed(options)
+    try:
+        return Session.open(agenda, state_dir, clock, speed=speed, anchor_tod_ms=rehearsal_anchor(agenda, speed)), ""
+    except OSError as error:
+        show = build_show(agenda, options, clock)
+        return Session(show, state_dir, writable=False), f"{state_dir}: {error.strerror or error}"
 
 
 def build_app(
@@ -139,16 +189,26 @@ def build_app(
     settings: QSettings | None = None,
     clock: Clock | None = None,
     argv: list[str] | None = None,
+    state_dir: Path | None = None,
+    load_agenda: AgendaLoader = load_with_core_loader,
 ) -> AppParts:
-    """Assemble the running app: fonts and language first, then the show and its windows."""
+    """Assemble the running app: fonts and language first, then the recorded show and its windows.
+
+    ``state_dir`` overrides ``--state-dir`` and the per-agenda default (tests
+    pass a temporary folder); ``load_agenda`` parses the agenda file again
+    when it is edited.
+    """
     protect_none()  # a show makes millions of void Qt calls: see refcount_guard
     app = _application(argv)
     _load_fonts(app)
     language = choose_language(getattr(options, "lang", None), agenda.event.language)
     translator = install_translator(app, language)
 
-    show = build_show(agenda, options, clock)
-    controller = Controller(show, parent=app, measure=bool(getattr(options, "measure", False)))
+    folder = show_state_dir(agenda_path, options, state_dir)
+    session, unrecorded = open_session(agenda, options, clock or SystemClock(), folder)
+    notes = list(session.notes)
+    crash_log = CrashLog(folder, parent=app)
+    controller = Controller(session, parent=app, measure=bool(getattr(options, "measure", False)))
 
     # The stage views are connected before Control: slots run in connection
     # order, so on each tick the speaker's and the audience's screens are
@@ -164,8 +224,15 @@ def build_app(
 
     placer = ScreenPlacer(app, control, {"presenter": presenter, "projector": projector}, settings or QSettings())
     screens_menu = ScreensMenu(placer, control)
+    show_menu = ShowMenu(
+        session, controller, control, language=language,
+        fresh_anchor=lambda: rehearsal_anchor(session.agenda, session.speed),
+    )
+    control.menuBar().addMenu(show_menu)
     control.menuBar().addMenu(screens_menu)
     close_guard = CloseGuard(controller, control, [presenter, projector])
+    crash_log.error_logged.connect(control.show_internal_error)
+    live_agenda = LiveAgenda(AgendaWatcher(agenda_path, load_agenda, parent=app), session, controller, control)
 
     controller.start()  # every window has its first snapshot before it is shown
     placement = placer.place_initial(
@@ -176,6 +243,11 @@ def build_app(
     if QGuiApplication.platformName() != "offscreen":  # offscreen cannot raise, and says so
         control.raise_()
     control.activateWindow()  # the operator's keys go to Control from the first second
+    if unrecorded:
+        control.show_recovered(QCoreApplication.translate("App", "NOT RECORDED: the show journal cannot be written"))
+        notes.append(f"the show journal cannot be written ({unrecorded}); a crash would lose the show")
+    elif session.recovered:
+        show_menu.announce_recovery()
     return AppParts(
         app=app,
         controller=controller,
@@ -189,6 +261,12 @@ def build_app(
         language=language,
         placement=placement,
         agenda_path=agenda_path,
+        session=session,
+        state_dir=folder,
+        crash_log=crash_log,
+        live_agenda=live_agenda,
+        show_menu=show_menu,
+        notes=notes,
     )
 
 
@@ -204,7 +282,16 @@ def _install_keys(control: ControlWindow, stage_windows: list[QWidget]) -> None:
 
 def run_app(agenda_path: Path, agenda: Agenda, options: argparse.Namespace) -> int:
     """Open the three screens and run until the Control window is closed."""
-    parts = build_app(agenda_path, agenda, options)
-    for note in parts.placement.notes:
+    return exec_app(build_app(agenda_path, agenda, options))
+
+
+def exec_app(parts: AppParts) -> int:
+    """The process-wide part of running: crash hooks, notes on stderr, the event loop, the journal closed."""
+    parts.crash_log.install()
+    for note in [*parts.placement.notes, *parts.notes]:
         print(f"stagetimer: {note}", file=sys.stderr)
-    return parts.app.exec()
+    print(f"stagetimer: show record in {parts.state_dir}", file=sys.stderr)
+    try:
+        return parts.app.exec()
+    finally:
+        parts.session.close()

@@ -15,11 +15,13 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QSizePolicy, QVBoxLayout, QWidget
 
 from stagetimer.core.commands import Command
+from stagetimer.core.errors import AgendaError
 from stagetimer.core.snapshot import Snapshot
 from stagetimer.core.timefmt import format_countdown
 from stagetimer.ui import control_style as style
 from stagetimer.ui import fonts
 from stagetimer.ui.action_buttons import ButtonPanel, KeyLegend
+from stagetimer.ui.agenda_status import AgendaStatusPanel
 from stagetimer.ui.agenda_table import AgendaTableModel
 from stagetimer.ui.agenda_view import AgendaTableView
 from stagetimer.ui.control_panels import CurrentPanel, MessageBar, StatusLine, fill, set_colour, set_text
@@ -85,6 +87,10 @@ class ControlWindow(QMainWindow):
         messages.addWidget(self.notice_label, 1)
         outer.addLayout(messages)
 
+        # Hidden until the agenda file is edited: "reloaded", or every error of a bad edit.
+        self.agenda_status = AgendaStatusPanel()
+        outer.addWidget(self.agenda_status)
+
         middle = QHBoxLayout()
         middle.setSpacing(8)
         self.model = AgendaTableModel(self)
@@ -138,6 +144,23 @@ class ControlWindow(QMainWindow):
     def show_recovered(self, text: str) -> None:
         """The status line's slot for a crash recovery notice (issue 4)."""
         self.status_line.show_recovered(text)
+
+    # -- the agenda file --------------------------------------------------------
+
+    def show_agenda_errors(self, errors: list[AgendaError]) -> None:
+        """Every error of an edited agenda file, at its line:column; the show runs on."""
+        self.agenda_status.show_errors(errors)
+
+    def clear_agenda_errors(self) -> None:
+        self.agenda_status.clear_errors()
+
+    def show_agenda_reloaded(self, time_text: str) -> None:
+        """A valid edit is live: one line says when ("Agenda reloaded 10:42:05")."""
+        self.agenda_status.show_reloaded(time_text)
+
+    def show_internal_error(self, text: str) -> None:
+        """An uncaught exception was logged (stagetimer.ui.crash_log); the show goes on."""
+        self.notify(text, warning=True)
 
     # -- notices ----------------------------------------------------------------
 

@@ -75,6 +75,8 @@ class StatusLine(QFrame):
         #: Issue 4 fills this after a crash recovery ("recovered at 10:42:05").
         self.recovered_label = QLabel()
         self.recovered_label.setObjectName("badge")
+        # Amber, like a warning notice: the show is fine, but the operator must know it restarted.
+        self.recovered_label.setStyleSheet(f"background: {style.NOTICE_WARN.name()}; color: #101214;")
         self.recovered_label.hide()
         self.blackout_label = QLabel(translate("ControlWindow", "PROJECTOR BLACKOUT"))
         self.blackout_label.setObjectName("alertBadge")

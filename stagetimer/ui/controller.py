@@ -8,7 +8,9 @@ show wakes once a second for the time of day, a running one at each flip of
 the countdown, and flashing is driven by the same timer.
 
 Every operator action, from any key, button or (later) the journal replay and
-a remote, enters through :meth:`Controller.apply`.
+a remote, enters through :meth:`Controller.apply`. In the app the controller
+drives a core Session, which writes each command to the journal before the
+controller publishes its effect; tests may hand it a bare Show.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass
+from typing import Protocol
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal
 
@@ -49,6 +52,38 @@ CORE_MESSAGES: tuple[str, ...] = (
 )
 
 
+class ShowRecord(Protocol):
+    """A show behind a durable record (stagetimer.core.session.Session).
+
+    ``apply`` writes the command down before it returns, so what the views are
+    shown next has already been journaled. ``show`` is read afresh every time:
+    starting fresh replaces the Show object.
+    """
+
+    @property
+    def show(self) -> Show: ...
+
+    def apply(self, command: Command) -> None: ...
+
+
+class _Unrecorded:
+    """A bare Show as a ShowRecord that records nothing (tests, screenshots)."""
+
+    def __init__(self, show: Show) -> None:
+        self.show = show
+
+    def apply(self, command: Command) -> None:
+        self.show.apply(command)
+
+
+def fill_journal_failure(reason: str) -> str:
+    """The operator's warning when a command was applied but could not be written down."""
+    text = QCoreApplication.translate(
+        "Controller", "Done, but the show journal could not be written (%1): a crash now would lose it"
+    )
+    return text.replace("%1", reason)
+
+
 @dataclass(frozen=True)
 class PublishTiming:
     """When a timer-driven publish happened against the boundary it waited for.
@@ -80,14 +115,14 @@ class Controller(QObject):
     #: A command applied successfully (the journal of issue 4 listens here).
     command_applied = Signal(object)
 
-    def __init__(self, show: Show, parent: QObject | None = None, measure: bool = False) -> None:
+    def __init__(self, show: Show | ShowRecord, parent: QObject | None = None, measure: bool = False) -> None:
         super().__init__(parent)
-        self._show = show
+        self._record: ShowRecord = _Unrecorded(show) if isinstance(show, Show) else show
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._on_timeout)
-        self._snapshot = show.snapshot()
+        self._snapshot = self.show.snapshot()
         # Benchmark bookkeeping, off in normal use so a tick costs nothing extra.
         self._measure = measure
         self._offset_ms = self._monotonic_offset_ms() if measure else 0
@@ -98,7 +133,8 @@ class Controller(QObject):
 
     @property
     def show(self) -> Show:
-        return self._show
+        """The live show (a new object after the session starts fresh)."""
+        return self._record.show
 
     @property
     def snapshot(self) -> Snapshot:
@@ -133,9 +169,14 @@ class Controller(QObject):
         the clock or close the app. Returns whether the command applied.
         """
         try:
-            self._show.apply(command)
+            self._record.apply(command)
         except ValueError as error:
             self.command_failed.emit(QCoreApplication.translate(CORE_CONTEXT, str(error)))
+            self.publish()
+            return False
+        except OSError as error:  # applied, but the journal could not be written
+            log.exception("command %s applied but not journaled", command)
+            self.command_failed.emit(fill_journal_failure(str(error)))
             self.publish()
             return False
         except Exception as error:  # a bug must not take the live show down with it
@@ -149,7 +190,7 @@ class Controller(QObject):
 
     def publish(self) -> None:
         """Take a snapshot, arm the timer for its next change, tell every view."""
-        show = self._show
+        show = self.show
         now = show.now_ms()
         snapshot = show.snapshot(now)
         self._snapshot = snapshot
@@ -180,11 +221,11 @@ class Controller(QObject):
         SystemClock does; the pair of readings is retried until no millisecond
         ticked between them, so the offset is exact.
         """
-        if self._show.speed != 1:
+        if self.show.speed != 1:
             raise ValueError("timing is measured at speed 1 only")
         while True:
             before = time.monotonic_ns() // 1_000_000
-            show_ms = self._show.now_ms()
+            show_ms = self.show.now_ms()
             after = time.monotonic_ns() // 1_000_000
             if before == after:
                 return before - show_ms

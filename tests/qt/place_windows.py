@@ -55,7 +55,8 @@ def main() -> int:
 
         agenda_path = bundled_agenda()
         options.speed, options.lang = 1.0, "en"
-        parts = build_app(agenda_path, load_agenda(agenda_path), options, settings=settings)
+        state_dir = options.settings_dir / "state"  # never the user's show record
+        parts = build_app(agenda_path, load_agenda(agenda_path), options, settings=settings, state_dir=state_dir)
         app, placer = parts.app, parts.placer
         windows = {"control": parts.control, "presenter": parts.presenter, "projector": parts.projector}
     else:

@@ -1,0 +1,62 @@
+"""Each valid edit of the agenda file goes live; a bad one is shown and changes nothing.
+
+The watcher parses; this applies. The session swaps the agenda in, keeping
+every item's history by id, so the running item keeps its elapsed time and
+the swap is journaled (a restart rebuilds the edited show). An edit that
+removes the item on stage is refused like a bad file: moving the show to
+another item behind the operator's back is the one thing it must not do.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QObject
+
+from stagetimer.core.errors import AgendaError
+from stagetimer.core.model import Agenda
+from stagetimer.core.session import Session
+from stagetimer.core.timefmt import format_tod
+from stagetimer.ui.agenda_watcher import AgendaWatcher
+from stagetimer.ui.control import ControlWindow
+from stagetimer.ui.controller import Controller, fill_journal_failure
+
+log = logging.getLogger(__name__)
+
+
+class LiveAgenda(QObject):
+    """Connects the agenda watcher to the session, the controller and Control's agenda panel."""
+
+    def __init__(
+        self, watcher: AgendaWatcher, session: Session, controller: Controller, control: ControlWindow
+    ) -> None:
+        super().__init__(watcher)
+        self._session = session
+        self._controller = controller
+        self._control = control
+        self.watcher = watcher
+        watcher.agenda_loaded.connect(self.apply)
+        watcher.agenda_rejected.connect(self.reject)
+
+    def apply(self, agenda: Agenda) -> bool:
+        """Make ``agenda`` the show's agenda; False (with the reason shown) if refused."""
+        try:
+            self._session.reload(agenda)
+        except ValueError as error:  # the live item is not in the edited file
+            current = self._controller.snapshot.current
+            item_id = current.id if current is not None else ""
+            text = QCoreApplication.translate(
+                "LiveAgenda", "The item on stage (id '%1') is not in the edited agenda; put it back or move on first"
+            )
+            log.info("agenda edit refused: %s", error)
+            self.reject([AgendaError(str(self.watcher.path), 0, 0, text.replace("%1", item_id))])
+            return False
+        except OSError as error:  # the edit is live, but the journal did not get it
+            self._control.notify(fill_journal_failure(str(error)), warning=True)
+        self._controller.publish()
+        self._control.show_agenda_reloaded(format_tod(self._controller.snapshot.time_of_day_ms, seconds=True))
+        return True
+
+    def reject(self, errors: list[AgendaError]) -> None:
+        """Show every error; the show and its agenda stay exactly as they were."""
+        self._control.show_agenda_errors(errors)

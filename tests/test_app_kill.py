@@ -1,0 +1,109 @@
+"""kill -9 of the real app in the middle of the KT presentation: it comes back on KT with the right time.
+
+The first run is the real app (build_app and its event loop, driven through
+the controller by tests/helpers/drive_app.py); the restart is the plain
+``python -m stagetimer --state-dir D --windowed AGENDA`` command. What the
+restarted app shows is read from its state file and journal on disk.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from stagetimer.core.journal import JOURNAL_NAME, STATE_NAME, read_journal
+
+HERE = Path(__file__).parent
+ROOT = HERE.parent
+AGENDA = ROOT / "agenda.yaml"
+KT = "case-kt"
+
+pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+
+
+def _env() -> dict[str, str]:
+    return dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
+
+
+def _drive(state_dir: Path, *actions: str) -> tuple[subprocess.Popen[str], dict[str, Any]]:
+    """The real app with ``actions`` applied; returns it running and what it printed."""
+    process = subprocess.Popen(
+        [sys.executable, str(HERE / "helpers" / "drive_app.py"), str(AGENDA), str(state_dir), *actions],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(),
+    )
+    assert process.stdout is not None
+    line = process.stdout.readline()
+    if not line:
+        process.kill()
+        pytest.fail(f"the app did not start: {process.communicate(timeout=10)[1]}")
+    return process, json.loads(line)
+
+
+def _kill(process: subprocess.Popen[str]) -> None:
+    process.send_signal(signal.SIGKILL)
+    process.communicate(timeout=10)
+    assert process.returncode == -signal.SIGKILL
+
+
+def _records(state_dir: Path) -> list[dict[str, Any]]:
+    return read_journal(state_dir / JOURNAL_NAME).records
+
+
+def _wait_for_recovery(state_dir: Path, process: subprocess.Popen[str], known: int) -> dict[str, Any]:
+    """The "recovered" checkpoint the restarted app writes once its show is rebuilt."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        fresh = _records(state_dir)[known:]
+        found = [r for r in fresh if r["type"] == "checkpoint" and r["reason"] == "recovered"]
+        if found:
+            return found[0]
+        if process.poll() is not None:
+            pytest.fail(f"the restarted app exited {process.returncode}: {process.communicate()[1]}")
+        time.sleep(0.05)
+    pytest.fail("the restarted app never wrote its recovered checkpoint")
+
+
+def test_killed_during_kt_the_app_restarts_on_kt_with_the_right_time_left(tmp_path: Path) -> None:
+    state_dir = tmp_path / "state"
+    first, shown = _drive(state_dir, f"goto={KT}", "start")
+    assert shown["item"] == KT and shown["running"] and not shown["recovered"]
+    try:
+        time.sleep(1.5)  # a moment into the presentation
+    finally:
+        _kill(first)
+
+    # Everything applied is on disk: the commands, and KT's start.
+    records = _records(state_dir)
+    commands = [r["command"] for r in records if r["type"] == "command"]
+    assert commands == [{"action": "goto", "value": KT}, {"action": "start"}]
+    assert [r["id"] for r in records if r["type"] == "item_started"] == [KT]
+
+    time.sleep(1.0)  # the app is down for a while
+    restarted = subprocess.Popen(
+        [sys.executable, "-m", "stagetimer", "--state-dir", str(state_dir), "--windowed", str(AGENDA)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=_env(), cwd=tmp_path,
+    )
+    try:
+        checkpoint = _wait_for_recovery(state_dir, restarted, len(records))
+        state = json.loads((state_dir / STATE_NAME).read_text(encoding="utf-8"))
+    finally:
+        _kill(restarted)
+    assert state["item_id"] == KT and state["running"]
+    # Down time and all: the countdown went on while the app was dead.
+    expected_ms = shown["remaining_ms"] - (checkpoint["wall_ms"] - shown["wall_ms"])
+    assert abs(state["remaining_seconds"] * 1000 - expected_ms) <= 1000
+    assert shown["remaining_ms"] - state["remaining_seconds"] * 1000 >= 2_000  # really counted the 2.5 s
+
+    # Once more, looking at Control itself: the recovered notice is up, KT still runs.
+    third, again = _drive(state_dir)
+    _kill(third)
+    assert again["item"] == KT and again["running"] and again["recovered"]
+    assert "RECOVERED" in again["badge"] or "복구" in again["badge"]
