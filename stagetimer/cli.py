@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from stagetimer import resources
+from stagetimer import cli_status_report, resources
 from stagetimer.ui.display import display_problem
 
 if TYPE_CHECKING:
@@ -246,6 +246,22 @@ SUBCOMMANDS: dict[str, Subcommand] = {
         run=run_check,
         usage="check AGENDA",
         epilog=CHECK_EPILOG,
+    ),
+    "status": Subcommand(
+        name="status",
+        summary="print the show's state as JSON (current item, running or paused, remaining, over/under)",
+        add_arguments=cli_status_report.status_arguments,
+        run=cli_status_report.run_status,
+        usage="status [--state-dir DIR] [AGENDA]",
+        epilog=cli_status_report.STATUS_EPILOG,
+    ),
+    "report": Subcommand(
+        name="report",
+        summary="write the event report (CSV and HTML): planned against actual, who ran over",
+        add_arguments=cli_status_report.report_arguments,
+        run=cli_status_report.run_report,
+        usage="report [--state-dir DIR] [--out DIR] [--lang ko|en] [AGENDA]",
+        epilog=cli_status_report.REPORT_EPILOG,
     ),
 }
 

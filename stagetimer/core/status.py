@@ -17,7 +17,7 @@ def status_dict(snapshot: Snapshot) -> dict[str, Any]:
         "item_id": current.id if current else None,
         "title": current.title if current else None,
         "speaker": current.speaker_text if current else None,
-        "state": "running" if snapshot.running else ("paused" if snapshot.paused else "idle"),
+        "state": _state(snapshot),
         "running": snapshot.running,
         "paused": snapshot.paused,
         "remaining_seconds": round(snapshot.remaining_ms / 1000, 3) if current else None,
@@ -29,6 +29,15 @@ def status_dict(snapshot: Snapshot) -> dict[str, Any]:
         "projected_end": format_tod(snapshot.projected_end_ms),
         "planned_end": format_tod(snapshot.planned_end_ms),
     }
+
+
+def _state(snapshot: Snapshot) -> str:
+    """running / paused while an item is loaded; before the first and after the last, say so."""
+    if snapshot.running:
+        return "running"
+    if snapshot.paused:
+        return "paused"
+    return {"welcome": "not started", "closing": "finished"}.get(snapshot.stage, "idle")
 
 
 def status_json(snapshot: Snapshot) -> str:

@@ -1,0 +1,230 @@
+"""``stagetimer status`` and ``stagetimer report`` as a script or a stage manager runs them.
+
+The show is recorded by the real Session on a fake clock into a temporary
+state directory, then the commands run as ``python -m stagetimer`` with
+``--state-dir``, the same way a monitoring script would after the event.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from stagetimer import cli, resources, statedir
+from stagetimer.core.clock import FakeClock
+from stagetimer.core.commands import Command
+from stagetimer.core.journal import JOURNAL_NAME
+from stagetimer.core.loader import load_agenda
+from stagetimer.core.model import Agenda
+from stagetimer.core.session import Session
+
+REPO = Path(__file__).resolve().parent.parent
+MIN = 60_000
+SEC = 1_000
+BROKEN_AGENDA = "event:\n  title: Broken\n\tstart: '10:00'\n"  # a tab on line 3
+
+
+def stagetimer(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))
+    env["PYTHONIOENCODING"] = "utf-8"
+    return subprocess.run(
+        [sys.executable, "-m", "stagetimer", *args],
+        capture_output=True, text=True, encoding="utf-8", cwd=cwd, env=env, timeout=120,
+    )
+
+
+def clock_started_ago(ms: int) -> FakeClock:
+    """A fake clock ``ms`` behind the real one: advanced by ``ms``, it reads the real time of day."""
+    now = dt.datetime.now() - dt.timedelta(milliseconds=ms)
+    tod = ((now.hour * 60 + now.minute) * 60 + now.second) * 1000 + now.microsecond // 1000
+    return FakeClock(tod_ms=tod, wall_epoch_ms=int(now.timestamp() * 1000) - tod)
+
+
+def bundled() -> Agenda:
+    return load_agenda(resources.bundled_agenda())
+
+
+def run_day(agenda: Agenda, state_dir: Path, clock: FakeClock) -> None:
+    """The whole day: the KT case runs 2:10 over, 뉴빌리티 is skipped, the rest on time."""
+    session = Session.open(agenda, state_dir, clock)
+    session.apply(Command("start"))
+    while session.snapshot().stage == "live":
+        item = session.snapshot().current
+        assert item is not None
+        if item.id == "case-neubility":
+            session.apply(Command("next_start"))  # the speaker is absent: skipped, never started
+            continue
+        clock.advance(item.planned_duration_ms + (130 * SEC if item.organisation == "KT" else 0))
+        after = session.snapshot().next
+        session.apply(Command("next" if after is None or after.id == "case-neubility" else "next_start"))
+    session.close()
+
+
+@pytest.fixture
+def finished_show(tmp_path: Path) -> Path:
+    state_dir = tmp_path / "state"
+    run_day(bundled(), state_dir, FakeClock(tod_ms=10 * 3_600_000))
+    return state_dir
+
+
+@pytest.fixture
+def broken_agenda(tmp_path: Path) -> Path:
+    path = tmp_path / "broken.yaml"
+    path.write_text(BROKEN_AGENDA, encoding="utf-8")
+    return path
+
+
+# ---------------------------------------------------------------- help
+
+
+def test_main_help_lists_status_and_report() -> None:
+    result = stagetimer("--help")
+    assert result.returncode == 0
+    assert "stagetimer status [--state-dir DIR] [AGENDA]" in result.stdout
+    assert "stagetimer report [--state-dir DIR] [--out DIR]" in result.stdout
+
+
+@pytest.mark.parametrize("name", ["status", "report"])
+def test_subcommand_help_explains_itself(name: str) -> None:
+    result = stagetimer(name, "--help")
+    assert result.returncode == 0
+    for words in ("--state-dir", "AGENDA", "exit status", "examples:", "journal"):
+        assert words in result.stdout, words
+    if name == "report":
+        assert "--out" in result.stdout and "--lang" in result.stdout and "report.csv" in result.stdout
+
+
+# ---------------------------------------------------------------- status
+
+
+def test_status_before_the_show_is_valid_json_saying_not_started(tmp_path: Path) -> None:
+    state_dir = tmp_path / "nothing-yet"
+    result = stagetimer("status", "--state-dir", str(state_dir))
+    assert result.returncode == 0, result.stderr
+    status = json.loads(result.stdout)
+    assert (status["stage"], status["state"], status["item_id"]) == ("welcome", "not started", None)
+    assert status["next_item_id"] == "opening" and status["planned_end"] == "12:30"
+    assert not state_dir.exists()  # status only reads
+
+
+def test_status_of_a_running_show(tmp_path: Path) -> None:
+    clock = clock_started_ago(2 * MIN)
+    session = Session.open(bundled(), tmp_path, clock)
+    session.apply(Command("start"))
+    clock.advance(MIN)
+    session.apply(Command("next_start"))  # congratulatory remarks, 5 minutes, running for a minute now
+    clock.advance(MIN)
+    size = (tmp_path / JOURNAL_NAME).stat().st_size
+    status = json.loads(stagetimer("status", "--state-dir", str(tmp_path)).stdout)
+    assert (status["item_id"], status["state"], status["running"]) == ("congrats", "running", True)
+    assert status["title"] == "축사"
+    # 4 minutes left when recorded, less the moment it took the command to start.
+    assert 180 < status["remaining_seconds"] <= 4 * 60
+    assert status["phase"] == "normal" and status["next_item_id"] == "sandbox-report"
+    assert (tmp_path / JOURNAL_NAME).stat().st_size == size
+
+
+def test_status_of_a_paused_show_and_of_a_finished_one(tmp_path: Path, finished_show: Path) -> None:
+    clock = FakeClock(tod_ms=10 * 3_600_000)
+    session = Session.open(bundled(), tmp_path / "paused", clock)
+    session.apply(Command("start"))
+    clock.advance(3 * MIN + 15 * SEC)
+    session.apply(Command("add_time", MIN))
+    session.apply(Command("pause"))
+    status = json.loads(stagetimer("status", "--state-dir", str(tmp_path / "paused")).stdout)
+    assert (status["item_id"], status["state"], status["paused"]) == ("opening", "paused", True)
+    assert status["remaining_seconds"] == 165.0 and status["countdown"] == "2:45"
+    finished = json.loads(stagetimer("status", "--state-dir", str(finished_show)).stdout)
+    assert (finished["stage"], finished["state"]) == ("closing", "finished")
+
+
+def test_status_with_a_broken_agenda_exits_1_with_the_errors(broken_agenda: Path, tmp_path: Path) -> None:
+    result = stagetimer("status", str(broken_agenda), "--state-dir", str(tmp_path))
+    assert result.returncode == 1
+    assert "broken.yaml:3" in result.stderr and "Traceback" not in result.stderr
+    assert result.stdout == ""
+
+
+# ---------------------------------------------------------------- report
+
+
+def test_report_after_the_event_says_who_ran_over(finished_show: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = stagetimer("report", "--state-dir", str(finished_show), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert lines[-2:] == [str(out / "report.csv"), str(out / "report.html")]
+    assert lines[0] == "시간 초과 1건: 실시간 통화기반 보이스피싱 탐지 서비스 (KT) 2분 10초 초과."
+    assert "건너뛴 항목: 영상정보 원본 데이터 활용 자율주행시스템 고도화 (뉴빌리티)." in lines
+    rows = list(csv.reader(io.StringIO((out / "report.csv").read_text(encoding="utf-8-sig"))))
+    assert len(rows) == 1 + len(bundled().items) + 1
+    kt = dict(zip(rows[0], next(row for row in rows if row[1] == "case-kt")))
+    assert (kt["실제 시작"], kt["실제 길이(초)"], kt["초과/단축(초)"]) == ("10:30:00", "730", "130")
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert "행사 결과 보고서" in page and "<svg" in page
+
+
+def test_report_defaults_to_the_state_dir_and_speaks_english_on_request(finished_show: Path) -> None:
+    result = stagetimer("report", "--state-dir", str(finished_show), "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("1 item ran over: 실시간 통화기반 보이스피싱 탐지 서비스 (KT) +2:10.")
+    assert (finished_show / "report.csv").read_text(encoding="utf-8-sig").startswith("#,id,title,")
+    assert '<html lang="en">' in (finished_show / "report.html").read_text(encoding="utf-8")
+
+
+def test_report_with_no_show_recorded_still_writes_and_says_so(tmp_path: Path) -> None:
+    result = stagetimer("report", "--state-dir", str(tmp_path / "empty"))
+    assert result.returncode == 0, result.stderr
+    assert "no show recorded yet" in result.stderr
+    assert result.stdout.splitlines()[0] == "아직 시작하지 않았습니다."
+    assert (tmp_path / "empty" / "report.html").is_file()
+
+
+def test_report_with_a_broken_agenda_writes_nothing(broken_agenda: Path, tmp_path: Path) -> None:
+    result = stagetimer("report", str(broken_agenda), "--state-dir", str(tmp_path / "s"), "--out", str(tmp_path / "o"))
+    assert result.returncode == 1
+    assert "broken.yaml:3" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "o").exists()
+
+
+def test_report_that_cannot_be_written_exits_1(finished_show: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory", encoding="utf-8")
+    result = stagetimer("report", "--state-dir", str(finished_show), "--out", str(blocker / "out"))
+    assert result.returncode == 1
+    assert "cannot write the report" in result.stderr and "Traceback" not in result.stderr
+
+
+# ---------------------------------------------------------------- finding the show like the app does
+
+
+def test_agenda_and_state_dir_are_found_as_the_app_finds_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No arguments: ./agenda.yaml, and the per-agenda directory under the data dir."""
+    monkeypatch.setattr(statedir, "platform_data_dir", lambda: tmp_path / "data")
+    monkeypatch.chdir(tmp_path)
+    local = tmp_path / "agenda.yaml"
+    local.write_text(
+        resources.bundled_agenda().read_text(encoding="utf-8").replace("title: 축사", "title: 축사 (대독)"),
+        encoding="utf-8",
+    )
+    state_dir = statedir.state_dir_for(local)
+    assert state_dir.is_relative_to(tmp_path / "data")
+    run_day(load_agenda(local), state_dir, FakeClock(tod_ms=10 * 3_600_000))
+    assert cli.main(["report"]) == 0
+    assert (state_dir / "report.csv").is_file()
+    assert "축사 (대독)" in (state_dir / "report.html").read_text(encoding="utf-8")
+    capsys.readouterr()
+    assert cli.main(["status"]) == 0
+    status = json.loads(capsys.readouterr().out)
+    assert status["state"] == "finished" and status["state_dir"] == str(state_dir)
