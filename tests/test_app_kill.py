@@ -106,4 +106,4 @@ def test_killed_during_kt_the_app_restarts_on_kt_with_the_right_time_left(tmp_pa
     third, again = _drive(state_dir)
     _kill(third)
     assert again["item"] == KT and again["running"] and again["recovered"]
-    assert "RECOVERED" in again["badge"] or "복구" in again["badge"]
+    assert again["badge"].startswith("복구됨 ") and again["badge"].endswith("Ctrl+N 새로 시작")  # a Korean agenda

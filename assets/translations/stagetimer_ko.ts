@@ -2,6 +2,32 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko" sourcelanguage="en">
 <context>
+    <name>AgendaStatus</name>
+    <message>
+        <source>expected %1</source>
+        <translation>올바른 형식: %1</translation>
+    </message>
+    <message>
+        <source>Agenda reloaded %1</source>
+        <translation>식순을 다시 불러왔습니다 %1</translation>
+    </message>
+    <message>
+        <source>%1 has an error — the show runs on with the last good agenda</source>
+        <translation>%1에 오류가 있습니다 — 마지막으로 올바르던 식순으로 계속 진행합니다</translation>
+    </message>
+    <message>
+        <source>%1 has %2 errors — the show runs on with the last good agenda</source>
+        <translation>%1에 오류가 %2개 있습니다 — 마지막으로 올바르던 식순으로 계속 진행합니다</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaWatcher</name>
+    <message>
+        <source>The agenda file was removed or cannot be read; the last good agenda stays</source>
+        <translation>식순 파일이 삭제되었거나 읽을 수 없습니다. 마지막으로 올바르던 식순을 유지합니다</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Quit StageTimer?</source>
@@ -18,6 +44,31 @@
     <message>
         <source>StageTimer — Projector</source>
         <translation>StageTimer — 프로젝터 화면</translation>
+    </message>
+    <message>
+        <source>NOT RECORDED: the show journal cannot be written</source>
+        <translation>기록 안 됨: 진행 기록 파일을 쓸 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>Controller</name>
+    <message>
+        <source>Done, but the show journal could not be written (%1): a crash now would lose it</source>
+        <translation>적용했지만 진행 기록을 저장하지 못했습니다(%1). 지금 앱이 멈추면 이 조작은 사라집니다</translation>
+    </message>
+</context>
+<context>
+    <name>CrashLog</name>
+    <message>
+        <source>Internal error (%1), written to %2 — the show goes on</source>
+        <translation>내부 오류(%1)를 %2에 기록했습니다 — 진행은 계속됩니다</translation>
+    </message>
+</context>
+<context>
+    <name>LiveAgenda</name>
+    <message>
+        <source>The item on stage (id &apos;%1&apos;) is not in the edited agenda; put it back or move on first</source>
+        <translation>무대에 있는 순서(id &apos;%1&apos;)가 수정된 식순에 없습니다. 다시 넣거나 먼저 다음 순서로 넘어가세요</translation>
     </message>
 </context>
 <context>
@@ -142,6 +193,105 @@
     <message>
         <source>Nothing to undo</source>
         <translation>되돌릴 작업이 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ShowMenu</name>
+    <message>
+        <source>S&amp;how</source>
+        <translation>진행(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Start &amp;fresh…</source>
+        <translation>새로 시작(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Write &amp;report (CSV and HTML)</source>
+        <translation>보고서 쓰기 — CSV, HTML(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Open the show folder</source>
+        <translation>진행 기록 폴더 열기(&amp;O)</translation>
+    </message>
+    <message>
+        <source>RECOVERED %1 · %2 starts fresh</source>
+        <translation>복구됨 %1 · %2 새로 시작</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>진행 중</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>일시정지</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>대기</translation>
+    </message>
+    <message>
+        <source>Resumed the recorded show: %1, %2 left, %3</source>
+        <translation>기록된 진행을 이어 갑니다: %1, %2 남음, %3</translation>
+    </message>
+    <message>
+        <source>Resumed the recorded show</source>
+        <translation>기록된 진행을 이어 갑니다</translation>
+    </message>
+    <message>
+        <source>Start fresh?</source>
+        <translation>새로 시작할까요?</translation>
+    </message>
+    <message>
+        <source>End the recorded show and go back to the welcome screen? Every screen shows the start of the day again. The record so far is kept in the show folder as an archived journal.</source>
+        <translation>기록된 진행을 끝내고 시작 화면으로 돌아갈까요? 모든 화면이 행사 시작 전으로 돌아갑니다. 지금까지의 기록은 진행 기록 폴더에 보관됩니다.</translation>
+    </message>
+    <message>
+        <source>The recorded show goes on</source>
+        <translation>기록된 진행을 계속합니다</translation>
+    </message>
+    <message>
+        <source>Could not archive the show journal (%1)</source>
+        <translation>진행 기록을 보관하지 못했습니다(%1)</translation>
+    </message>
+    <message>
+        <source>Started fresh: the earlier record is archived in the show folder</source>
+        <translation>새로 시작했습니다. 이전 기록은 진행 기록 폴더에 보관했습니다</translation>
+    </message>
+    <message>
+        <source>The report is still being written</source>
+        <translation>보고서를 아직 쓰는 중입니다</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>보고서를 쓰는 중…</translation>
+    </message>
+    <message>
+        <source>Could not write the report: %1</source>
+        <translation>보고서를 쓰지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>보고서를 저장했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Report written</source>
+        <translation>보고서 저장됨</translation>
+    </message>
+    <message>
+        <source>The report is in %1:
+%2
+%3</source>
+        <translation>보고서 위치 %1:
+%2
+%3</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>폴더 열기</translation>
+    </message>
+    <message>
+        <source>No file manager could open %1</source>
+        <translation>%1 폴더를 열 파일 관리자가 없습니다</translation>
     </message>
 </context>
 </TS>

@@ -60,7 +60,7 @@ class ShowMenu(QMenu):
         self.start_fresh_action.triggered.connect(self.ask_start_fresh)
         self.report_action = QAction(self.tr("Write &report (CSV and HTML)"), self)
         self.report_action.triggered.connect(self.write_report)
-        self.folder_action = QAction(self.tr("Open the show &folder"), self)
+        self.folder_action = QAction(self.tr("&Open the show folder"), self)
         self.folder_action.triggered.connect(lambda: self.open_folder(session.state_dir))
         for action in (self.start_fresh_action, self.report_action, self.folder_action):
             self.addAction(action)
