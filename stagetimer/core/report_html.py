@@ -142,7 +142,7 @@ def report_html(report: Report, language: str, embed_font: bool = True) -> str:
 {timeline_svg(report, language)}
 </section>
 <section>
-<h2>{_esc(label(language, "item"))}</h2>
+<h2>{_esc(label(language, "items"))}</h2>
 {_table(report, language)}
 </section>
 <footer>

@@ -21,7 +21,7 @@ LABEL_W = 330
 RIGHT_W = 80
 AXIS_H = 34
 ROW_H = 27
-LEGEND_H = 46
+LEGEND_H = 56
 TICK_STEPS_MIN = (5, 10, 15, 30, 60, 120)
 MAX_TICKS = 16
 MIN_MS = 60_000
@@ -33,6 +33,8 @@ PAUSED = "#8a94a6"
 GRID = "#e3e6eb"
 TEXT = "#1f2933"
 MUTED = "#6b7280"
+#: A white outline behind small text, so grid and end lines never run through a figure.
+HALO = ' stroke="#fff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"'
 
 
 def _esc(text: str) -> str:
@@ -109,10 +111,10 @@ def timeline_svg(report: Report, language: str) -> str:
         out.append(f'<line x1="{x(tick)}" y1="{AXIS_H - 6}" x2="{x(tick)}" y2="{bottom}" stroke="{GRID}"/>')
         out.append(f'<text x="{x(tick)}" y="{AXIS_H - 12}" text-anchor="middle" font-size="12" '
                    f'fill="{MUTED}">{tod(tick, seconds=False)}</text>')
+    out.extend(_end_lines(report, x, bottom, language))  # under the rows: figures stay readable
     for row, item in enumerate(report.items):
         out.append(_row(item, AXIS_H + row * ROW_H, x, language))
-    out.extend(_end_lines(report, x, bottom, language))
-    out.append(_legend(bottom + 24, language))
+    out.append(_legend(bottom + 36, language))
     out.append("</svg>")
     return "\n".join(out)
 
@@ -140,7 +142,7 @@ def _row(item: ItemReport, top: int, x, language: str) -> str:  # noqa: ANN001 -
         colour = OVER if item.ran_over else MUTED
         text = offset(over) + (f" ({label(language, 'still_on')})" if item.status == "live" else "")
         parts.append(f'<text x="{8 + x(max(s.end_ms for s in item.segments))}" y="{top + 22}" font-size="12" '
-                     f'font-weight="600" fill="{colour}">{_esc(text)}</text>')
+                     f'font-weight="600" fill="{colour}"{HALO}>{_esc(text)}</text>')
     else:
         parts.append(f'<text x="{WIDTH - RIGHT_W + 8}" y="{top + 18}" font-size="12" '
                      f'fill="{MUTED}">{_esc(label(language, item.status))}</text>')
@@ -149,21 +151,20 @@ def _row(item: ItemReport, top: int, x, language: str) -> str:  # noqa: ANN001 -
 
 
 def _end_lines(report: Report, x, bottom: int, language: str) -> list[str]:  # noqa: ANN001
-    """The planned end of the day (dashed) and the actual one, each labelled below the chart."""
+    """The planned end of the day (dashed) and the actual one, each labelled on its own line below."""
     lines = [("planned-end", report.planned_end_ms, MUTED, ' stroke-dasharray="4 3"', "planned_end_line", False)]
     if report.actual_end_ms is not None:
         colour = OVER if (report.end_offset_ms or 0) >= 1000 else RUN
         lines.append(("actual-end", report.actual_end_ms, colour, ' stroke-width="2"', "actual_end_line", True))
-    # Two labels side by side: the later line's reads rightwards, the earlier's leftwards.
-    later = max(range(len(lines)), key=lambda i: (lines[i][1], i))
     out = []
-    for position, (css, at, colour, style, key, seconds) in enumerate(lines):
+    for row, (css, at, colour, style, key, seconds) in enumerate(lines):
         out.append(f'<line class="{css}" x1="{x(at)}" y1="{AXIS_H - 6}" x2="{x(at)}" y2="{bottom}" '
                    f'stroke="{colour}"{style}/>')
-        anchor, shift = ("start", 4) if position == later else ("end", -4)
         text = label(language, key).format(time=tod(at, seconds=seconds))
-        out.append(f'<text x="{x(at) + shift}" y="{bottom + 13}" text-anchor="{anchor}" font-size="11" '
-                   f'fill="{colour}">{_esc(text)}</text>')
+        half = _text_width(text, 11) / 2
+        centre = min(max(x(at), LABEL_W + half), WIDTH - half - 2)  # under its line, inside the chart
+        out.append(f'<text x="{round(centre, 1)}" y="{bottom + 13 + 13 * row}" text-anchor="middle" '
+                   f'font-size="11" fill="{colour}"{HALO}>{_esc(text)}</text>')
     return out
 
 
