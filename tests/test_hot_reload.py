@@ -99,10 +99,16 @@ def kt_block(text: str) -> tuple[int, int]:
     return start, text.index("\n\n", start)
 
 
-def change_kt(text: str, old: str, new: str) -> str:
-    start, end = kt_block(text)
+def in_block(text: str, item_id: str, old: str, new: str) -> str:
+    """Replace ``old`` with ``new`` inside one item's block of the YAML."""
+    start = text.index(f"  - id: {item_id}\n")
+    end = text.index("\n\n", start)
     assert old in text[start:end]
     return text[:start] + text[start:end].replace(old, new) + text[end:]
+
+
+def change_kt(text: str, old: str, new: str) -> str:
+    return in_block(text, KT, old, new)
 
 
 def good_edit(text: str) -> str:
@@ -117,7 +123,7 @@ def good_edit(text: str) -> str:
 def bad_edit(text: str) -> str:
     """A misspelt key in KT and a duration nobody can read in the next item."""
     text = change_kt(text, "duration: 10m", "duraton: 15m")
-    return text.replace("  - id: case-kudo\n", "  - id: case-kudo\n    duration: ten minutes\n", 1)
+    return in_block(text, "case-kudo", "duration: 10m", "duration: ten minutes")
 
 
 def test_a_valid_edit_goes_live_and_kt_keeps_its_elapsed_time(app, agenda_file: Path, qtbot) -> None:
@@ -175,7 +181,7 @@ def test_an_invalid_edit_lists_every_error_and_the_show_runs_on(app, agenda_file
 
 def bad_edit_undone(text: str) -> str:
     text = change_kt(text, "duraton: 15m", "duration: 10m")
-    return text.replace("    duration: ten minutes\n", "", 1)
+    return in_block(text, "case-kudo", "duration: ten minutes", "duration: 10m")
 
 
 def test_editors_that_save_by_renaming_are_followed_edit_after_edit(app, agenda_file: Path, qtbot) -> None:

@@ -20,7 +20,6 @@ translate = QCoreApplication.translate
 
 #: Rows of the error list shown before it scrolls (the table below keeps its room).
 VISIBLE_ERRORS = 6
-_ROW_PX = 22
 
 ERROR_FRAME = (f"QFrame#agendaStatus {{ background: #3a2422; border: 1px solid {style.BEHIND.name()};"
                " border-radius: 6px; }")
@@ -81,7 +80,8 @@ class AgendaStatusPanel(QFrame):
         self.heading.setStyleSheet(f"color: {style.BEHIND.name()}; font-weight: 700;")
         self.error_list.clear()
         self.error_list.addItems([error_line(error) for error in errors])
-        self.error_list.setFixedHeight(min(len(errors), VISIBLE_ERRORS) * _ROW_PX + 6)
+        row_px = max(self.error_list.sizeHintForRow(0), 1)
+        self.error_list.setFixedHeight(min(len(errors), VISIBLE_ERRORS) * row_px + 2 * self.error_list.frameWidth() + 2)
         self.error_list.show()
         self.setStyleSheet(ERROR_FRAME)
         self.show()
