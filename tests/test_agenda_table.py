@@ -15,9 +15,6 @@ from stagetimer.ui.agenda_table import COLUMN, COLUMNS, ITEM_ID_ROLE, AgendaTabl
 from stagetimer.ui.agenda_view import AgendaTableView
 from stagetimer.ui.demo_show import DemoShow, fallback_agenda
 from tests.agenda_factory import make_agenda
-from tests.pyside_leak import protect_booleans
-
-protect_booleans()  # PySide6 6.12.0 leaks True on each emit: see tests/pyside_leak.py
 
 MIN = 60_000
 SEC = 1_000

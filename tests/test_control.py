@@ -27,9 +27,6 @@ from stagetimer.ui.controller import Controller
 from stagetimer.ui.demo_show import DemoShow, fallback_agenda
 from stagetimer.ui.keys import HINTS, KEY_ACTIONS, install_key_router
 from stagetimer.ui.message_dialog import KOREAN_PRESETS
-from tests.pyside_leak import protect_booleans
-
-protect_booleans()  # PySide6 6.12.0 leaks True on each emit: see tests/pyside_leak.py
 
 MIN = 60_000
 SEC = 1_000
