@@ -63,6 +63,9 @@ def _child(mode: str, seconds: float) -> int:
     from stagetimer.core.loader import load_agenda
     from stagetimer.resources import bundled_agenda
     from stagetimer.ui.app import build_app
+    from stagetimer.ui.refcount_guard import protect_none
+
+    protect_none()  # before the first Qt call: PySide6 6.12 on Python < 3.12 leaks None and True
 
     class PaintClock(QObject):
         """Paints a watched view itself, so it knows when the paint has finished."""
