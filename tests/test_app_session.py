@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, QUrl, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -291,3 +291,16 @@ def test_the_report_menu_item_writes_csv_and_html_and_offers_the_folder(
         QDesktopServices.unsetUrlHandler("file")
     assert [Path(url.toLocalFile()) for url in catcher.opened] == [parts.state_dir]
     box.close()
+
+
+@pytest.mark.parametrize("window", ["control", "presenter"])
+def test_ctrl_n_pressed_in_any_window_opens_the_question(build: Build, qtbot, window: str) -> None:
+    parts = build()
+    target = getattr(parts, window)
+    target.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is target, timeout=5_000)
+    focus = parts.control.table if window == "control" else target
+    qtbot.keyClick(focus, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    box = parts.show_menu.confirm_box
+    assert box is not None and box.isVisible()
+    answer(box, QMessageBox.StandardButton.No)
