@@ -35,9 +35,6 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
 K = Qt.Key
 
-# The offscreen platform cannot pass size constraints to a shown main window and says so.
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
 
 @dataclass
 class Rig:

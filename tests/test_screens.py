@@ -118,8 +118,6 @@ def test_unplugging_the_only_second_screen_leaves_a_window_on_the_laptop(tmp_pat
 
 
 def test_the_real_app_opens_on_three_screens_and_survives_an_unplug(tmp_path: Path) -> None:
-    pytest.importorskip("stagetimer.ui.control", reason="the Control window is not in the tree yet")
-    pytest.importorskip("stagetimer.core.loader", reason="the agenda loader is not in the tree yet")
     start, running, unplugged = place(tmp_path, "three-screens", "--app", "command:start", "unplug:MONITOR")
     assert where(start) == {"control": ("LAPTOP", False), "presenter": ("MONITOR", True), "projector": ("PROJECTOR", True)}
     assert running["clock"] == {"running": True, "ticking": True}
