@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -156,3 +157,16 @@ def test_read_only_session_writes_nothing(tmp_path: Path) -> None:
     reader = Session.open(agenda(), tmp_path, clock, writable=False)
     assert reader.snapshot().running
     assert (tmp_path / JOURNAL_NAME).stat().st_size == size
+
+
+def test_atomic_writes_are_readable_like_any_new_file(tmp_path: Path) -> None:
+    # A report handed to the organiser must not come out private to the operator.
+    from stagetimer.core.journal import atomic_write_text
+
+    old = os.umask(0o022)
+    try:
+        atomic_write_text(tmp_path / "report.html", "<p>ok</p>")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "report.html").stat().st_mode & 0o777 == 0o644
+    assert (tmp_path / "report.html").read_text() == "<p>ok</p>"

@@ -80,6 +80,9 @@ def atomic_write_text(path: Path, text: str, encoding: str = "utf-8") -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
     try:
+        # mkstemp makes the file private (0600); a report is meant to be shared,
+        # so give it the permissions any new file of this user would get.
+        os.chmod(temp, 0o666 & ~_current_umask())
         with os.fdopen(handle, "w", encoding=encoding, newline="") as out:
             out.write(text)
             out.flush()
@@ -91,3 +94,10 @@ def atomic_write_text(path: Path, text: str, encoding: str = "utf-8") -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def _current_umask() -> int:
+    """The process umask (reading it means setting it, so it is put straight back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
