@@ -109,6 +109,8 @@ def test_every_applied_command_is_in_the_journal_and_state_file(tmp_path: Path) 
     assert started == ["a", "kt"] and ended == ["a", "kt"]
     state = json.loads((tmp_path / STATE_NAME).read_text(encoding="utf-8"))
     assert state["item_id"] == "c" and state["paused"]
+    # "c" was loaded by next but never started: a monitor reads "ready", not a pause.
+    assert state["state"] == "ready"
 
 
 def test_reload_keeps_the_running_item_by_id(tmp_path: Path) -> None:

@@ -32,11 +32,15 @@ def status_dict(snapshot: Snapshot) -> dict[str, Any]:
 
 
 def _state(snapshot: Snapshot) -> str:
-    """running / paused while an item is loaded; before the first and after the last, say so."""
+    """running / paused / ready while an item is loaded; before the first and after the last, say so.
+
+    "ready" is an item loaded (after next) whose clock was never started:
+    a monitor must not page anyone about a pause nobody made.
+    """
     if snapshot.running:
         return "running"
     if snapshot.paused:
-        return "paused"
+        return "paused" if snapshot.started else "ready"
     return {"welcome": "not started", "closing": "finished"}.get(snapshot.stage, "idle")
 
 
