@@ -21,6 +21,105 @@
     </message>
 </context>
 <context>
+    <name>AgendaTable</name>
+    <message>
+        <source>Planned</source>
+        <translation>계획</translation>
+    </message>
+    <message>
+        <source>Projected</source>
+        <translation>예상</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>길이</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>종료</translation>
+    </message>
+    <message>
+        <source>+/−</source>
+        <translation>+/−</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>유형</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>발표자</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>진행 중</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>대기</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>다음</translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation>예정</translation>
+    </message>
+    <message>
+        <source>talk</source>
+        <translation>발표</translation>
+    </message>
+    <message>
+        <source>remarks</source>
+        <translation>인사말</translation>
+    </message>
+    <message>
+        <source>presentation</source>
+        <translation>사례 발표</translation>
+    </message>
+    <message>
+        <source>break</source>
+        <translation>휴식</translation>
+    </message>
+    <message>
+        <source>panel</source>
+        <translation>토론</translation>
+    </message>
+    <message>
+        <source>Q&amp;A</source>
+        <translation>질의응답</translation>
+    </message>
+    <message>
+        <source>ceremony</source>
+        <translation>의식</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>기타</translation>
+    </message>
+</context>
+<context>
     <name>AgendaWatcher</name>
     <message>
         <source>The agenda file was removed or cannot be read; the last good agenda stays</source>
@@ -51,6 +150,221 @@
     </message>
 </context>
 <context>
+    <name>ControlWindow</name>
+    <message>
+        <source>StageTimer — Control</source>
+        <translation>StageTimer — 운영 화면</translation>
+    </message>
+    <message>
+        <source>Presenter screen</source>
+        <translation>발표자 화면</translation>
+    </message>
+    <message>
+        <source>Projector screen</source>
+        <translation>프로젝터 화면</translation>
+    </message>
+    <message>
+        <source>Projector screen — BLACKOUT</source>
+        <translation>프로젝터 화면 — 꺼짐</translation>
+    </message>
+    <message>
+        <source>That row is no longer in the agenda</source>
+        <translation>그 행은 이제 식순에 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 is already on stage</source>
+        <translation>%1 — 이미 진행 중인 순서입니다</translation>
+    </message>
+    <message>
+        <source>Jumped to %1 — Ctrl+Z to undo</source>
+        <translation>이동: %1 — Ctrl+Z로 되돌리기</translation>
+    </message>
+    <message>
+        <source>Now at %1 — Space starts it</source>
+        <translation>현재 순서: %1 — Space 키로 시작</translation>
+    </message>
+    <message>
+        <source>Message not sent</source>
+        <translation>메시지를 보내지 않았습니다</translation>
+    </message>
+    <message>
+        <source>Empty message: nothing sent</source>
+        <translation>빈 메시지라 보내지 않았습니다</translation>
+    </message>
+    <message>
+        <source>Message shown to the speaker: %1</source>
+        <translation>발표자에게 메시지 표시: %1</translation>
+    </message>
+    <message>
+        <source>Message cleared</source>
+        <translation>메시지를 지웠습니다</translation>
+    </message>
+    <message>
+        <source>Choose a row first (↑ ↓), then G or Enter</source>
+        <translation>먼저 행을 고른 뒤(↑ ↓) G 또는 Enter</translation>
+    </message>
+    <message>
+        <source>There is no message to clear</source>
+        <translation>지울 메시지가 없습니다</translation>
+    </message>
+    <message>
+        <source>That was the last item: the show is over (← goes back)</source>
+        <translation>마지막 순서였습니다. 행사가 끝났습니다 (← 키로 돌아가기)</translation>
+    </message>
+    <message>
+        <source>Ready: %1 — Space starts it</source>
+        <translation>대기: %1 — Space 키로 시작</translation>
+    </message>
+    <message>
+        <source>Back to %1, where it was</source>
+        <translation>되돌아감: %1 — 멈췄던 그대로</translation>
+    </message>
+    <message>
+        <source>+1 minute: %1 left</source>
+        <translation>+1분: %1 남음</translation>
+    </message>
+    <message>
+        <source>Cannot take a minute: this item has only %1 in all</source>
+        <translation>1분을 줄일 수 없습니다. 이 순서는 전체가 %1입니다</translation>
+    </message>
+    <message>
+        <source>−1 minute: the speaker is now over time (+ gives it back)</source>
+        <translation>−1분: 이제 시간 초과입니다 (+ 키로 되돌리기)</translation>
+    </message>
+    <message>
+        <source>−1 minute: %1 left</source>
+        <translation>−1분: %1 남음</translation>
+    </message>
+    <message>
+        <source>%1 reset to its full time, stopped — Ctrl+Z to undo</source>
+        <translation>초기화: %1 — 처음 시간으로, 정지 상태 (Ctrl+Z로 되돌리기)</translation>
+    </message>
+    <message>
+        <source>Undone: back to %1</source>
+        <translation>되돌렸습니다: %1</translation>
+    </message>
+    <message>
+        <source>Undone</source>
+        <translation>되돌렸습니다</translation>
+    </message>
+    <message>
+        <source>Projector blacked out — B brings it back</source>
+        <translation>프로젝터 화면을 껐습니다 — B 키로 다시 켜기</translation>
+    </message>
+    <message>
+        <source>Projector back on</source>
+        <translation>프로젝터 화면을 다시 켰습니다</translation>
+    </message>
+    <message>
+        <source>Flashing the presenter screen</source>
+        <translation>발표자 화면 깜박임</translation>
+    </message>
+    <message>
+        <source>Countdown on the projector: on</source>
+        <translation>프로젝터 카운트다운: 켬</translation>
+    </message>
+    <message>
+        <source>Countdown on the projector: off</source>
+        <translation>프로젝터 카운트다운: 끔</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>정시 진행</translation>
+    </message>
+    <message>
+        <source>%1 behind</source>
+        <translation>%1 지연</translation>
+    </message>
+    <message>
+        <source>%1 ahead</source>
+        <translation>%1 앞섬</translation>
+    </message>
+    <message>
+        <source>PROJECTOR BLACKOUT</source>
+        <translation>프로젝터 화면 꺼짐</translation>
+    </message>
+    <message>
+        <source>Countdown on projector</source>
+        <translation>프로젝터에 카운트다운 표시 중</translation>
+    </message>
+    <message>
+        <source>Ends %1 · planned %2</source>
+        <translation>종료 예상 %1 · 계획 %2</translation>
+    </message>
+    <message>
+        <source>Rehearsal ×%1</source>
+        <translation>리허설 ×%1</translation>
+    </message>
+    <message>
+        <source>Starts at %1 · Space starts the first item</source>
+        <translation>%1 시작 예정 · Space 키로 첫 순서 시작</translation>
+    </message>
+    <message>
+        <source>BEFORE THE SHOW</source>
+        <translation>시작 전</translation>
+    </message>
+    <message>
+        <source>to the start</source>
+        <translation>시작까지</translation>
+    </message>
+    <message>
+        <source>Ended %1 · planned %2 · ← goes back to the last item</source>
+        <translation>%1 종료 · 계획 %2 · ← 키로 마지막 순서로 돌아가기</translation>
+    </message>
+    <message>
+        <source>The show is over</source>
+        <translation>행사가 끝났습니다</translation>
+    </message>
+    <message>
+        <source>CLOSED</source>
+        <translation>종료</translation>
+    </message>
+    <message>
+        <source>Resumes at %1</source>
+        <translation>%1에 재개</translation>
+    </message>
+    <message>
+        <source>RUNNING</source>
+        <translation>진행 중</translation>
+    </message>
+    <message>
+        <source>❚❚ PAUSED · Space resumes</source>
+        <translation>❚❚ 일시 정지 · Space 키로 재개</translation>
+    </message>
+    <message>
+        <source>READY · Space starts</source>
+        <translation>대기 · Space 키로 시작</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>(planned %1)</source>
+        <translation>(계획 %1)</translation>
+    </message>
+    <message>
+        <source>Next at %1: %2</source>
+        <translation>다음 %1 — %2</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>메모: %1</translation>
+    </message>
+    <message>
+        <source>Message to speaker:</source>
+        <translation>발표자 메시지:</translation>
+    </message>
+    <message>
+        <source>Clear  (Esc)</source>
+        <translation>지우기  (Esc)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
         <source>Done, but the show journal could not be written (%1): a crash now would lose it</source>
@@ -65,10 +379,120 @@
     </message>
 </context>
 <context>
+    <name>Keys</name>
+    <message>
+        <source>Pause</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>단축키</translation>
+    </message>
+    <message>
+        <source>Start / pause</source>
+        <translation>시작/일시 정지</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>다음</translation>
+    </message>
+    <message>
+        <source>Next + start</source>
+        <translation>다음 + 시작</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>이전</translation>
+    </message>
+    <message>
+        <source>+1 min</source>
+        <translation>+1분</translation>
+    </message>
+    <message>
+        <source>−1 min</source>
+        <translation>−1분</translation>
+    </message>
+    <message>
+        <source>Reset item</source>
+        <translation>초기화</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>되돌리기</translation>
+    </message>
+    <message>
+        <source>Go to row</source>
+        <translation>이동</translation>
+    </message>
+    <message>
+        <source>G / Enter</source>
+        <translation>G / Enter</translation>
+    </message>
+    <message>
+        <source>Blackout</source>
+        <translation>화면 끄기</translation>
+    </message>
+    <message>
+        <source>Flash presenter</source>
+        <translation>깜박임</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <source>Clear message</source>
+        <translation>메시지 지우기</translation>
+    </message>
+    <message>
+        <source>Projector timer</source>
+        <translation>프로젝터 타이머</translation>
+    </message>
+    <message>
+        <source>Choose a row</source>
+        <translation>행 선택</translation>
+    </message>
+</context>
+<context>
     <name>LiveAgenda</name>
     <message>
         <source>The item on stage (id &apos;%1&apos;) is not in the edited agenda; put it back or move on first</source>
         <translation>무대에 있는 순서(id &apos;%1&apos;)가 수정된 식순에 없습니다. 다시 넣거나 먼저 다음 순서로 넘어가세요</translation>
+    </message>
+</context>
+<context>
+    <name>MessageDialog</name>
+    <message>
+        <source>Message to the speaker</source>
+        <translation>발표자에게 메시지</translation>
+    </message>
+    <message>
+        <source>On the presenter screen now: %1</source>
+        <translation>지금 발표자 화면: %1</translation>
+    </message>
+    <message>
+        <source>Type a message, or press 1–%1 for a preset</source>
+        <translation>메시지를 입력하거나 1–%1 키로 문구를 고르세요</translation>
+    </message>
+    <message>
+        <source>Enter sends · Esc closes without sending · an empty message clears the screen</source>
+        <translation>Enter 보내기 · Esc 보내지 않고 닫기 · 빈 메시지를 보내면 화면의 메시지가 지워집니다</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>보내기</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
     </message>
 </context>
 <context>

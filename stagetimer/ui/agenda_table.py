@@ -56,15 +56,16 @@ STATUS_TEXT = {
     "next": QT_TRANSLATE_NOOP("AgendaTable", "Next"),
     "upcoming": QT_TRANSLATE_NOOP("AgendaTable", "Upcoming"),
 }
-#: Kinds an agenda commonly uses; any other kind is shown as written.
+#: Every kind the agenda format knows (stagetimer.core.model.KINDS), in the operator's language.
 KIND_TEXT = {
     "talk": QT_TRANSLATE_NOOP("AgendaTable", "talk"),
     "remarks": QT_TRANSLATE_NOOP("AgendaTable", "remarks"),
     "presentation": QT_TRANSLATE_NOOP("AgendaTable", "presentation"),
     "break": QT_TRANSLATE_NOOP("AgendaTable", "break"),
     "panel": QT_TRANSLATE_NOOP("AgendaTable", "panel"),
-    "keynote": QT_TRANSLATE_NOOP("AgendaTable", "keynote"),
     "qa": QT_TRANSLATE_NOOP("AgendaTable", "Q&A"),
+    "ceremony": QT_TRANSLATE_NOOP("AgendaTable", "ceremony"),
+    "other": QT_TRANSLATE_NOOP("AgendaTable", "other"),
 }
 
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
