@@ -3,7 +3,8 @@
 The first run is the real app (build_app and its event loop, driven through
 the controller by tests/helpers/drive_app.py); the restart is the plain
 ``python -m stagetimer --state-dir D --windowed AGENDA`` command. What the
-restarted app shows is read from its state file and journal on disk.
+restarted app shows is read from its state file and journal on disk, and
+asked of ``stagetimer status`` while it runs.
 """
 
 from __future__ import annotations
@@ -94,6 +95,13 @@ def test_killed_during_kt_the_app_restarts_on_kt_with_the_right_time_left(tmp_pa
     try:
         checkpoint = _wait_for_recovery(state_dir, restarted, len(records))
         state = json.loads((state_dir / STATE_NAME).read_text(encoding="utf-8"))
+        # And as a script would ask, while the restarted app runs.
+        asked_ms = time.time_ns() // 1_000_000
+        status = subprocess.run(
+            [sys.executable, "-m", "stagetimer", "status", "--state-dir", str(state_dir), str(AGENDA)],
+            capture_output=True, text=True, env=_env(), timeout=60, check=True,
+        )
+        answered_ms = time.time_ns() // 1_000_000
     finally:
         _kill(restarted)
     assert state["item_id"] == KT and state["running"]
@@ -101,6 +109,12 @@ def test_killed_during_kt_the_app_restarts_on_kt_with_the_right_time_left(tmp_pa
     expected_ms = shown["remaining_ms"] - (checkpoint["wall_ms"] - shown["wall_ms"])
     assert abs(state["remaining_seconds"] * 1000 - expected_ms) <= 1000
     assert shown["remaining_ms"] - state["remaining_seconds"] * 1000 >= 2_000  # really counted the 2.5 s
+    report = json.loads(status.stdout)
+    assert report["item_id"] == KT and report["running"]
+    # The status command's own moment lies between asking and answering.
+    earliest = shown["remaining_ms"] - (answered_ms - shown["wall_ms"])
+    latest = shown["remaining_ms"] - (asked_ms - shown["wall_ms"])
+    assert earliest - 1000 <= report["remaining_seconds"] * 1000 <= latest + 1000
 
     # Once more, looking at Control itself: the recovered notice is up, KT still runs.
     third, again = _drive(state_dir)
