@@ -9,7 +9,14 @@ from pathlib import Path
 
 from PySide6.QtGui import QImage
 
-from stagetimer.ui.screenshots import PRESENTER_STATES, PROJECTOR_STATES, SCALING
+from stagetimer.ui.screenshots import (
+    CONTROL_SCALING,
+    CONTROL_SIZE,
+    CONTROL_STATES,
+    PRESENTER_STATES,
+    PROJECTOR_STATES,
+    SCALING,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -25,6 +32,8 @@ def test_every_state_is_rendered_at_its_size(tmp_path: Path) -> None:
     expected = {f"presenter-{state}.png": (1920, 1080) for state in PRESENTER_STATES}
     expected |= {f"projector-{state.removeprefix('projector-')}.png": (1920, 1080) for state in PROJECTOR_STATES}
     expected |= {f"presenter-{state}-{w}x{h}.png": (w, h) for state, w, h in SCALING}
+    expected |= {f"control-{state}.png": CONTROL_SIZE for state in CONTROL_STATES}
+    expected |= {f"control-{state}-{w}x{h}.png": (w, h) for state, w, h in CONTROL_SCALING}
     written = {path.name for path in tmp_path.glob("*.png")}
     assert set(expected) <= written
     for name, (width, height) in expected.items():

@@ -28,7 +28,7 @@ from stagetimer.ui.agenda_table import COLUMN, COLUMNS, KIND_TEXT, STATUS_TEXT, 
 _SAMPLES = {
     "planned": ("00:00",),
     "projected": ("00:00",),
-    "duration": ("10m → 11m",),
+    "duration": ("10m → 11m", "10m → 10m30s"),  # ±1 min, or a break shrunk by an overrun
     "actual_start": ("00:00",),
     "actual_end": ("00:00",),
     "over_under": ("+10:00",),

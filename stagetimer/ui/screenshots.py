@@ -12,7 +12,6 @@ at, as a speaker five metres away and an audience member at the back would.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import os
 import sys
 from collections.abc import Callable
@@ -33,7 +32,12 @@ PROJECTOR_STATES = (
 )
 #: The same Presenter at the smallest and the largest screen it must suit.
 SCALING = (("normal", 1280, 720), ("warning", 3840, 2160))
-CONTROL_STATES = ("normal", "break")
+#: The stage manager's window, in the real app (menus and all), on a 1920×1080
+#: laptop or monitor less the desktop's panel and the title bar.
+CONTROL_STATES = ("normal", "warning", "overtime", "paused", "message", "break")
+CONTROL_SIZE = (1920, 1040)
+#: ... and on the smallest laptop it must suit, 1366×768, the same way.
+CONTROL_SCALING = (("normal", 1366, 738),)
 
 
 def _save(image: QImage, path: Path) -> None:
@@ -83,32 +87,53 @@ def render_all(outdir: Path, language: str | None = None) -> list[Path]:
         snapshot = demo_show(state, agenda).snapshot()
         name = f"projector-{state.removeprefix('projector-')}.png"
         written.append(_render(ProjectorView, snapshot, 1920, 1080, outdir / name))
-    written.extend(_render_control(outdir, agenda))
+    shots = [(state, *CONTROL_SIZE, f"control-{state}.png") for state in CONTROL_STATES]
+    shots += [(state, width, height, f"control-{state}-{width}x{height}.png") for state, width, height in CONTROL_SCALING]
+    for state, width, height, name in shots:
+        written.append(_render_control(state, width, height, outdir / name, language))
     return written
 
 
-def _render_control(outdir: Path, agenda: object) -> list[Path]:
-    """The Control window too, once it exists (it lands separately)."""
-    if importlib.util.find_spec("stagetimer.ui.control") is None:
-        return []
-    from stagetimer.ui.control import ControlWindow
-    from stagetimer.ui.controller import Controller
-    from stagetimer.ui.demo_show import demo_show
+def _render_control(state: str, width: int, height: int, path: Path, language: str | None) -> Path:
+    """The Control window as the app builds it (menu bar, notices, thumbnails), walked to ``state``.
 
-    written = []
-    for state in CONTROL_STATES:
-        demo = demo_show(state, agenda)  # type: ignore[arg-type]
-        controller = Controller(demo.show)
-        window = ControlWindow(controller)
-        window.resize(1600, 1000)
-        controller.publish()
-        controller.stop()
-        path = outdir / f"control-{state}.png"
-        _save(window.grab().toImage(), path)
-        written.append(path)
-        window.deleteLater()
-        controller.deleteLater()
-    return written
+    The real app on the bundled agenda with a fake clock and a throw-away
+    state folder; the show is driven through the app's own session, so the
+    table, the status line and the thumbnails are what the operator sees.
+    """
+    import tempfile
+
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    from stagetimer import resources
+    from stagetimer.core.loader import load_agenda
+    from stagetimer.ui.app import build_app
+    from stagetimer.ui.demo_show import STATES, DemoShow
+
+    agenda_path = resources.bundled_agenda()
+    agenda = load_agenda(agenda_path)
+    options = argparse.Namespace(lang=language, speed=1.0, windowed=True, presenter_screen=None,
+                                 projector_screen=None)
+    with tempfile.TemporaryDirectory(prefix="stagetimer-shots-") as folder:
+        demo = DemoShow(agenda)
+        settings = QSettings(str(Path(folder) / "stagetimer.ini"), QSettings.Format.IniFormat)
+        parts = build_app(agenda_path, agenda, options, settings=settings, clock=demo.clock,
+                          state_dir=Path(folder) / "state")
+        demo.show = parts.session  # type: ignore[assignment]  # the same apply/snapshot, journaled
+        STATES[state](demo)
+        parts.control.resize(width, height)
+        parts.controller.publish()
+        parts.control.clear_notice()
+        QCoreApplication.processEvents()
+        _save(parts.control.grab().toImage(), path)
+        parts.controller.stop()
+        parts.close_guard.quitting = True
+        for window in (parts.control, parts.presenter, parts.projector):
+            window.close()
+            window.deleteLater()
+        parts.session.close()
+        QCoreApplication.processEvents()
+    return path
 
 
 def main(argv: list[str] | None = None) -> int:
