@@ -113,7 +113,8 @@ RUN_EPILOG = """\
 AGENDA defaults to ./agenda.yaml when that file exists, else the bundled agenda
 (the 2 December 2025 ICT regulatory sandbox forum). The agenda is checked before
 any window opens: on errors every one is printed with file:line:column and the
-command exits 1. With no display it prints one sentence and exits 2.
+command exits 1. With no display it prints one sentence and exits 2. If another
+StageTimer already runs this agenda's show, it says which process and exits 3.
 
 subcommands:
 {subcommands}

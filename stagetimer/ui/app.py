@@ -35,6 +35,7 @@ from stagetimer.ui.control import ControlWindow
 from stagetimer.ui.controller import Controller
 from stagetimer.ui.crash_log import CrashLog
 from stagetimer.ui.i18n import choose_language, install_translator
+from stagetimer.ui.instance_lock import LockRefused, acquire_show_lock
 from stagetimer.ui.live_agenda import LiveAgenda
 from stagetimer.ui.placement import Placement
 from stagetimer.ui.presenter import PresenterView
@@ -280,9 +281,29 @@ def _install_keys(control: ControlWindow, stage_windows: list[QWidget]) -> None:
         keys.install_key_router(window, control)
 
 
+#: Exit status when another StageTimer already runs this agenda's show.
+EXIT_ALREADY_RUNNING = 3
+
+
 def run_app(agenda_path: Path, agenda: Agenda, options: argparse.Namespace) -> int:
-    """Open the three screens and run until the Control window is closed."""
-    return exec_app(build_app(agenda_path, agenda, options))
+    """Open the three screens and run until the Control window is closed.
+
+    Only one app may run a show record: a second one would write the same
+    journal. It is refused before any window opens.
+    """
+    folder = show_state_dir(agenda_path, options)
+    try:
+        lock = acquire_show_lock(folder)
+    except OSError:
+        lock = None  # an unwritable folder runs unrecorded; build_app says so in Control
+    if isinstance(lock, LockRefused):
+        print(f"stagetimer: {lock.message()}", file=sys.stderr)
+        return EXIT_ALREADY_RUNNING
+    try:
+        return exec_app(build_app(agenda_path, agenda, options))
+    finally:
+        if lock is not None:
+            lock.unlock()
 
 
 def exec_app(parts: AppParts) -> int:

@@ -1,0 +1,57 @@
+"""A second StageTimer on the same show is refused; a killed one's lock is taken over."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from stagetimer.ui.app import EXIT_ALREADY_RUNNING
+
+ROOT = Path(__file__).parent.parent
+AGENDA = ROOT / "agenda.yaml"
+
+pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+
+
+def _start(state_dir: Path) -> subprocess.Popen[str]:
+    """The real app, offscreen, once it says where its show record is (it then holds the lock)."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "stagetimer", "--windowed", "--state-dir", str(state_dir), str(AGENDA)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT,
+    )
+    assert process.stderr is not None
+    for line in process.stderr:
+        if "show record in" in line:
+            return process
+    process.kill()
+    pytest.fail(f"the app did not start (exit {process.wait()})")
+
+
+def _second(state_dir: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
+    return subprocess.run(
+        [sys.executable, "-m", "stagetimer", "--windowed", "--state-dir", str(state_dir), str(AGENDA)],
+        capture_output=True, text=True, env=env, cwd=ROOT, timeout=60,
+    )
+
+
+def test_a_second_app_on_the_same_show_is_refused_until_the_first_is_killed(tmp_path: Path) -> None:
+    first = _start(tmp_path)
+    try:
+        second = _second(tmp_path)
+        assert second.returncode == EXIT_ALREADY_RUNNING
+        assert f"process {first.pid}" in second.stderr and "already running" in second.stderr
+        assert second.stderr.count("\n") == 1, "one sentence, no traceback"
+    finally:
+        first.send_signal(signal.SIGKILL)
+        first.wait(timeout=10)
+    # kill -9 leaves the lock file behind; its process is gone, so the next app takes over.
+    third = _start(tmp_path)
+    third.terminate()
+    third.wait(timeout=10)
