@@ -229,4 +229,16 @@ def test_run_with_a_broken_agenda_never_starts_the_app(fake_app: FakeApp, broken
     ],
 )
 def test_display_problem(environ: dict[str, str], platform: str, problem: str | None) -> None:
-    assert display_problem(environ, platform) == problem
+    assert display_problem(environ, platform, loadable=lambda name: True) == problem
+
+
+def test_missing_x11_libraries_are_named_with_their_packages_instead_of_qt_aborting() -> None:
+    absent = {"libxcb-icccm.so.4", "libxcb-keysyms.so.1"}
+    problem = display_problem({"DISPLAY": ":0"}, "linux", loadable=lambda name: name not in absent)
+    assert problem is not None and problem.count(".") == 1, "one sentence"
+    assert "sudo apt-get install libxcb-icccm4 libxcb-keysyms1" in problem
+    # Wayland, offscreen and other systems do not load the X11 plugin at all.
+    nothing = lambda name: False  # noqa: E731
+    assert display_problem({"DISPLAY": ":0", "WAYLAND_DISPLAY": "w"}, "linux", loadable=nothing) is None
+    assert display_problem({"DISPLAY": ":0", "QT_QPA_PLATFORM": "offscreen"}, "linux", loadable=nothing) is None
+    assert display_problem({}, "win32", loadable=nothing) is None
