@@ -113,6 +113,8 @@ def test_right_ends_the_item_and_loads_the_next_ready(rig: Rig, on: str) -> None
     assert not rig.snap.running and not rig.snap.started
     assert rig.snap.items[0].actual_end_ms is not None
     assert "축사" in rig.window.notice() and "Space" in rig.window.notice()
+    rig.press(K.Key_Space, on=on)
+    assert rig.snap.running and rig.window.notice() == "", "'Space starts it' must go once it has started"
 
 
 @TARGETS

@@ -105,6 +105,8 @@ class ControlWindow(QMainWindow):
         self._notice_timer.setSingleShot(True)
         self._notice_timer.setInterval(NOTICE_MS)
         self._notice_timer.timeout.connect(self.clear_notice)
+        #: The item a "Ready: … Space starts it" notice is about, until it starts.
+        self._ready_item: str | None = None
 
         self.button_panel = ButtonPanel(self.trigger)
         self.buttons = self.button_panel.buttons
@@ -136,6 +138,8 @@ class ControlWindow(QMainWindow):
         self.model.set_snapshot(snap)
         self.presenter_thumbnail.show_snapshot(snap)
         self.projector_thumbnail.show_snapshot(snap)
+        if self._ready_item is not None and snap.running:
+            self.clear_notice()  # "Space starts it" is wrong once it has started
         projector = self.tr("Projector screen")
         if snap.blackout:
             projector = self.tr("Projector screen — BLACKOUT")
@@ -166,6 +170,7 @@ class ControlWindow(QMainWindow):
 
     def notify(self, text: str, warning: bool = False) -> None:
         """Say what just happened, or why it did not, without stopping anything."""
+        self._ready_item = None
         set_text(self.notice_label, text)
         set_colour(self.notice_label, style.NOTICE_WARN if warning else style.NOTICE_INFO)
         self._notice_timer.start()
@@ -174,6 +179,7 @@ class ControlWindow(QMainWindow):
         return self.notice_label.text()
 
     def clear_notice(self) -> None:
+        self._ready_item = None
         self.notice_label.clear()
 
     def _on_command_failed(self, reason: str) -> None:
@@ -280,6 +286,7 @@ class ControlWindow(QMainWindow):
             self.notify(self.tr("That was the last item: the show is over (← goes back)"))
         elif ready and snap.current is not None:
             self.notify(fill(self.tr("Ready: %1 — Space starts it"), snap.current.title))
+            self._ready_item = snap.current.id
         else:
             self.clear_notice()
 
