@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from typing import TypedDict
 
 #: Item kinds the format knows. Unknown kinds are an error so that a typo
 #: ("brake") cannot silently turn a break screen into a talk.
@@ -85,6 +86,19 @@ class Item:
         return ", ".join(self.speakers)
 
 
+class ItemIdentity(TypedDict):
+    """The fields that name an item in every per-item view (ItemView, ItemReport)."""
+
+    index: int
+    id: str
+    kind: str
+    title: str
+    speakers: tuple[str, ...]
+    organisation: str
+    section_id: str
+    section_title: str
+
+
 @dataclass(frozen=True)
 class Agenda:
     """A validated agenda: the only input the show needs."""
@@ -106,6 +120,20 @@ class Agenda:
             if item.id == item_id:
                 return index
         return None
+
+    def item_identity(self, index: int) -> ItemIdentity:
+        """Who and what item ``index`` is, as every per-item view repeats it (screens, report)."""
+        item = self.items[index]
+        return ItemIdentity(
+            index=index,
+            id=item.id,
+            kind=item.kind,
+            title=item.title,
+            speakers=item.speakers,
+            organisation=item.organisation,
+            section_id=item.section_id,
+            section_title=self.section_title(item.section_id),
+        )
 
     @property
     def planned_end_ms(self) -> int:

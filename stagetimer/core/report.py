@@ -184,14 +184,7 @@ def build_report(agenda: Agenda, records: list[dict[str, Any]], now_wall_ms: int
         duration = sum(s.length_ms for s in segments) if segments else None
         items.append(
             ItemReport(
-                index=index,
-                id=item.id,
-                kind=item.kind,
-                title=item.title,
-                speakers=item.speakers,
-                organisation=item.organisation,
-                section_id=item.section_id,
-                section_title=agenda.section_title(item.section_id),
+                **agenda.item_identity(index),
                 status=status,
                 planned_start_ms=item.planned_start_ms,
                 planned_duration_ms=item.duration_ms,

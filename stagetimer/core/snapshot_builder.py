@@ -95,14 +95,7 @@ def _item_views(show: Show, now: int) -> tuple[ItemView, ...]:
             over_under = length - item.duration_ms
         views.append(
             ItemView(
-                index=index,
-                id=item.id,
-                kind=item.kind,
-                title=item.title,
-                speakers=item.speakers,
-                organisation=item.organisation,
-                section_id=item.section_id,
-                section_title=agenda.section_title(item.section_id),
+                **agenda.item_identity(index),
                 note=item.note,
                 status=_status(show, index),
                 planned_start_ms=item.planned_start_ms,
