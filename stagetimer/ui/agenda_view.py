@@ -52,6 +52,11 @@ class RowDelegate(QStyledItemDelegate):
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if selected:
+            # QTableView fills the selected row's panel with the highlight before
+            # the delegate runs; a row with no tint of its own would show it
+            # through as a blue bar with unreadable dimmed text (a done row).
+            painter.fillRect(option.rect, option.palette.base())
         plain = QStyleOptionViewItem(option)
         plain.state &= ~(QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus)
         super().paint(painter, plain, index)
@@ -65,8 +70,9 @@ class RowDelegate(QStyledItemDelegate):
         if selected:
             painter.setPen(QPen(style.ACCENT, 2))
             inner = rect.adjusted(1, 1, -1, -1)
-            painter.drawLine(inner.topLeft(), inner.topRight())
-            painter.drawLine(inner.bottomLeft(), inner.bottomRight())
+            # Top and bottom run the cell's full width so the outline has no notches between cells.
+            painter.drawLine(rect.left(), inner.top(), rect.right() + 1, inner.top())
+            painter.drawLine(rect.left(), inner.bottom(), rect.right() + 1, inner.bottom())
             if index.column() == 0:
                 painter.drawLine(inner.topLeft(), inner.bottomLeft())
             if index.column() == last:
