@@ -179,3 +179,30 @@ def test_the_wait_counts_from_when_the_snapshot_was_taken(qtbot) -> None:
     # Building took 3 ms of the wait already: sleeping the full interval would flip late.
     assert controller.timer.interval() == controller.snapshot.next_change_ms - 3 + SLACK_MS
     controller.stop()
+
+
+def test_a_timer_that_wakes_early_waits_for_the_boundary_before_publishing(
+    controller: Controller, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    controller.start()
+    controller.apply(Command("start"))
+    assert controller.timer.interval() == 1000 + SLACK_MS  # armed early on purpose
+    clock.advance(1000 + SLACK_MS)  # the timer fires 2 ms before the countdown flips
+    naps: list[float] = []
+
+    def sleep(seconds: float) -> None:  # time passes while the controller naps
+        naps.append(seconds)
+        clock.advance(1)
+
+    monkeypatch.setattr("stagetimer.ui.controller.time.sleep", sleep)
+    controller.timer.timeout.emit()
+    assert naps  # it did wait...
+    assert controller.snapshot.countdown_text == "4:59"  # ...and published the new second, not the old one
+
+
+def test_a_clock_that_does_not_move_never_holds_a_tick(controller: Controller) -> None:
+    controller.start()
+    controller.apply(Command("start"))
+    seen = _collect(controller)
+    controller.timer.timeout.emit()  # the fake clock stands still: the boundary never comes
+    assert len(seen) == 1  # published anyway, after a few ms at most

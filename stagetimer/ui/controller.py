@@ -16,6 +16,7 @@ controller publishes its effect; tests may hand it a bare Show.
 from __future__ import annotations
 
 import logging
+import math
 import time
 from dataclasses import dataclass
 from typing import Protocol
@@ -28,14 +29,18 @@ from stagetimer.core.snapshot import Snapshot
 
 log = logging.getLogger(__name__)
 
-#: Extra wait after the announced boundary. None is needed: the show's system
-#: clock counts whole ms of the same monotonic clock Qt's timers use, and a
-#: precise timer never fires before its interval, so the snapshot taken on
-#: waking already shows the new second. (The benchmark measured 1 ms of
-#: slack as 1 ms of lateness and nothing else.) Should a platform's timer
-#: fire early, the snapshot announces a change within 1 ms and the timer
-#: simply wakes once more.
-SLACK_MS = 0
+#: How the timer is armed against the announced boundary: 2 ms early. Qt's
+#: timers count whole ms from the moment they are started, and the wake-up
+#: itself takes a little: armed for the boundary exactly, a tick began 1.7 ms
+#: after it (median, measured by benchmarks/run.py). Armed early, the tick
+#: sleeps out the rest (``_wait_for_boundary``) and begins within ~0.2 ms of
+#: the boundary, which is when the displayed second flips.
+SLACK_MS = -2
+#: The most a tick ever waits for its boundary: a clock that does not move (a
+#: test's) or a late wake never holds it.
+WAIT_CAP_NS = (-SLACK_MS + 1) * 1_000_000
+#: The shortest sleep worth a system call while waiting.
+MIN_SLEEP_NS = 20_000
 
 #: Context under which the core's operator messages are translated.
 CORE_CONTEXT = "ShowError"
@@ -93,7 +98,7 @@ class PublishTiming:
     """
 
     boundary_ns: int
-    woke_ns: int  # the timer fired
+    woke_ns: int  # the tick began (the timer fired and the boundary was reached)
     published_ns: int  # every view has the new snapshot (not yet painted)
 
     @property
@@ -123,6 +128,7 @@ class Controller(QObject):
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._on_timeout)
         self._snapshot = self.show.snapshot()
+        self._due_ms = 0  # show ms of the boundary the timer waits for
         # Benchmark bookkeeping, off in normal use so a tick costs nothing extra.
         self._measure = measure
         self._offset_ms = self._monotonic_offset_ms() if measure else 0
@@ -198,7 +204,8 @@ class Controller(QObject):
         # next tick, and count from the moment the snapshot was taken, not from
         # now: building it took a little of the wait already.
         spent_ms = int((show.now_ms() - now) / show.speed)
-        self._timer.start(max(0, snapshot.next_change_ms - spent_ms) + SLACK_MS)
+        self._timer.start(max(0, snapshot.next_change_ms - spent_ms + SLACK_MS))
+        self._due_ms = now + round(snapshot.next_change_ms * show.speed)
         if self._measure:
             self._armed_boundary_ms = now + snapshot.next_change_ms + self._offset_ms
         self.snapshot_changed.emit(snapshot)
@@ -206,6 +213,7 @@ class Controller(QObject):
     # -- internals ------------------------------------------------------------
 
     def _on_timeout(self) -> None:
+        self._wait_for_boundary()
         if self._measure and self._armed_boundary_ms is not None:
             woke_ns = time.monotonic_ns()
             boundary_ns = self._armed_boundary_ms * 1_000_000
@@ -213,6 +221,23 @@ class Controller(QObject):
             self.timings.append(PublishTiming(boundary_ns, woke_ns, time.monotonic_ns()))
             return
         self.publish()
+
+    def _wait_for_boundary(self) -> None:
+        """Sleep until the show's clock reaches the boundary the timer was armed (early) for.
+
+        The show's system clock counts whole ms of the monotonic clock, so one
+        sleep to the start of the due millisecond usually does it; the loop
+        only re-checks in case it does not.
+        """
+        show = self.show
+        give_up = time.monotonic_ns() + WAIT_CAP_NS
+        while True:
+            now_ns = time.monotonic_ns()
+            ahead_ms = self._due_ms - show.now_ms()
+            if ahead_ms <= 0 or now_ns >= give_up:
+                return
+            due_ns = (now_ns // 1_000_000 + math.ceil(ahead_ms / show.speed)) * 1_000_000
+            time.sleep(max(min(due_ns, give_up) - now_ns, MIN_SLEEP_NS) / 1e9)
 
     def _monotonic_offset_ms(self) -> int:
         """How far the system's monotonic ms run ahead of the show's ms (speed 1 only).
