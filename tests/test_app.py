@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication
 
@@ -118,6 +118,35 @@ def test_a_command_reaches_every_view(build, qtbot) -> None:
     parts.controller.apply(Command("start"))
     assert received and received[-1].running
     assert parts.controller.snapshot.current.id == "open"
+
+
+def test_each_second_the_stage_screens_are_drawn_before_the_control_window_updates(build) -> None:
+    parts = build()
+    parts.controller.apply(Command("start"))
+    QCoreApplication.processEvents()
+    control_countdown = parts.control.current_panel.countdown_label
+    seen_by_stage: list[tuple[str, str]] = []
+
+    class PaintSpy(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                seen_by_stage.append((watched.objectName(), control_countdown.text()))
+            return False
+
+    spy = PaintSpy()
+    for name, window in (("presenter", parts.presenter), ("projector", parts.projector)):
+        window.setObjectName(name)
+        window.installEventFilter(spy)
+    parts.controller.apply(Command("projector_countdown"))  # the audience's countdown ticks too
+    QCoreApplication.processEvents()
+    seen_by_stage.clear()
+    before = control_countdown.text()
+    parts.controller.show.clock.advance(1000)  # type: ignore[attr-defined]
+    parts.controller.publish()  # what the timer does on the second's boundary
+    # Both stage screens were drawn within the tick, while Control still showed the old second.
+    assert {name for name, _ in seen_by_stage} == {"presenter", "projector"}
+    assert all(text == before for _, text in seen_by_stage)
+    assert control_countdown.text() != before
 
 
 # -- closing ----------------------------------------------------------------------

@@ -212,14 +212,16 @@ def build_app(
     controller = Controller(session, parent=app, measure=bool(getattr(options, "measure", False)))
 
     # The stage views are connected before Control: slots run in connection
-    # order, so on each tick the speaker's and the audience's screens are
-    # repainted first and the operator's busier window after them.
+    # order, and paint_now draws them before Control's slot runs, so on each
+    # tick the speaker's and the audience's screens are repainted first and
+    # the operator's busier window after them.
     presenter = PresenterView()
     presenter.setWindowTitle(QCoreApplication.translate("App", "StageTimer — Presenter"))
     projector = ProjectorView()
     projector.setWindowTitle(QCoreApplication.translate("App", "StageTimer — Projector"))
     for view in (presenter, projector):
         controller.snapshot_changed.connect(view.show_snapshot)
+    controller.snapshot_changed.connect(lambda _snapshot: paint_now((presenter, projector)))
     control = ControlWindow(controller)
     _install_keys(control, [presenter, projector])
 
@@ -269,6 +271,16 @@ def build_app(
         show_menu=show_menu,
         notes=notes,
     )
+
+
+def paint_now(windows: tuple[QWidget, ...]) -> None:
+    """Draw what the windows have marked for repainting now, not after the rest of the tick.
+
+    Without this their paint waits until every other slot of the tick (the
+    whole Control window) has run: measured, about 1.5 ms later on stage.
+    """
+    for window in windows:
+        QCoreApplication.sendPostedEvents(window, QEvent.Type.UpdateRequest)
 
 
 def _install_keys(control: ControlWindow, stage_windows: list[QWidget]) -> None:
