@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
+from stagetimer.core.snapshot import Snapshot
 from stagetimer.core.timefmt import format_countdown, format_tod
 from stagetimer.ui import theme
 from stagetimer.ui.demo_show import demo_show
@@ -199,6 +201,40 @@ def test_consecutive_seconds_repaint_only_the_countdown(qtbot, view: PresenterVi
     # Equal up to antialiasing (glyph edges may rasterise a shade apart under a clip).
     worst = max(abs(a - b) for a, b in zip(bytes(on_screen.constBits()), bytes(full.constBits())))
     assert worst <= 32
+
+
+def _paints_after(qtbot, view: PresenterView, first: Snapshot, second: Snapshot, width: int, height: int) -> list:
+    """The rectangles painted when ``second`` follows ``first`` on a shown view."""
+    view.resize(width, height)
+    view.show_snapshot(first)
+    view.show()
+    qtbot.waitExposed(view)
+    QApplication.processEvents()  # the first, full paint
+    painted: list[object] = []
+
+    class PaintSpy(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                painted.append(event.rect())  # type: ignore[attr-defined]
+            return False
+
+    spy = PaintSpy(view)
+    view.installEventFilter(spy)
+    view.show_snapshot(second)
+    QApplication.processEvents()
+    view.removeEventFilter(spy)
+    return painted
+
+
+def test_between_two_countdown_seconds_nothing_is_repainted(qtbot, view: PresenterView) -> None:
+    demo = demo_show("normal")
+    first = demo.snapshot()
+    # The time of day's tick, half a second on: the operator's clock moved; the digits did not,
+    # and the bar moves with them (a full-screen bar would have crept by a pixel or two).
+    second = demo.wait(500).snapshot()
+    assert first.countdown_text == second.countdown_text and first.progress != second.progress
+    assert scene_key(first) == scene_key(second)
+    assert _paints_after(qtbot, view, first, second, 1920, 1080) == []
 
 
 @pytest.mark.parametrize("state", ["welcome", "break", "closing"])

@@ -89,8 +89,9 @@ class PresenterView(QWidget):
         """Draw ``snapshot`` at the next paint (only what changed, when possible)."""
         previous, self._snapshot = self._snapshot, snapshot
         if previous is not None and scene_key(previous) == scene_key(snapshot):
-            before = (displayed_countdown(previous), previous.progress)
-            if before != (displayed_countdown(snapshot), snapshot.progress):
+            # The bar moves with the digits, once a displayed second: between two of them
+            # (the time of day's tick, for the operator's clock) nothing here is repainted.
+            if displayed_countdown(previous) != displayed_countdown(snapshot):
                 # One rectangle, not two: a rectangular clip keeps Qt's fast fill and blit paths.
                 layout = self.current_layout()
                 self.update(layout.digits.united(layout.progress).toAlignedRect().adjusted(-2, -2, 2, 2))
