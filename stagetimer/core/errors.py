@@ -1,14 +1,88 @@
-"""Agenda errors with their location, collected rather than raised one by one."""
+"""Agenda errors with their location, collected rather than raised one by one.
+
+Each error keeps its English text (what ``stagetimer check`` prints and the
+tests read) and, beside it, the :class:`Phrase` it was rendered from, so the
+Qt screens can render the same error in the UI language. The core stays
+Qt-free: source texts are only *marked* with :func:`QT_TRANSLATE_NOOP`,
+which pyside6-lupdate finds by reading the source; the UI passes in the
+function that translates.
+"""
 
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Union
+
+#: The Qt translation context of every source text marked in the core's error messages.
+CONTEXT = "AgendaErrors"
+
+Translate = Callable[[str], str]
+#: A phrase's parameter: a Phrase is translated in turn; plain text (a key, an id, a raw value) is kept as typed.
+Param = Union[str, "Phrase"]
+Text = Union[str, "Phrase", None]
+
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    """Mark ``text`` for translation in ``context`` and return it unchanged.
+
+    pyside6-lupdate reads the source and extracts the literal arguments of
+    any call by this name, so the core's texts reach the catalogue without
+    the core importing Qt. Both arguments must be string literals.
+    """
+    return text
+
+
+def _unchanged(text: str) -> str:
+    return text
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A source text with ``{name}`` placeholders and the values that fill them.
+
+    Values that are phrases themselves ("an item", "event start") are
+    translated along with the template; plain strings are the user's own text
+    and are inserted verbatim in every language.
+    """
+
+    template: str
+    params: tuple[tuple[str, Param], ...] = ()
+
+    @classmethod
+    def of(cls, template: str, **params: str | int | Phrase) -> Phrase:
+        """``Phrase.of("unknown key '{key}' in {where}", key="titel", where=AN_ITEM)``."""
+        return cls(template, tuple((name, value if isinstance(value, Phrase) else str(value))
+                                   for name, value in params.items()))
+
+    def render(self, translate: Translate | None = None) -> str:
+        """The text in the language of ``translate`` (English without one).
+
+        A placeholder the (translated) template names but the phrase lacks is
+        left as written rather than raising: a slip in a catalogue must not
+        hide the error it describes.
+        """
+        translate = translate or _unchanged
+        values = {name: value.render(translate) if isinstance(value, Phrase) else value for name, value in self.params}
+        return _PLACEHOLDER.sub(lambda match: values.get(match.group(1), match.group(0)), translate(self.template))
+
+
+def _english(text: Text) -> str:
+    return text.render() if isinstance(text, Phrase) else (text or "")
 
 
 @dataclass(frozen=True)
 class AgendaError:
-    """One problem in an agenda file, located to line and column (1-based)."""
+    """One problem in an agenda file, located to line and column (1-based).
+
+    ``message``, ``expected`` and ``hint`` are English; the ``*_phrase``
+    fields, when set, are what they were rendered from (see :meth:`localised`).
+    Errors compare by their English text.
+    """
 
     file: str
     line: int
@@ -16,6 +90,30 @@ class AgendaError:
     message: str
     expected: str = ""
     hint: str = ""
+    message_phrase: Phrase | None = field(default=None, compare=False, repr=False)
+    expected_phrase: Phrase | None = field(default=None, compare=False, repr=False)
+    hint_phrase: Phrase | None = field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def of(cls, file: str, line: int, column: int, message: Text, expected: Text = "", hint: Text = "") -> AgendaError:
+        """An error from phrases (or plain English), keeping both forms."""
+        return cls(
+            file, line, column, _english(message), _english(expected), _english(hint),
+            message if isinstance(message, Phrase) else None,
+            expected if isinstance(expected, Phrase) else None,
+            hint if isinstance(hint, Phrase) else None,
+        )
+
+    def localised(self, translate: Translate) -> tuple[str, str, str]:
+        """Message, expected and hint rendered through ``translate``; English where there is no phrase."""
+        def one(phrase: Phrase | None, english: str) -> str:
+            return phrase.render(translate) if phrase else english
+
+        return (
+            one(self.message_phrase, self.message),
+            one(self.expected_phrase, self.expected),
+            one(self.hint_phrase, self.hint),
+        )
 
     def __str__(self) -> str:
         text = f"{self.file}:{self.line}:{self.column}: {self.message}"
@@ -34,7 +132,18 @@ class AgendaInvalid(Exception):
         super().__init__("\n".join(str(e) for e in self.errors))
 
 
-def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
-    """``did you mean 'duration'?`` for a near miss, else an empty string."""
+def closest(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
+    """The choice ``word`` is most likely a misspelling of, if any is close."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else ""
+    return close[0] if close else None
+
+
+def one_of(choices: list[str] | tuple[str, ...]) -> Phrase:
+    """``one of id, kind, title``: the choices are keywords, shown as they are in every language."""
+    return Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "one of {choices}"), choices=", ".join(choices))
+
+
+def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> Phrase | None:
+    """``did you mean 'duration'?`` for a near miss, else None."""
+    near = closest(word, choices)
+    return Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "did you mean '{word}'?"), word=near) if near else None

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from yaml.nodes import Node, SequenceNode
 
-from stagetimer.core.errors import did_you_mean
+from stagetimer.core.errors import QT_TRANSLATE_NOOP, Phrase, did_you_mean, one_of
 from stagetimer.core.model import KINDS, Item, Section, Thresholds
 from stagetimer.core.timefmt import format_tod
 
@@ -34,6 +34,16 @@ ITEM_KEYS = (
     "note",
 )
 DEFAULT_KIND = "talk"
+AN_ITEM = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "an item"))
+#: An item's text fields, as named in messages about their values.
+ITEM_TEXTS = {
+    "title": Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "title")),
+    "speaker": Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "speaker")),
+    "organisation": Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "organisation")),
+    "note": Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "note")),
+    "kind": Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "kind")),
+    "section": Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "section")),
+}
 
 
 @dataclass
@@ -62,34 +72,41 @@ class ItemReader:
 
     def read(self, entry: tuple[Node, Node]) -> tuple[Item, ...]:
         key_node, value_node = entry
-        example = "- id: opening\n    title: …\n    duration: 5m"
-        nodes = self.r.sequence(value_node, "'items'", example)
+        example = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "- id: opening\n    title: …\n    duration: 5m"))
+        nodes = self.r.sequence(value_node, Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "'items'")), example)
         if isinstance(value_node, SequenceNode) and not nodes:
-            self.r.error(key_node, "'items' is empty: there is nothing to run", example)
+            empty = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "'items' is empty: there is nothing to run"))
+            self.r.error(key_node, empty, example)
         drafts = [draft for node in nodes if (draft := self.item(node)) is not None]
         return self.plan(drafts)
 
     def item(self, node: Node) -> _Draft | None:
-        block = self.r.mapping(node, "an item")
+        block = self.r.mapping(node, AN_ITEM)
         if block is None:
             return None
-        keys = self.b.keys_of(block, ITEM_KEYS, "an item")
+        keys = self.b.keys_of(block, ITEM_KEYS, AN_ITEM)
         errors_before = len(self.r.errors)
         item_id = self.b.ident(keys, node, "item", self.seen_ids)
         fields: dict[str, object] = {"id": item_id, "line": node.start_mark.line + 1}
         fields["kind"] = self.kind(keys)
-        fields["title"] = self.r.text(keys["title"][1], "title") if "title" in keys else None
-        self.b.missing(keys, "title", node, f"item '{item_id or '?'}' has no title", "title: what the audience sees")
+        fields["title"] = self.r.text(keys["title"][1], ITEM_TEXTS["title"]) if "title" in keys else None
+        no_title = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "item '{id}' has no title"), id=item_id or "?")
+        audience = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "title: what the audience sees"))
+        self.b.missing(keys, "title", node, no_title, audience)
         fields["speakers"] = self.speakers(keys, node)
         for name in ("organisation", "note"):
-            fields[name] = (self.r.text(keys[name][1], name) or "") if name in keys else ""
+            fields[name] = (self.r.text(keys[name][1], ITEM_TEXTS[name]) or "") if name in keys else ""
         fields["section_id"] = self.section(keys)
-        duration = self.b.duration(keys["duration"][1], "duration") if "duration" in keys else None
-        self.b.missing(keys, "duration", node, f"item '{item_id or '?'}' has no duration", "duration: 10m")
-        fixed = self.b.time(keys["start"][1], "start") if "start" in keys else None
+        duration_words = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "duration"))
+        duration = self.b.duration(keys["duration"][1], duration_words) if "duration" in keys else None
+        no_duration = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "item '{id}' has no duration"), id=item_id or "?")
+        self.b.missing(keys, "duration", node, no_duration, "duration: 10m")
+        start_words = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "start"))
+        fixed = self.b.time(keys["start"][1], start_words) if "start" in keys else None
         thresholds = self.defaults
         if "thresholds" in keys:
-            thresholds = self.b.thresholds(keys["thresholds"][1], self.defaults, "the item's thresholds")
+            own = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "the item's thresholds"))
+            thresholds = self.b.thresholds(keys["thresholds"][1], self.defaults, own)
         fields["thresholds"] = thresholds
         if len(self.r.errors) > errors_before or duration is None:
             return None
@@ -99,36 +116,47 @@ class ItemReader:
         if "kind" not in keys:
             return DEFAULT_KIND
         node = keys["kind"][1]
-        value = self.r.text(node, "kind")
+        value = self.r.text(node, ITEM_TEXTS["kind"])
         if value is None:
             return DEFAULT_KIND
         if value not in KINDS:
-            self.r.error(node, f"unknown kind '{value}'", "one of " + ", ".join(KINDS), did_you_mean(value, KINDS))
+            unknown = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "unknown kind '{kind}'"), kind=value)
+            self.r.error(node, unknown, one_of(KINDS), did_you_mean(value, KINDS))
             return DEFAULT_KIND
         return value
 
     def speakers(self, keys: KeyMap, node: Node) -> tuple[str, ...]:
         if "speaker" in keys and "speakers" in keys:
-            self.r.error(keys["speakers"][0], "both 'speaker' and 'speakers' are given", "one of them")
+            self.r.error(
+                keys["speakers"][0],
+                Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "both 'speaker' and 'speakers' are given")),
+                Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "one of them")),
+            )
             return ()
         if "speaker" in keys:
-            value = self.r.text(keys["speaker"][1], "speaker")
+            value = self.r.text(keys["speaker"][1], ITEM_TEXTS["speaker"])
             return (value,) if value else ()
         if "speakers" in keys:
-            names = self.r.sequence(keys["speakers"][1], "'speakers'", "speakers: [name, name]")
-            return tuple(name for entry in names if (name := self.r.text(entry, "a speaker")))
+            what = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "'speakers'"))
+            example = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "speakers: [name, name]"))
+            names = self.r.sequence(keys["speakers"][1], what, example)
+            a_speaker = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "a speaker"))
+            return tuple(name for entry in names if (name := self.r.text(entry, a_speaker)))
         return ()
 
     def section(self, keys: KeyMap) -> str:
         if "section" not in keys:
             return ""
         node = keys["section"][1]
-        value = self.r.text(node, "section")
+        value = self.r.text(node, ITEM_TEXTS["section"])
         if value is None:
             return ""
         if value not in self.section_ids:
-            known = "one of " + ", ".join(self.section_ids) if self.section_ids else "a section defined under 'sections:'"
-            self.r.error(node, f"no section has the id '{value}'", known, did_you_mean(value, self.section_ids))
+            known = one_of(self.section_ids)
+            if not self.section_ids:
+                known = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "a section defined under 'sections:'"))
+            unknown = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "no section has the id '{id}'"), id=value)
+            self.r.error(node, unknown, known, did_you_mean(value, self.section_ids))
             return ""
         return value
 
@@ -157,18 +185,32 @@ class ItemReader:
         fixed = draft.fixed_start_ms
         assert fixed is not None and self.start_ms is not None
         start_node = draft.start_node or draft.node
+        item_id, at = str(draft.fields["id"]), format_tod(fixed)
         if fixed < self.start_ms:
+            early = QT_TRANSLATE_NOOP(
+                "AgendaErrors", "item '{id}' is fixed at {time}, before the event starts at {event_start}"
+            )
             self.r.error(
                 start_node,
-                f"item '{draft.fields['id']}' is fixed at {format_tod(fixed)}, before the event starts at "
-                f"{format_tod(self.start_ms)}",
-                "a start time within the event",
+                Phrase.of(early, id=item_id, time=at, event_start=format_tod(self.start_ms)),
+                Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "a start time within the event")),
             )
         elif before and fixed < before[-1].planned_start_ms:
             previous = before[-1]
+            early = QT_TRANSLATE_NOOP(
+                "AgendaErrors",
+                "item '{id}' is fixed at {time}, before the item above it ('{previous}', line {line}) "
+                "starts at {previous_start}",
+            )
             self.r.error(
                 start_node,
-                f"item '{draft.fields['id']}' is fixed at {format_tod(fixed)}, before the item above it "
-                f"('{previous.id}', line {previous.line}) starts at {format_tod(previous.planned_start_ms)}",
-                "items listed in the order they happen",
+                Phrase.of(
+                    early,
+                    id=item_id,
+                    time=at,
+                    previous=previous.id,
+                    line=previous.line,
+                    previous_start=format_tod(previous.planned_start_ms),
+                ),
+                Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "items listed in the order they happen")),
             )

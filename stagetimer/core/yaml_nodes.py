@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from stagetimer.core.errors import AgendaError
+from stagetimer.core.errors import QT_TRANSLATE_NOOP, AgendaError, Phrase, Text
 
 try:  # the C composer is faster on big files; the pure one behaves the same
     SafeComposer: type = yaml.CSafeLoader
@@ -57,9 +57,10 @@ class NodeReader:
 
     # -- positions and errors ---------------------------------------------
 
-    def error(self, node: Node | None, message: str, expected: str = "", hint: str = "") -> None:
+    def error(self, node: Node | None, message: Text, expected: Text = "", hint: Text = "") -> None:
+        """Record an error at ``node``; phrases keep it translatable for the screens."""
         line, column = position(node)
-        self.errors.append(AgendaError(self.filename, line, column, message, expected, hint))
+        self.errors.append(AgendaError.of(self.filename, line, column, message, expected, hint))
 
     def visit(self, node: Node) -> None:
         self.visits += 1
@@ -79,11 +80,17 @@ class NodeReader:
         for key_node, value_node in self._merged(node):
             self.visit(key_node)
             if not isinstance(key_node, ScalarNode) or key_node.tag == NULL_TAG:
-                self.error(key_node, "a key must be a plain name", "e.g. title:")
+                self.error(
+                    key_node,
+                    Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "a key must be a plain name")),
+                    Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "e.g. title:")),
+                )
                 continue
             key = key_node.value
             if key in seen:
-                self.error(key_node, f"key '{key}' appears twice in the same block", hint=f"first on line {seen[key]}")
+                twice = QT_TRANSLATE_NOOP("AgendaErrors", "key '{key}' appears twice in the same block")
+                first = QT_TRANSLATE_NOOP("AgendaErrors", "first on line {line}")
+                self.error(key_node, Phrase.of(twice, key=key), hint=Phrase.of(first, line=seen[key]))
                 continue
             seen[key] = key_node.start_mark.line + 1
             yield key, key_node, value_node
@@ -99,7 +106,11 @@ class NodeReader:
             for source in sources:
                 self.visit(source)
                 if not isinstance(source, MappingNode):
-                    self.error(source, "'<<' must merge a mapping", "<<: *name where &name marks a mapping")
+                    self.error(
+                        source,
+                        Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "'<<' must merge a mapping")),
+                        Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "<<: *name where &name marks a mapping")),
+                    )
                     continue
                 merged.extend(self._merged(source))
         names = {k.value for k, _ in explicit if isinstance(k, ScalarNode)}
@@ -109,32 +120,39 @@ class NodeReader:
                 first.setdefault(key_node.value, (key_node, value_node))
         return list(first.values()) + explicit
 
-    def mapping(self, node: Node, what: str) -> MappingNode | None:
+    def mapping(self, node: Node, what: Phrase) -> MappingNode | None:
         self.visit(node)
         if isinstance(node, MappingNode):
             return node
-        self.error(node, f"{what} must be a block of 'key: value' lines, not {describe(node)}", "key: value")
+        template = QT_TRANSLATE_NOOP("AgendaErrors", "{what} must be a block of 'key: value' lines, not {got}")
+        self.error(node, Phrase.of(template, what=what, got=describe(node)), "key: value")
         return None
 
-    def sequence(self, node: Node, what: str, example: str) -> list[Node]:
+    def sequence(self, node: Node, what: Phrase, example: Text) -> list[Node]:
         self.visit(node)
         if isinstance(node, SequenceNode):
             return list(node.value)
-        self.error(node, f"{what} must be a list, not {describe(node)}", example)
+        template = QT_TRANSLATE_NOOP("AgendaErrors", "{what} must be a list, not {got}")
+        self.error(node, Phrase.of(template, what=what, got=describe(node)), example)
         return []
 
-    def text(self, node: Node, what: str) -> str | None:
+    def text(self, node: Node, what: Phrase) -> str | None:
         """A scalar as the text the user typed (``2025`` stays ``"2025"``)."""
         self.visit(node)
         if isinstance(node, ScalarNode) and node.tag != NULL_TAG:
             return node.value.strip() if node.tag != STR_TAG else node.value
         if isinstance(node, ScalarNode):
-            self.error(node, f"{what} is empty", "a value after the colon")
+            self.error(
+                node,
+                Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "{what} is empty"), what=what),
+                Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "a value after the colon")),
+            )
         else:
-            self.error(node, f"{what} must be a single value, not {describe(node)}", "text on the same line")
+            same_line = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "text on the same line"))
+            self.error(node, single_value(what, node), same_line)
         return None
 
-    def raw_scalar(self, node: Node, what: str, expected: str) -> str | int | None:
+    def raw_scalar(self, node: Node, what: Phrase, expected: Phrase) -> str | int | None:
         """A duration or time: unquoted whole numbers as int, anything else as typed.
 
         YAML 1.1 reads ``10:00`` unquoted as the base-60 integer 600; the
@@ -142,7 +160,7 @@ class NodeReader:
         """
         self.visit(node)
         if not isinstance(node, ScalarNode) or node.tag == NULL_TAG:
-            self.error(node, f"{what} must be a single value, not {describe(node)}", expected)
+            self.error(node, single_value(what, node), expected)
             return None
         if node.tag == "tag:yaml.org,2002:int" and node.value.strip().isdigit():
             return int(node.value)
@@ -156,15 +174,21 @@ def position(node: Node | None) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def describe(node: Node) -> str:
+def describe(node: Node) -> Phrase:
     """What the user wrote, in words, for "must be X, not Y" messages."""
     if isinstance(node, MappingNode):
-        return "a block of keys"
+        return Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "a block of keys"))
     if isinstance(node, SequenceNode):
-        return "a list"
+        return Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "a list"))
     if node.tag == NULL_TAG:
-        return "nothing"
-    return f"'{node.value}'"
+        return Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "nothing"))
+    return Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "'{value}'"), value=node.value)
+
+
+def single_value(what: Phrase, node: Node) -> Phrase:
+    """``event end must be a single value, not a list``."""
+    template = QT_TRANSLATE_NOOP("AgendaErrors", "{what} must be a single value, not {got}")
+    return Phrase.of(template, what=what, got=describe(node))
 
 
 def compose(text: str) -> Node | None:
