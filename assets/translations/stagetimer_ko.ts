@@ -2,6 +2,439 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko" sourcelanguage="en">
 <context>
+    <name>AgendaErrors</name>
+    <message>
+        <source>one of {choices}</source>
+        <translation>{choices} 중 하나</translation>
+    </message>
+    <message>
+        <source>did you mean &apos;{word}&apos;?</source>
+        <translation>혹시 &apos;{word}&apos;인가요?</translation>
+    </message>
+    <message>
+        <source>the file is {size} MB, too large for an agenda</source>
+        <translation>파일이 {size} MB로, 식순 파일로는 너무 큽니다</translation>
+    </message>
+    <message>
+        <source>at most {limit} MB (is this the right file?)</source>
+        <translation>최대 {limit} MB (올바른 파일인가요?)</translation>
+    </message>
+    <message>
+        <source>byte 0x{byte} is not UTF-8 text</source>
+        <translation>바이트 0x{byte}: UTF-8 텍스트가 아닙니다</translation>
+    </message>
+    <message>
+        <source>the file saved as UTF-8 (not EUC-KR/CP949)</source>
+        <translation>UTF-8로 저장한 파일 (EUC-KR/CP949 아님)</translation>
+    </message>
+    <message>
+        <source>not valid YAML: {detail}</source>
+        <translation>YAML 문법 오류: {detail}</translation>
+    </message>
+    <message>
+        <source>indentation with spaces, not tabs</source>
+        <translation>탭이 아닌 공백으로 들여쓰기</translation>
+    </message>
+    <message>
+        <source>check quotes, colons and indentation</source>
+        <translation>따옴표, 콜론, 들여쓰기가 맞는 YAML</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>파일이 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>an agenda with &apos;event:&apos; and &apos;items:&apos; (see docs/agenda-format.md)</source>
+        <translation>&apos;event:&apos;와 &apos;items:&apos;가 있는 식순 (docs/agenda-format.md 참고)</translation>
+    </message>
+    <message>
+        <source>the file expands to far more values than an agenda has (anchors and aliases nested too deep)</source>
+        <translation>파일을 펼치면 식순에 있을 수 없을 만큼 많은 값이 됩니다 (앵커와 별칭이 너무 깊게 중첩됨)</translation>
+    </message>
+    <message>
+        <source>each alias used a few times</source>
+        <translation>몇 번씩만 쓰는 별칭</translation>
+    </message>
+    <message>
+        <source>a duration such as 10m, 90s, 1h30m or &quot;10:00&quot;</source>
+        <translation>10m, 90s, 1h30m 또는 &quot;10:00&quot; 같은 길이</translation>
+    </message>
+    <message>
+        <source>a time of day such as &quot;09:30&quot;</source>
+        <translation>&quot;09:30&quot; 같은 시각</translation>
+    </message>
+    <message>
+        <source>units must appear once each, in the order h, m, s (e.g. 1h30m)</source>
+        <translation>단위는 h, m, s 차례로 한 번씩만 (예: 1h30m)</translation>
+    </message>
+    <message>
+        <source>the agenda</source>
+        <translation>식순</translation>
+    </message>
+    <message>
+        <source>event title</source>
+        <translation>행사 제목</translation>
+    </message>
+    <message>
+        <source>event subtitle</source>
+        <translation>행사 부제목</translation>
+    </message>
+    <message>
+        <source>event date</source>
+        <translation>행사 날짜</translation>
+    </message>
+    <message>
+        <source>event venue</source>
+        <translation>행사 장소</translation>
+    </message>
+    <message>
+        <source>event organiser</source>
+        <translation>행사 주최</translation>
+    </message>
+    <message>
+        <source>the section has no id</source>
+        <translation>섹션에 id가 없습니다</translation>
+    </message>
+    <message>
+        <source>section id</source>
+        <translation>섹션 id</translation>
+    </message>
+    <message>
+        <source>duplicate section id &apos;{id}&apos;</source>
+        <translation>섹션 id &apos;{id}&apos; 중복</translation>
+    </message>
+    <message>
+        <source>the item has no id</source>
+        <translation>순서에 id가 없습니다</translation>
+    </message>
+    <message>
+        <source>item id</source>
+        <translation>순서 id</translation>
+    </message>
+    <message>
+        <source>duplicate item id &apos;{id}&apos;</source>
+        <translation>순서 id &apos;{id}&apos; 중복</translation>
+    </message>
+    <message>
+        <source>unknown key &apos;{key}&apos; in {where}</source>
+        <translation>{where}에 알 수 없는 키 &apos;{key}&apos;</translation>
+    </message>
+    <message>
+        <source>the agenda has no &apos;{key}:&apos;</source>
+        <translation>식순에 &apos;{key}:&apos; 블록이 없습니다</translation>
+    </message>
+    <message>
+        <source>a top-level &apos;{key}:&apos; block</source>
+        <translation>맨 위 단계의 &apos;{key}:&apos; 블록</translation>
+    </message>
+    <message>
+        <source>the default thresholds</source>
+        <translation>기본 thresholds</translation>
+    </message>
+    <message>
+        <source>&apos;event&apos;</source>
+        <translation>&apos;event&apos;</translation>
+    </message>
+    <message>
+        <source>the event has no title</source>
+        <translation>행사 제목이 없습니다</translation>
+    </message>
+    <message>
+        <source>title: the event&apos;s name</source>
+        <translation>title: 행사 이름</translation>
+    </message>
+    <message>
+        <source>event language</source>
+        <translation>행사 언어</translation>
+    </message>
+    <message>
+        <source>unknown language &apos;{language}&apos;</source>
+        <translation>알 수 없는 언어 &apos;{language}&apos;</translation>
+    </message>
+    <message>
+        <source>ko or en</source>
+        <translation>ko 또는 en</translation>
+    </message>
+    <message>
+        <source>event start</source>
+        <translation>행사 시작 시각</translation>
+    </message>
+    <message>
+        <source>the event has no start time</source>
+        <translation>행사 시작 시각이 없습니다</translation>
+    </message>
+    <message>
+        <source>start: a time of day such as &quot;09:30&quot;</source>
+        <translation>start: &quot;09:30&quot; 같은 시각</translation>
+    </message>
+    <message>
+        <source>event end</source>
+        <translation>행사 종료 시각</translation>
+    </message>
+    <message>
+        <source>the event ends at {end}, not after its start {start}</source>
+        <translation>행사 종료({end})가 시작({start})보다 늦지 않습니다</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>경고(warning)</translation>
+    </message>
+    <message>
+        <source>danger</source>
+        <translation>위험(danger)</translation>
+    </message>
+    <message>
+        <source>danger ({danger}s) comes before warning ({warning}s)</source>
+        <translation>위험(danger, {danger}초)이 경고(warning, {warning}초)보다 먼저 옵니다</translation>
+    </message>
+    <message>
+        <source>warning at least as long as danger, e.g. warning: 2m, danger: 1m</source>
+        <translation>danger 이상인 warning (예: warning: 2m, danger: 1m)</translation>
+    </message>
+    <message>
+        <source>&apos;sections&apos;</source>
+        <translation>&apos;sections&apos;</translation>
+    </message>
+    <message>
+        <source>- id: forum
+    title: …</source>
+        <translation>- id: forum
+    title: …</translation>
+    </message>
+    <message>
+        <source>a section</source>
+        <translation>섹션</translation>
+    </message>
+    <message>
+        <source>section title</source>
+        <translation>섹션 제목</translation>
+    </message>
+    <message>
+        <source>the section has no title</source>
+        <translation>섹션 제목이 없습니다</translation>
+    </message>
+    <message>
+        <source>title: …</source>
+        <translation>title: …</translation>
+    </message>
+    <message>
+        <source>id: a short name such as opening (letters, digits, - or _)</source>
+        <translation>id: opening 같은 짧은 이름 (영문자, 숫자, -, _)</translation>
+    </message>
+    <message>
+        <source>&apos;{id}&apos; is not a usable id</source>
+        <translation>쓸 수 없는 id &apos;{id}&apos;</translation>
+    </message>
+    <message>
+        <source>letters, digits, - and _ only, e.g. case-kt</source>
+        <translation>영문자, 숫자, -, _만 (예: case-kt)</translation>
+    </message>
+    <message>
+        <source>already used on line {line}</source>
+        <translation>이미 {line}번째 줄에서 사용</translation>
+    </message>
+    <message>
+        <source>{what} cannot be negative (got &apos;{raw}&apos;)</source>
+        <translation>{what}: 음수는 쓸 수 없습니다 (입력값 &apos;{raw}&apos;)</translation>
+    </message>
+    <message>
+        <source>&apos;{raw}&apos; is not a duration</source>
+        <translation>읽을 수 없는 값 &apos;{raw}&apos;</translation>
+    </message>
+    <message>
+        <source>{what}: {detail}</source>
+        <translation>{what}: {detail}</translation>
+    </message>
+    <message>
+        <source>{what} must be longer than zero (got &apos;{raw}&apos;)</source>
+        <translation>{what}: 0보다 길어야 합니다 (입력값 &apos;{raw}&apos;)</translation>
+    </message>
+    <message>
+        <source>{what} &apos;{raw}&apos; is not a time of day</source>
+        <translation>{what}: 시각으로 읽을 수 없는 값 &apos;{raw}&apos;</translation>
+    </message>
+    <message>
+        <source>an item</source>
+        <translation>순서</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>speaker</source>
+        <translation>발표자</translation>
+    </message>
+    <message>
+        <source>organisation</source>
+        <translation>소속</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>유형</translation>
+    </message>
+    <message>
+        <source>section</source>
+        <translation>섹션</translation>
+    </message>
+    <message>
+        <source>- id: opening
+    title: …
+    duration: 5m</source>
+        <translation>- id: opening
+    title: …
+    duration: 5m</translation>
+    </message>
+    <message>
+        <source>&apos;items&apos;</source>
+        <translation>&apos;items&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;items&apos; is empty: there is nothing to run</source>
+        <translation>&apos;items&apos; 목록이 비어 있어 진행할 순서가 없습니다</translation>
+    </message>
+    <message>
+        <source>item &apos;{id}&apos; has no title</source>
+        <translation>순서 &apos;{id}&apos;에 제목이 없습니다</translation>
+    </message>
+    <message>
+        <source>title: what the audience sees</source>
+        <translation>title: 청중에게 보이는 제목</translation>
+    </message>
+    <message>
+        <source>duration</source>
+        <translation>길이</translation>
+    </message>
+    <message>
+        <source>item &apos;{id}&apos; has no duration</source>
+        <translation>순서 &apos;{id}&apos;에 길이가 없습니다</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>시작 시각</translation>
+    </message>
+    <message>
+        <source>the item&apos;s thresholds</source>
+        <translation>순서의 thresholds</translation>
+    </message>
+    <message>
+        <source>unknown kind &apos;{kind}&apos;</source>
+        <translation>알 수 없는 유형 &apos;{kind}&apos;</translation>
+    </message>
+    <message>
+        <source>both &apos;speaker&apos; and &apos;speakers&apos; are given</source>
+        <translation>&apos;speaker&apos;와 &apos;speakers&apos;가 함께 있습니다</translation>
+    </message>
+    <message>
+        <source>one of them</source>
+        <translation>둘 중 하나만</translation>
+    </message>
+    <message>
+        <source>&apos;speakers&apos;</source>
+        <translation>&apos;speakers&apos;</translation>
+    </message>
+    <message>
+        <source>speakers: [name, name]</source>
+        <translation>speakers: [이름, 이름]</translation>
+    </message>
+    <message>
+        <source>a speaker</source>
+        <translation>발표자</translation>
+    </message>
+    <message>
+        <source>a section defined under &apos;sections:&apos;</source>
+        <translation>&apos;sections:&apos; 아래에 정의한 섹션</translation>
+    </message>
+    <message>
+        <source>no section has the id &apos;{id}&apos;</source>
+        <translation>id가 &apos;{id}&apos;인 섹션이 없습니다</translation>
+    </message>
+    <message>
+        <source>item &apos;{id}&apos; is fixed at {time}, before the event starts at {event_start}</source>
+        <translation>순서 &apos;{id}&apos;의 고정 시작({time})이 행사 시작({event_start})보다 이릅니다</translation>
+    </message>
+    <message>
+        <source>a start time within the event</source>
+        <translation>행사 시간 안의 시작 시각</translation>
+    </message>
+    <message>
+        <source>item &apos;{id}&apos; is fixed at {time}, before the item above it (&apos;{previous}&apos;, line {line}) starts at {previous_start}</source>
+        <translation>순서 &apos;{id}&apos;의 고정 시작({time})이 바로 위 순서(&apos;{previous}&apos;, {line}번째 줄)의 시작({previous_start})보다 이릅니다</translation>
+    </message>
+    <message>
+        <source>items listed in the order they happen</source>
+        <translation>진행되는 차례대로 나열한 순서</translation>
+    </message>
+    <message>
+        <source>a key must be a plain name</source>
+        <translation>키는 평범한 이름이어야 합니다</translation>
+    </message>
+    <message>
+        <source>e.g. title:</source>
+        <translation>title: 같은 이름</translation>
+    </message>
+    <message>
+        <source>key &apos;{key}&apos; appears twice in the same block</source>
+        <translation>같은 블록에 &apos;{key}&apos; 키가 두 번 있습니다</translation>
+    </message>
+    <message>
+        <source>first on line {line}</source>
+        <translation>처음은 {line}번째 줄</translation>
+    </message>
+    <message>
+        <source>&apos;&lt;&lt;&apos; must merge a mapping</source>
+        <translation>&apos;&lt;&lt;&apos;로는 매핑만 병합할 수 있습니다</translation>
+    </message>
+    <message>
+        <source>&lt;&lt;: *name where &amp;name marks a mapping</source>
+        <translation>&lt;&lt;: *name (&amp;name은 매핑에 붙인 이름)</translation>
+    </message>
+    <message>
+        <source>{what} must be a block of &apos;key: value&apos; lines, not {got}</source>
+        <translation>{what}: &apos;key: value&apos; 줄로 된 블록이어야 합니다 (지금은 {got})</translation>
+    </message>
+    <message>
+        <source>{what} must be a list, not {got}</source>
+        <translation>{what}: 목록이어야 합니다 (지금은 {got})</translation>
+    </message>
+    <message>
+        <source>{what} is empty</source>
+        <translation>{what}: 값이 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>a value after the colon</source>
+        <translation>콜론 뒤의 값</translation>
+    </message>
+    <message>
+        <source>text on the same line</source>
+        <translation>같은 줄의 텍스트</translation>
+    </message>
+    <message>
+        <source>a block of keys</source>
+        <translation>키 블록</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>목록</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>빈 값</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos;</source>
+        <translation>&apos;{value}&apos;</translation>
+    </message>
+    <message>
+        <source>{what} must be a single value, not {got}</source>
+        <translation>{what}: 값 하나여야 합니다 (지금은 {got})</translation>
+    </message>
+</context>
+<context>
     <name>AgendaStatus</name>
     <message>
         <source>expected %1</source>

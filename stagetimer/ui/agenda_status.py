@@ -26,13 +26,22 @@ ERROR_FRAME = (f"QFrame#agendaStatus {{ background: #3a2422; border: 1px solid {
 QUIET_FRAME = "QFrame#agendaStatus { background: transparent; border: none; }"
 
 
+def translate_error_text(text: str) -> str:
+    """The loader's phrases in the UI language (context AgendaErrors; see stagetimer.core.errors)."""
+    return translate("AgendaErrors", text)
+
+
 def error_line(error: AgendaError) -> str:
-    """``12:5  unknown key 'titel'; expected … (did you mean 'title'?)`` — place first, then what."""
-    text = error.message
-    if error.expected:
-        text += "; " + translate("AgendaStatus", "expected %1").replace("%1", error.expected)
-    if error.hint:
-        text += f" ({error.hint})"
+    """``12:5  unknown key 'titel'; expected … (did you mean 'title'?)`` — place first, then what.
+
+    In the UI language: the user's own text (keys, ids, values) stays as typed.
+    """
+    message, expected, hint = error.localised(translate_error_text)
+    text = message
+    if expected:
+        text += "; " + translate("AgendaStatus", "expected %1").replace("%1", expected)
+    if hint:
+        text += f" ({hint})"
     place = f"{error.line}:{error.column}" if error.line else "—"
     return f"{place}  {text}"
 
