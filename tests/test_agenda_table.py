@@ -192,6 +192,24 @@ def test_a_tick_in_overtime_repaints_only_the_rows_that_changed(model: AgendaTab
     assert cell(model, "ai-roadmap", "over_under") == "+0:31"
 
 
+def test_a_tick_in_overtime_repaints_single_cells_not_whole_rows(model: AgendaTableModel, demo: DemoShow) -> None:
+    demo.into_item(3, remaining_ms=-30 * SEC)
+    fed(model, demo.snapshot())
+    demo.wait(SEC)
+    spans: list[tuple[int, int, int]] = []
+
+    def record(top_left: QModelIndex, bottom_right: QModelIndex, *_: object) -> None:
+        spans.append((top_left.row(), top_left.column(), bottom_right.column()))
+
+    model.dataChanged.connect(record)
+    model.set_snapshot(demo.snapshot())
+    model.dataChanged.disconnect(record)
+    over_under, duration = COLUMN["over_under"], COLUMN["duration"]
+    # The speaker's +/− grew by a second and the break after shrank by one: two cells, nothing else.
+    assert sorted(spans) == sorted([(model.row_of_item("ai-roadmap"), over_under, over_under),
+                                    (model.row_of_item("break"), duration, duration)])
+
+
 def test_a_new_agenda_rebuilds_the_rows(qtbot, model: AgendaTableModel, demo: DemoShow) -> None:
     fed(model, demo.snapshot())
     other = DemoShow(make_agenda([("a", "talk", "5m"), ("b", "talk", "5m")]))

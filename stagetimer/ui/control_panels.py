@@ -11,12 +11,15 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from stagetimer.core.snapshot import Snapshot
 from stagetimer.core.timefmt import format_clock_seconds, format_countdown, format_offset, format_tod
 from stagetimer.ui import control_style as style
 from stagetimer.ui import fonts, theme
+from stagetimer.ui.progress_strip import RANGE as PROGRESS_RANGE
+from stagetimer.ui.progress_strip import ProgressStrip
+from stagetimer.ui.steady_text import SteadyLabel, set_steady_text
 
 #: Strings here are translated in the Control window's context, written out at
 #: each call ("ControlWindow") so that lupdate finds them.
@@ -62,10 +65,10 @@ class StatusLine(QFrame):
         row = QHBoxLayout(self)
         row.setContentsMargins(12, 4, 12, 4)
         row.setSpacing(22)
-        self.clock_label = QLabel()
+        self.clock_label = SteadyLabel(style.PANEL)
         self.clock_label.setObjectName("statusClock")
         self.clock_label.setFont(fonts.countdown_font(style.STATUS_CLOCK_PX))
-        self.offset_label = QLabel()
+        self.offset_label = SteadyLabel(style.PANEL)
         self.offset_label.setObjectName("statusOffset")
         self.offset_label.setFont(fonts.countdown_font(style.BASE_PX + 4))
         self.end_label = QLabel()
@@ -94,8 +97,8 @@ class StatusLine(QFrame):
         self.recovered_label.setVisible(bool(text))
 
     def show_snapshot(self, snap: Snapshot) -> None:
-        set_text(self.clock_label, format_tod(snap.time_of_day_ms, seconds=True))
-        set_text(self.offset_label, show_offset_text(snap.over_under_ms))
+        set_steady_text(self.clock_label, format_tod(snap.time_of_day_ms, seconds=True))
+        set_steady_text(self.offset_label, show_offset_text(snap.over_under_ms))
         set_colour(self.offset_label, style.offset_colour(snap.over_under_ms))
         ends = translate("ControlWindow", "Ends %1 · planned %2")
         set_text(self.end_label, fill(ends, format_tod(snap.projected_end_ms), format_tod(snap.planned_end_ms)))
@@ -192,13 +195,13 @@ class CurrentPanel(QFrame):
             label.setTextFormat(Qt.TextFormat.PlainText)  # agenda text is shown as written
             column.addWidget(label)
         middle = QHBoxLayout()
-        self.countdown_label = QLabel()
+        self.countdown_label = SteadyLabel(style.PANEL)
         self.countdown_label.setObjectName("countdown")
         self.countdown_label.setFont(fonts.countdown_font(style.COUNTDOWN_PX))
         # Running or not must be obvious from across the desk: a big badge beside the digits.
         self.state_badge = QLabel()
         self.state_badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.elapsed_label = QLabel()
+        self.elapsed_label = SteadyLabel(style.PANEL)
         self.elapsed_label.setObjectName("elapsed")
         self.elapsed_label.setFont(fonts.countdown_font(style.BASE_PX + 1, QFont.Weight.Normal))
         self.elapsed_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
@@ -206,12 +209,9 @@ class CurrentPanel(QFrame):
         middle.addSpacing(16)
         middle.addWidget(self.state_badge, 0, Qt.AlignmentFlag.AlignVCenter)
         middle.addStretch(1)
-        middle.addWidget(self.elapsed_label)
+        middle.addWidget(self.elapsed_label, 0, Qt.AlignmentFlag.AlignBottom)
         column.addLayout(middle, 1)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 1000)
-        self.progress.setTextVisible(False)
-        self.progress.setFixedHeight(8)
+        self.progress = ProgressStrip(style.PANEL)
         column.addWidget(self.progress)
         self.next_label = QLabel()
         self.next_label.setObjectName("muted")
@@ -220,7 +220,7 @@ class CurrentPanel(QFrame):
         self.note_label.setWordWrap(True)
         column.addWidget(self.next_label)
         column.addWidget(self.note_label)
-        self._progress_phase: str | None = None
+        self._progress_shown: tuple[str, str] | None = None
 
     def countdown_colour(self) -> QColor:
         """The colour the big countdown is drawn in now."""
@@ -235,10 +235,13 @@ class CurrentPanel(QFrame):
         if self.state_badge.property("state") != face.state:
             self.state_badge.setProperty("state", face.state)
             self.state_badge.setStyleSheet(BADGE_STYLES[face.state])
-        set_text(self.countdown_label, face.countdown)
+        set_steady_text(self.countdown_label, face.countdown)
         set_colour(self.countdown_label, face.colour)
-        set_text(self.elapsed_label, face.elapsed)
-        self._show_progress(face.progress, snap.phase)
+        set_steady_text(self.elapsed_label, face.elapsed)
+        # The bar steps with the digits, as on the presenter screen: not between two seconds.
+        if self._progress_shown != (face.countdown, snap.phase):
+            self._progress_shown = (face.countdown, snap.phase)
+            self._show_progress(face.progress, snap.phase)
         upcoming = snap.next if snap.stage == "live" else None
         next_text = ""
         if upcoming is not None:
@@ -251,13 +254,7 @@ class CurrentPanel(QFrame):
         self.note_label.setVisible(bool(note))
 
     def _show_progress(self, progress: float, phase: str) -> None:
-        value = round(progress * 1000)
-        if self.progress.value() != value:
-            self.progress.setValue(value)
-        if self._progress_phase != phase:
-            self._progress_phase = phase
-            chunk = theme.phase_colour(phase).name()
-            self.progress.setStyleSheet(f"QProgressBar::chunk {{ background: {chunk}; border-radius: 3px; }}")
+        self.progress.set_value(round(progress * PROGRESS_RANGE), theme.phase_colour(phase))
 
 
 #: The message bar while the speaker is being shown a message.

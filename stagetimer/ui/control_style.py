@@ -95,7 +95,6 @@ QPushButton:hover {{ background: #363d48; }}
 QPushButton:pressed {{ background: #414a57; }}
 QPushButton:checked {{ background: #5a2a27; border-color: {BEHIND.name()}; }}
 QPushButton:disabled {{ color: {DONE.name()}; }}
-QProgressBar {{ background: {theme.TRACK.name()}; border: none; border-radius: 3px; }}
 QMenuBar {{ background: {PANEL.name()}; }}
 QMenuBar::item:selected {{ background: #363d48; }}
 QMenu {{ background: {PANEL.name()}; border: 1px solid {BORDER.name()}; }}
