@@ -27,7 +27,7 @@ HANGUL = re.compile("[\uac00-\ud7a3]")
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 #: Words of the English templates; none may be left in a Korean line.
 ENGLISH_WORDS = ("unknown key", "unknown kind", "expected", "did you mean", "duplicate", "already used",
-                 "negative", "is fixed", "before the", "must be", "is not", "not valid", "has no", "one of",
+                 "negative", "is fixed", "before the", "must", "is not", "not valid", "has no", "one of",
                  "such as", "e.g.", "at most", "the file", "a value", "text on", "is empty")
 
 #: Five kinds of mistake in one save: a misspelt key, a duplicate id, a negative
