@@ -23,6 +23,7 @@ bench: $(STAMP)
 
 screenshots: $(STAMP)
 	$(BIN)/python -m stagetimer.ui.screenshots
+	$(BIN)/python -m stagetimer.ui.screenshots_record
 
 venv: $(STAMP)
 
