@@ -12,12 +12,12 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication
 
+from tests.app_teardown import close_apps
 from stagetimer.core.clock import FakeClock
 from stagetimer.core.commands import Command
 from stagetimer.core.model import Agenda
 
 from stagetimer.ui.app import REHEARSAL_LEAD_MS, AppParts, build_app
-from stagetimer.ui.i18n import install_translator
 from tests.agenda_factory import make_agenda
 
 NINE = 9 * 3_600_000
@@ -49,15 +49,7 @@ def build(qapp: QApplication, tmp_path: Path) -> Iterator:
         return parts
 
     yield make
-    for parts in built:
-        parts.controller.stop()
-        parts.session.close()
-        parts.close_guard.quitting = True  # let the windows close without asking
-        for window in (parts.control, parts.presenter, parts.projector):
-            window.close()
-            window.deleteLater()
-    install_translator(qapp, "en")
-    QCoreApplication.processEvents()
+    close_apps(qapp, *built)
 
 
 def test_three_windows_open_with_the_first_snapshot_and_the_clock_ticking(build) -> None:

@@ -18,12 +18,12 @@ from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from tests.app_teardown import abandon, close_apps
 from stagetimer.core.clock import FakeClock
 from stagetimer.core.journal import JOURNAL_NAME, STATE_NAME, read_journal
 from stagetimer.core.loader import load_agenda
 from stagetimer.core.snapshot import Snapshot
 from stagetimer.ui.app import AppParts, build_app
-from stagetimer.ui.i18n import install_translator
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -61,20 +61,7 @@ def build(qapp: QApplication, tmp_path: Path, clock: FakeClock, bundled_agenda_p
         return parts
 
     yield make
-    for parts in built:
-        abandon(parts)
-        parts.session.close()
-    install_translator(qapp, "en")
-    QCoreApplication.processEvents()
-
-
-def abandon(parts: AppParts) -> None:
-    """The app is gone (as after kill -9): its windows close, its journal stays as written."""
-    parts.controller.stop()
-    parts.close_guard.quitting = True
-    for window in (parts.control, parts.presenter, parts.projector):
-        window.close()
-        window.deleteLater()
+    close_apps(qapp, *built)
 
 
 def commands_on_disk(parts: AppParts) -> list[dict]:

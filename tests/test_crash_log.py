@@ -12,15 +12,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from tests.app_teardown import close_apps
 from stagetimer.core.clock import FakeClock
 from stagetimer.core.commands import Command
 from stagetimer.core.snapshot import Snapshot
 from stagetimer.ui.app import AppParts, build_app
 from stagetimer.ui.crash_log import CRASH_LOG_NAME, FAULT_LOG_NAME, CrashLog
-from stagetimer.ui.i18n import install_translator
 from tests.agenda_factory import make_agenda
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,15 +42,7 @@ def app(qapp: QApplication, tmp_path: Path) -> Iterator[tuple[AppParts, FakeCloc
                       state_dir=tmp_path / "state")
     parts.crash_log.install()
     yield parts, clock
-    parts.crash_log.uninstall()
-    parts.controller.stop()
-    parts.session.close()
-    parts.close_guard.quitting = True
-    for window in (parts.control, parts.presenter, parts.projector):
-        window.close()
-        window.deleteLater()
-    install_translator(qapp, "en")
-    QCoreApplication.processEvents()
+    close_apps(qapp, parts)
 
 
 class FaultyView:

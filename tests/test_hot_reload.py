@@ -15,9 +15,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from tests.app_teardown import close_apps
 from stagetimer.core.clock import FakeClock
 from stagetimer.core.errors import AgendaError, AgendaInvalid
 from stagetimer.core.loader import load_agenda, parse_agenda
@@ -25,7 +26,6 @@ from stagetimer.core.model import Agenda
 from stagetimer.ui.agenda_status import error_line
 from stagetimer.ui.agenda_watcher import AgendaWatcher
 from stagetimer.ui.app import AppParts, build_app
-from stagetimer.ui.i18n import install_translator
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -73,14 +73,7 @@ def app(qapp: QApplication, tmp_path: Path, agenda_file: Path) -> Iterator[tuple
     clock.advance(3 * MIN)
     parts.controller.publish()
     yield parts, clock
-    parts.controller.stop()
-    parts.session.close()
-    parts.close_guard.quitting = True
-    for window in (parts.control, parts.presenter, parts.projector):
-        window.close()
-        window.deleteLater()
-    install_translator(qapp, "en")
-    QCoreApplication.processEvents()
+    close_apps(qapp, parts)
 
 
 def edit(path: Path, change: Callable[[str], str], atomic: bool = False) -> None:
