@@ -1,4 +1,5 @@
-"""A second StageTimer on the same show is refused; a killed one's lock is taken over."""
+"""Starting the app: a second StageTimer on the same show is refused, a killed
+one's lock is taken over, and a failure while opening the windows is logged."""
 
 from __future__ import annotations
 
@@ -55,3 +56,27 @@ def test_a_second_app_on_the_same_show_is_refused_until_the_first_is_killed(tmp_
     third = _start(tmp_path)
     third.terminate()
     third.wait(timeout=10)
+
+
+def test_a_failure_while_opening_the_windows_is_logged_in_the_show_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Started from a desktop launcher, stderr is lost: the traceback must be in crash.log.
+    from stagetimer.cli import build_run_parser
+    from stagetimer.core.loader import load_agenda
+    from stagetimer.ui import app
+
+    def broken_build(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("no screens today")
+
+    monkeypatch.setattr(app, "build_app", broken_build)
+    options = build_run_parser().parse_args([str(AGENDA), "--state-dir", str(tmp_path), "--windowed"])
+    assert app.run_app(AGENDA, load_agenda(AGENDA), options) == app.EXIT_START_FAILED
+    log = (tmp_path / "crash.log").read_text(encoding="utf-8")
+    assert "RuntimeError: no screens today" in log and "broken_build" in log and "start-up" in log
+    err = capsys.readouterr().err
+    assert "could not open the windows" in err and str(tmp_path / "crash.log") in err
+    # The lock is given back: the next start is not refused as "already running".
+    from stagetimer.ui.instance_lock import acquire_show_lock
+
+    assert not isinstance(acquire_show_lock(tmp_path), app.LockRefused)

@@ -33,7 +33,7 @@ from stagetimer.ui import fonts
 from stagetimer.ui.agenda_watcher import AgendaLoader, AgendaWatcher, load_with_core_loader
 from stagetimer.ui.control import ControlWindow
 from stagetimer.ui.controller import Controller
-from stagetimer.ui.crash_log import CrashLog
+from stagetimer.ui.crash_log import CRASH_LOG_NAME, CrashLog
 from stagetimer.ui.i18n import choose_language, install_translator
 from stagetimer.ui.instance_lock import LockRefused, acquire_show_lock
 from stagetimer.ui.live_agenda import LiveAgenda
@@ -295,6 +295,8 @@ def _install_keys(control: ControlWindow, stage_windows: list[QWidget]) -> None:
 
 #: Exit status when another StageTimer already runs this agenda's show.
 EXIT_ALREADY_RUNNING = 3
+#: Exit status when the app failed while opening its windows (a bug: see crash.log).
+EXIT_START_FAILED = 70
 
 
 def run_app(agenda_path: Path, agenda: Agenda, options: argparse.Namespace) -> int:
@@ -312,7 +314,16 @@ def run_app(agenda_path: Path, agenda: Agenda, options: argparse.Namespace) -> i
         print(f"stagetimer: {lock.message()}", file=sys.stderr)
         return EXIT_ALREADY_RUNNING
     try:
-        return exec_app(build_app(agenda_path, agenda, options))
+        try:
+            parts = build_app(agenda_path, agenda, options)
+        except Exception as error:
+            # The crash hooks are not installed yet: a launcher's stderr goes nowhere,
+            # so the traceback goes to the show's crash.log like any later one.
+            CrashLog(folder).record(sys.exc_info(), where="start-up")  # type: ignore[arg-type]
+            print(f"stagetimer: could not open the windows ({type(error).__name__}: {error}); "
+                  f"the details are in {folder / CRASH_LOG_NAME}", file=sys.stderr)
+            return EXIT_START_FAILED
+        return exec_app(parts)
     finally:
         if lock is not None:
             lock.unlock()
