@@ -134,6 +134,11 @@ def test_format_duration_reads_back_as_the_same_duration(seconds: int) -> None:
         (200 * MS_PER_S, "+3:20"),
         (-65 * MS_PER_S, "-1:05"),
         (MS_PER_H + MS_PER_S, "+1:00:01"),
+        # Halves round away from zero on both sides (round() would give +0:02 and +0:04).
+        (2_500, "+0:03"),
+        (-2_500, "-0:03"),
+        (3_500, "+0:04"),
+        (1_499, "+0:01"),
     ],
 )
 def test_format_offset_signs_behind_and_ahead(ms: int, text: str) -> None:

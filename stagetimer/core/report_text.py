@@ -13,7 +13,7 @@ import csv
 import io
 
 from stagetimer.core.report import DONE, LIVE, NOT_REACHED, SKIPPED, ItemReport, Report
-from stagetimer.core.timefmt import format_clock_seconds, format_tod
+from stagetimer.core.timefmt import format_clock_seconds, format_offset, format_tod, whole_seconds
 
 LABELS: dict[str, dict[str, str]] = {
     "en": {
@@ -120,12 +120,6 @@ def kind_label(language: str, kind: str) -> str:
     return KINDS.get(language, {}).get(kind, kind)
 
 
-def whole_seconds(ms: int) -> int:
-    """Rounded to the nearest second, halves away from zero, the same on both sides of zero."""
-    seconds = (abs(ms) + 500) // 1000
-    return -seconds if ms < 0 else seconds
-
-
 def tod(ms: int | None, seconds: bool = True) -> str:
     return "" if ms is None else format_tod(ms, seconds=seconds)
 
@@ -137,12 +131,7 @@ def length(ms: int | None) -> str:
 
 def offset(ms: int | None) -> str:
     """``+2:10`` over/late, ``-0:45`` under/early, ``±0:00`` on the second."""
-    if ms is None:
-        return ""
-    seconds = whole_seconds(ms)
-    if seconds == 0:
-        return "±0:00"
-    return ("+" if seconds > 0 else "-") + format_clock_seconds(abs(seconds))
+    return "" if ms is None else format_offset(ms)
 
 
 def spoken_length(ms: int, language: str) -> str:

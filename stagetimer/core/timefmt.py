@@ -105,9 +105,19 @@ def format_duration(ms: int) -> str:
     return sign + (text or "0m")
 
 
+def whole_seconds(ms: int) -> int:
+    """Rounded to the nearest second, halves away from zero, the same on both sides of zero.
+
+    Python's round() sends halves to the even second (2.5 s → 2, 3.5 s → 4);
+    an over/under must read the same in Control, the report and its CSV.
+    """
+    seconds = (abs(ms) + MS_PER_S // 2) // MS_PER_S
+    return -seconds if ms < 0 else seconds
+
+
 def format_offset(ms: int) -> str:
     """Over/under: ``+3:20`` behind, ``-1:05`` ahead, ``±0:00`` on time (whole seconds)."""
-    seconds = round(ms / MS_PER_S)
+    seconds = whole_seconds(ms)
     if seconds == 0:
         return "±0:00"
     sign = "+" if seconds > 0 else "-"
