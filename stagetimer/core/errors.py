@@ -143,7 +143,11 @@ def one_of(choices: list[str] | tuple[str, ...]) -> Phrase:
     return Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "one of {choices}"), choices=", ".join(choices))
 
 
+def suggestion(near: str | None) -> Phrase | None:
+    """``did you mean 'duration'?`` for the choice :func:`closest` found, else None."""
+    return Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "did you mean '{word}'?"), word=near) if near else None
+
+
 def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> Phrase | None:
     """``did you mean 'duration'?`` for a near miss, else None."""
-    near = closest(word, choices)
-    return Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "did you mean '{word}'?"), word=near) if near else None
+    return suggestion(closest(word, choices))

@@ -14,11 +14,11 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node
 
-from stagetimer.core.errors import QT_TRANSLATE_NOOP, AgendaError, AgendaInvalid, Phrase, closest, did_you_mean, one_of
+from stagetimer.core.errors import QT_TRANSLATE_NOOP, AgendaError, AgendaInvalid, Phrase, closest, one_of, suggestion
 from stagetimer.core.file_errors import alias_bomb, empty_file, not_utf8, not_yaml, too_big, yaml_error
 from stagetimer.core.loader_items import DEFAULT_KIND, ITEM_KEYS, ItemReader
 from stagetimer.core.model import Agenda, Event, Item, Section, Thresholds
-from stagetimer.core.timefmt import format_tod, parse_duration, parse_time_of_day
+from stagetimer.core.timefmt import UNIT_ORDER, format_tod, parse_duration, parse_time_of_day
 from stagetimer.core.yaml_nodes import BudgetExceeded, NodeReader, compose, position
 
 #: Larger than any real agenda by far; refused before reading so a wrong file is quick.
@@ -34,8 +34,6 @@ __all__ = ["DEFAULT_KIND", "EVENT_KEYS", "ITEM_KEYS", "MAX_BYTES", "SECTION_KEYS
 _ID_FORM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 DURATION_EXAMPLE = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "a duration such as 10m, 90s, 1h30m or \"10:00\""))
 TIME_EXAMPLE = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "a time of day such as \"09:30\""))
-#: timefmt's complaint about ``30m1h``, translated like the loader's own texts.
-UNIT_ORDER = QT_TRANSLATE_NOOP("AgendaErrors", "units must appear once each, in the order h, m, s (e.g. 1h30m)")
 THE_AGENDA = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "the agenda"))
 #: The event's text fields, as named in messages about their values.
 EVENT_TEXTS = {
@@ -117,8 +115,7 @@ class _AgendaBuilder:
                 if near:
                     found.misspelt.add(near)
                 unknown = QT_TRANSLATE_NOOP("AgendaErrors", "unknown key '{key}' in {where}")
-                hint = did_you_mean(key, allowed)
-                self.r.error(key_node, Phrase.of(unknown, key=key, where=where), one_of(allowed), hint)
+                self.r.error(key_node, Phrase.of(unknown, key=key, where=where), one_of(allowed), suggestion(near))
                 continue
             found[key] = (key_node, value_node)
         return found
@@ -278,10 +275,9 @@ class _AgendaBuilder:
         try:
             value = parse_duration(raw)
         except ValueError as problem:
-            text = str(problem)
-            detail: Phrase | str = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "'{raw}' is not a duration"), raw=raw)
-            if "order" in text:
-                detail = Phrase.of(UNIT_ORDER) if text == UNIT_ORDER else text
+            detail = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "'{raw}' is not a duration"), raw=raw)
+            if str(problem) == UNIT_ORDER:
+                detail = Phrase.of(UNIT_ORDER)
             unreadable = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "{what}: {detail}"), what=what, detail=detail)
             self.r.error(node, unreadable, DURATION_EXAMPLE)
             return None
