@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from stagetimer.core.clock import FakeClock
-from stagetimer.core.commands import Command
 from stagetimer.core.model import Agenda
+from stagetimer.core.session import apply_recorded
 from stagetimer.core.show import Show
 from stagetimer.core.show_state_io import state_from_dict
 
@@ -173,10 +173,7 @@ def replay(agenda: Agenda, records: list[dict[str, Any]], now_wall_ms: int | Non
         elif kind == "command" and show is not None:
             tracker.advance(show.tod_ms(show_ms))
             before = [item.actual_start_ms for item in show.state.items]
-            try:
-                show.apply(Command.from_dict(record["command"]), now_ms=show_ms)
-            except (ValueError, KeyError, TypeError) as error:
-                notes.append(f"Skipped a recorded command that no longer applies: {error}")
+            if not apply_recorded(show, record, notes):
                 continue
         else:
             continue

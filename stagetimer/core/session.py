@@ -171,12 +171,22 @@ def _replay(agenda: Agenda, records: list[dict[str, Any]], clock: Clock) -> tupl
         show.state = state_from_dict(checkpoint.get("state", {}), agenda)
     except (ValueError, TypeError, KeyError) as error:
         return None, [f"Could not resume the recorded show ({error}); starting fresh."]
-    notes = []
+    notes: list[str] = []
     for record in records[last_checkpoint + 1 :]:
-        if record.get("type") != "command":
-            continue
-        try:
-            show.apply(Command.from_dict(record["command"]), now_ms=int(record["show_ms"]))
-        except (ValueError, KeyError, TypeError) as error:
-            notes.append(f"Skipped a recorded command that no longer applies: {error}")
+        if record.get("type") == "command":
+            apply_recorded(show, record, notes)
     return show, notes
+
+
+def apply_recorded(show: Show, record: dict[str, Any], notes: list[str]) -> bool:
+    """Apply a journaled command at its recorded show time (recovery and the report replay alike).
+
+    A command that no longer applies (the agenda was edited since) is noted
+    and skipped: the rest of the record still counts.
+    """
+    try:
+        show.apply(Command.from_dict(record["command"]), now_ms=int(record["show_ms"]))
+    except (ValueError, KeyError, TypeError) as error:
+        notes.append(f"Skipped a recorded command that no longer applies: {error}")
+        return False
+    return True
