@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import time
 from pathlib import Path
 
 AGENDA_HELP = "agenda YAML file (default: ./agenda.yaml if present, else the bundled agenda)"
@@ -76,11 +75,12 @@ def run_status(options: argparse.Namespace) -> int:
 
 STATUS_EPILOG = """\
 Prints one JSON object: stage (welcome, live, closing), state (not started,
-running, paused, finished), item_id, title, speaker, remaining_seconds (negative
-in overtime), countdown, phase (normal, warning, danger, overtime),
+ready, running, paused, finished), item_id, title, speaker, remaining_seconds
+(negative in overtime), countdown, phase (normal, warning, danger, overtime),
 over_under_seconds (> 0: the show runs behind the plan), next_item_id,
-time_of_day, projected_end, planned_end and state_dir. It reads the journal
-the app writes and never changes it: safe to run while the show is live.
+time_of_day, projected_end, planned_end and state_dir. "ready" is an item
+loaded but not yet started. It reads the journal the app writes and never
+changes it: safe to run while the show is live.
 
 exit status: 0, or 1 when the agenda has errors (all are listed).
 
@@ -105,8 +105,7 @@ def report_arguments(parser: argparse.ArgumentParser) -> None:
 def run_report(options: argparse.Namespace) -> int:
     """Write the CSV and HTML report; print who ran over, then the two paths."""
     from stagetimer import cli
-    from stagetimer.core.journal import JOURNAL_NAME, read_journal
-    from stagetimer.core.report import build_report, report_language, write_report
+    from stagetimer.core.report import load_report, report_language, write_report_files
     from stagetimer.core.report_text import summary_sentences
 
     opened = _open_show(options)
@@ -114,14 +113,14 @@ def run_report(options: argparse.Namespace) -> int:
         return cli.EXIT_AGENDA_INVALID
     agenda, state_dir = opened
     _warn_if_no_journal(state_dir)
-    now = time.time_ns() // 1_000_000  # one instant for the files and the sentences
+    report = load_report(agenda, state_dir)  # one replay for the files and the sentences
+    language = report_language(agenda, options.lang)
     try:
-        csv_path, html_path = write_report(agenda, state_dir, options.out, options.lang, now_wall_ms=now)
+        csv_path, html_path = write_report_files(report, language, options.out or state_dir)
     except OSError as error:
         print(f"stagetimer: cannot write the report: {error}", file=sys.stderr)
         return cli.EXIT_AGENDA_INVALID
-    report = build_report(agenda, read_journal(state_dir / JOURNAL_NAME).records, now)
-    for line in summary_sentences(report, report_language(agenda, options.lang)):
+    for line in summary_sentences(report, language):
         print(line)
     print(csv_path)
     print(html_path)

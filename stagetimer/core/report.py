@@ -222,23 +222,33 @@ def write_report(
 ) -> tuple[Path, Path]:
     """Write ``report.csv`` and ``report.html`` for the show in ``state_dir``.
 
-    Returns (csv path, html path). Both are replaced atomically, so a report
-    open in a browser or Excel is never half-written. The CSV starts with a
-    byte-order mark: Excel on Windows otherwise reads Korean as mojibake.
-    ``embed_font`` carries the bundled Pretendard inside the HTML (see
-    report_html.font_face_css for why).
+    Returns (csv path, html path); see :func:`write_report_files`.
+    """
+    report = load_report(agenda, state_dir, now_wall_ms)
+    target = Path(state_dir) if out_dir is None else Path(out_dir)
+    return write_report_files(report, report_language(agenda, language), target, embed_font=embed_font)
+
+
+def load_report(agenda: Agenda, state_dir: Path, now_wall_ms: int | None = None) -> Report:
+    """The report of the show journaled in ``state_dir``, with the item on stage counted up to now."""
+    if now_wall_ms is None:
+        now_wall_ms = time.time_ns() // 1_000_000
+    return build_report(agenda, read_journal(Path(state_dir) / JOURNAL_NAME).records, now_wall_ms)
+
+
+def write_report_files(report: Report, language: str, target: Path, *, embed_font: bool = True) -> tuple[Path, Path]:
+    """Write ``report`` as ``report.csv`` and ``report.html`` into ``target``: (csv path, html path).
+
+    Both are replaced atomically, so a report open in a browser or Excel is
+    never half-written. The CSV starts with a byte-order mark: Excel on
+    Windows otherwise reads Korean as mojibake. ``embed_font`` carries the
+    bundled Pretendard inside the HTML (see report_html.font_face_css for why).
     """
     # Imported here: the page builders are only needed when writing files.
     from stagetimer.core.report_html import report_html
     from stagetimer.core.report_text import report_csv
 
-    if now_wall_ms is None:
-        now_wall_ms = time.time_ns() // 1_000_000
-    records = read_journal(Path(state_dir) / JOURNAL_NAME).records
-    report = build_report(agenda, records, now_wall_ms)
-    lang = report_language(agenda, language)
-    target = Path(state_dir) if out_dir is None else Path(out_dir)
-    csv_path, html_path = target / CSV_NAME, target / HTML_NAME
-    atomic_write_text(csv_path, report_csv(report, lang), encoding="utf-8-sig")
-    atomic_write_text(html_path, report_html(report, lang, embed_font=embed_font))
+    csv_path, html_path = Path(target) / CSV_NAME, Path(target) / HTML_NAME
+    atomic_write_text(csv_path, report_csv(report, language), encoding="utf-8-sig")
+    atomic_write_text(html_path, report_html(report, language, embed_font=embed_font))
     return csv_path, html_path
