@@ -138,8 +138,9 @@ class ControlWindow(QMainWindow):
         self.model.set_snapshot(snap)
         self.presenter_thumbnail.show_snapshot(snap)
         self.projector_thumbnail.show_snapshot(snap)
-        if self._ready_item is not None and snap.running:
-            self.clear_notice()  # "Space starts it" is wrong once it has started
+        ready = self._ready_item
+        if ready is not None and (snap.running or snap.current is None or snap.current.id != ready):
+            self.clear_notice()  # "Space starts it" is wrong once it has started, or another item is loaded
         projector = self.tr("Projector screen")
         if snap.blackout:
             projector = self.tr("Projector screen — BLACKOUT")
