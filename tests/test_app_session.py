@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from tests.app_teardown import abandon, close_apps
+from tests.app_teardown import close_apps
 from stagetimer.core.clock import FakeClock
 from stagetimer.core.journal import JOURNAL_NAME, STATE_NAME, read_journal
 from stagetimer.core.loader import load_agenda
@@ -115,7 +115,7 @@ def test_after_a_crash_the_app_resumes_kt_running_with_the_time_the_wall_clock_s
     first.control.go_to(KT)
     press(first, "toggle")
     clock.advance(3 * MIN)
-    abandon(first)
+    first.abandon()
     clock.advance(45_000)  # down for 45 s
 
     again = build()
@@ -136,7 +136,7 @@ def test_a_paused_item_comes_back_paused(build: Build, clock: FakeClock) -> None
     press(first, "toggle")
     clock.advance(2 * MIN)
     press(first, "toggle")
-    abandon(first)
+    first.abandon()
     clock.advance(10 * MIN)
 
     snap = build().controller.snapshot
@@ -157,7 +157,7 @@ def _recovered(build: Build, clock: FakeClock) -> AppParts:
     first.control.go_to(KT)
     press(first, "toggle")
     clock.advance(MIN)
-    abandon(first)
+    first.abandon()
     return build()
 
 
@@ -176,7 +176,7 @@ def test_ctrl_n_asks_and_yes_starts_the_day_fresh_keeping_the_old_record(build: 
     assert len(list(parts.state_dir.glob("journal-*.jsonl"))) == 1  # the record is archived, not deleted
     assert commands_on_disk(parts) == []
     # And a restart now opens the fresh show, not the old one.
-    abandon(parts)
+    parts.abandon()
     assert not build().session.recovered
 
 
@@ -210,12 +210,12 @@ def test_the_start_fresh_key_is_in_the_show_menu(build: Build) -> None:
 def test_a_rehearsal_keeps_its_own_record_apart_from_the_real_show(build: Build, tmp_path: Path) -> None:
     real = build()
     real.control.go_to(KT)
-    abandon(real)
+    real.abandon()
     rehearsal = build(speed=60.0)
     assert rehearsal.state_dir == tmp_path / "state" / "rehearsal-x60"
     assert not rehearsal.session.recovered and rehearsal.controller.snapshot.stage == "welcome"
     press(rehearsal, "toggle")
-    abandon(rehearsal)
+    rehearsal.abandon()
     assert build(speed=60.0).controller.snapshot.current.id == "opening"  # a rehearsal recovers too
     assert build().controller.snapshot.current.id == KT  # and the real show is as it was
 

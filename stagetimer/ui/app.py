@@ -76,6 +76,18 @@ class AppParts:
     #: Things the operator should know at start-up (also printed by run_app).
     notes: list[str]
 
+    def abandon(self) -> None:
+        """Stop the clock and close every window without asking; the journal stays as written.
+
+        What kill -9 leaves on disk, and how the tests and the screenshot
+        script put a built app away.
+        """
+        self.controller.stop()
+        self.close_guard.quitting = True
+        for window in (self.control, self.presenter, self.projector):
+            window.close()
+            window.deleteLater()
+
 
 class CloseGuard(QObject):
     """Closing Control ends the app (after a confirmation while a show is live).

@@ -61,13 +61,6 @@ def render(outdir: Path) -> list[Path]:
             return build_app(agenda_path, load_agenda(agenda_path), options, settings=settings, clock=clock,
                              state_dir=folder / state)
 
-        def close(parts: AppParts) -> None:
-            parts.controller.stop()
-            parts.close_guard.quitting = True
-            for window in (parts.control, parts.presenter, parts.projector):
-                window.close()
-                window.deleteLater()
-
         def grab(parts: AppParts, name: str) -> None:
             parts.control.resize(*SIZE)
             parts.controller.publish()
@@ -89,11 +82,11 @@ def render(outdir: Path) -> list[Path]:
         clock = FakeClock(10 * 3_600_000)
         first = build("state", clock)
         run_to_kt(first, clock)
-        close(first)  # abandoned mid-KT: all that is left is the journal
+        first.abandon()  # abandoned mid-KT: all that is left is the journal
         clock.advance(40_000)
         recovered = build("state", clock)
         grab(recovered, "control-recovered.png")
-        close(recovered)
+        recovered.abandon()
         recovered.session.close()
 
         clock = FakeClock(10 * 3_600_000)  # another morning, a record of its own
@@ -103,7 +96,7 @@ def render(outdir: Path) -> list[Path]:
         editing.live_agenda.watcher.check_now()
         editing.control.clear_notice()
         grab(editing, "control-agenda-errors.png")
-        close(editing)
+        editing.abandon()
         editing.session.close()
     return written
 
