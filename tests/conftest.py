@@ -30,3 +30,13 @@ def fake_clock() -> FakeClock:
 def bundled_agenda_path() -> Path:
     """The agenda the app ships with (the 2 December 2025 forum)."""
     return resources.bundled_agenda()
+
+
+@pytest.fixture
+def broken_agenda(tmp_path: Path) -> Path:
+    """An agenda file with a YAML syntax error on line 3 (a tab)."""
+    from tests.cli_runner import BROKEN_AGENDA
+
+    path = tmp_path / "broken.yaml"
+    path.write_text(BROKEN_AGENDA, encoding="utf-8")
+    return path

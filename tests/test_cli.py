@@ -16,41 +16,11 @@ from pathlib import Path
 import pytest
 
 from stagetimer import cli, resources
+from tests.cli_runner import REPO, stagetimer
 from stagetimer.ui.display import NO_DISPLAY, display_problem
 
-REPO = Path(__file__).resolve().parent.parent
 OPTIONS = ("--lang", "--speed", "--presenter-screen", "--projector-screen", "--state-dir", "--windowed", "--version")
 DISPLAY_VARIABLES = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
-
-# Line 3 starts with a tab, which YAML forbids: a syntax error with a known line.
-BROKEN_AGENDA = "event:\n  title: Broken\n\tstart: '10:00'\n"
-
-
-def stagetimer(
-    *args: str, cwd: Path = REPO, env_update: dict[str, str] | None = None, env_drop: tuple[str, ...] = ()
-) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m stagetimer ARGS`` with this checkout on the path."""
-    env = {key: value for key, value in os.environ.items() if key not in env_drop}
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))
-    env["PYTHONIOENCODING"] = "utf-8"
-    env.update(env_update or {})
-    return subprocess.run(
-        [sys.executable, "-m", "stagetimer", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        errors="replace",
-        cwd=cwd,
-        env=env,
-        timeout=120,
-    )
-
-
-@pytest.fixture
-def broken_agenda(tmp_path: Path) -> Path:
-    path = tmp_path / "broken.yaml"
-    path.write_text(BROKEN_AGENDA, encoding="utf-8")
-    return path
 
 
 # ---------------------------------------------------------------- help and arguments

@@ -11,9 +11,6 @@ import csv
 import datetime as dt
 import io
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -25,21 +22,10 @@ from stagetimer.core.journal import JOURNAL_NAME
 from stagetimer.core.loader import load_agenda
 from stagetimer.core.model import Agenda
 from stagetimer.core.session import Session
+from tests.cli_runner import stagetimer
 
-REPO = Path(__file__).resolve().parent.parent
 MIN = 60_000
 SEC = 1_000
-BROKEN_AGENDA = "event:\n  title: Broken\n\tstart: '10:00'\n"  # a tab on line 3
-
-
-def stagetimer(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))
-    env["PYTHONIOENCODING"] = "utf-8"
-    return subprocess.run(
-        [sys.executable, "-m", "stagetimer", *args],
-        capture_output=True, text=True, encoding="utf-8", cwd=cwd, env=env, timeout=120,
-    )
 
 
 def clock_started_ago(ms: int) -> FakeClock:
@@ -74,13 +60,6 @@ def finished_show(tmp_path: Path) -> Path:
     state_dir = tmp_path / "state"
     run_day(bundled(), state_dir, FakeClock(tod_ms=10 * 3_600_000))
     return state_dir
-
-
-@pytest.fixture
-def broken_agenda(tmp_path: Path) -> Path:
-    path = tmp_path / "broken.yaml"
-    path.write_text(BROKEN_AGENDA, encoding="utf-8")
-    return path
 
 
 # ---------------------------------------------------------------- help
