@@ -22,8 +22,8 @@ bench: $(STAMP)
 	else echo "benchmarks/run.py does not exist yet"; fi
 
 screenshots: $(STAMP)
-	$(BIN)/python -m stagetimer.ui.screenshots
-	$(BIN)/python -m stagetimer.ui.screenshots_record
+	$(BIN)/python -m tools.screenshots
+	$(BIN)/python -m tools.screenshots_record
 
 venv: $(STAMP)
 

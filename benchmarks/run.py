@@ -64,11 +64,11 @@ def _child(mode: str, seconds: float, platform: str) -> int:
     from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from stagetimer.core.commands import Command
-    from stagetimer.core.loader import load_agenda
+    from stagetimer.core.agenda.loader import load_agenda
+    from stagetimer.core.show.commands import Command
     from stagetimer.resources import bundled_agenda
     from stagetimer.ui.app import build_app
-    from stagetimer.ui.refcount_guard import protect_none
+    from stagetimer.ui.common.refcount_guard import protect_none
 
     protect_none()  # before the first Qt call: PySide6 6.12 on Python < 3.12 leaks None and True
 

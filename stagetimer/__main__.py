@@ -1,5 +1,5 @@
 """``python -m stagetimer``: the same command as the ``stagetimer`` script."""
 
-from stagetimer.cli import main
+from stagetimer.cli.main import main
 
 raise SystemExit(main())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from stagetimer.core.model import Agenda, Event, Item, Section, Thresholds
+from stagetimer.core.agenda.model import Agenda, Event, Item, Section, Thresholds
 from stagetimer.core.timefmt import parse_duration, parse_time_of_day
 
 MIN = 60_000

@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from stagetimer.ui.app import AppParts
-from stagetimer.ui.i18n import install_translator
+from stagetimer.ui.common.i18n import install_translator
 
 
 def close_apps(qapp: QApplication, *apps: AppParts) -> None:

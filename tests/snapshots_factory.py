@@ -13,8 +13,8 @@ import dataclasses
 from functools import lru_cache
 from typing import Any
 
-from stagetimer.core.snapshot import ItemView, Snapshot
-from stagetimer.ui.demo_show import MESSAGE, STATES, fallback_agenda, snapshot_for
+from stagetimer.core.show.snapshot import ItemView, Snapshot
+from tools.demo_show import MESSAGE, STATES, fallback_agenda, snapshot_for
 
 __all__ = ["MESSAGE", "STATES", "LONG_EVENT_TITLE", "LONG_TITLES", "NOTE", "snapshot", "fallback_agenda"]
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
-from stagetimer.ui import control_style as style
-from stagetimer.ui.agenda_table import COLUMN, AgendaTableModel
-from stagetimer.ui.agenda_view import AgendaTableView
-from stagetimer.ui.demo_show import DemoShow, fallback_agenda
+from stagetimer.ui.control import style as style
+from stagetimer.ui.control.agenda_table import COLUMN, AgendaTableModel
+from stagetimer.ui.control.agenda_view import AgendaTableView
+from tools.demo_show import DemoShow, fallback_agenda
 
 
 def test_the_cursor_on_a_done_row_is_an_outline_not_a_highlight_bar(qtbot) -> None:

@@ -17,10 +17,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from stagetimer import resources
-from stagetimer.core.errors import AgendaError, AgendaInvalid, Phrase
-from stagetimer.core.loader import MAX_BYTES, parse_agenda
-from stagetimer.ui.agenda_status import AgendaStatusPanel, error_line
-from stagetimer.ui.i18n import install_translator
+from stagetimer.core.agenda.errors import AgendaError, AgendaInvalid, Phrase
+from stagetimer.core.agenda.loader import MAX_BYTES, parse_agenda
+from stagetimer.ui.common.i18n import install_translator
+from stagetimer.ui.control.agenda_status import AgendaStatusPanel, error_line
 
 TS = resources.translations_dir() / "stagetimer_ko.ts"
 HANGUL = re.compile("[\uac00-\ud7a3]")

@@ -9,12 +9,17 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
-from stagetimer.core.snapshot import Snapshot
-from stagetimer.ui import control_style as style
-from stagetimer.ui.agenda_table import COLUMN, COLUMNS, ITEM_ID_ROLE, AgendaTableModel
-from stagetimer.ui.agenda_view import AgendaTableView
-from stagetimer.ui.demo_show import DemoShow, fallback_agenda
+from stagetimer.core.show.snapshot import Snapshot
+from stagetimer.ui.control import style as style
+from stagetimer.ui.control.agenda_table import (
+    COLUMN,
+    COLUMNS,
+    ITEM_ID_ROLE,
+    AgendaTableModel,
+)
+from stagetimer.ui.control.agenda_view import AgendaTableView
 from tests.agenda_factory import make_agenda
+from tools.demo_show import DemoShow, fallback_agenda
 
 MIN = 60_000
 SEC = 1_000

@@ -12,13 +12,12 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication
 
-from tests.app_teardown import close_apps
+from stagetimer.core.agenda.model import Agenda
 from stagetimer.core.clock import FakeClock
-from stagetimer.core.commands import Command
-from stagetimer.core.model import Agenda
-
+from stagetimer.core.show.commands import Command
 from stagetimer.ui.app import REHEARSAL_LEAD_MS, AppParts, build_app
 from tests.agenda_factory import make_agenda
+from tests.app_teardown import close_apps
 
 NINE = 9 * 3_600_000
 
@@ -83,7 +82,7 @@ def test_lang_en_overrides_the_agendas_korean(build) -> None:
 
 
 def test_the_bundled_font_is_the_application_font(build) -> None:
-    from stagetimer.ui import fonts
+    from stagetimer.ui.common import fonts
 
     build()
     assert QApplication.font().family() == fonts.family()

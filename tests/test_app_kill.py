@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from stagetimer.core.journal import JOURNAL_NAME, STATE_NAME, read_journal
+from stagetimer.core.show.journal import JOURNAL_NAME, STATE_NAME, read_journal
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent

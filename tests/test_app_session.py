@@ -18,12 +18,12 @@ from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from tests.app_teardown import close_apps
+from stagetimer.core.agenda.loader import load_agenda
 from stagetimer.core.clock import FakeClock
-from stagetimer.core.journal import JOURNAL_NAME, STATE_NAME, read_journal
-from stagetimer.core.loader import load_agenda
-from stagetimer.core.snapshot import Snapshot
+from stagetimer.core.show.journal import JOURNAL_NAME, STATE_NAME, read_journal
+from stagetimer.core.show.snapshot import Snapshot
 from stagetimer.ui.app import AppParts, build_app
+from tests.app_teardown import close_apps
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -257,7 +257,7 @@ class UrlCatcher(QObject):
 def test_the_report_menu_item_writes_csv_and_html_and_offers_the_folder(
     build: Build, clock: FakeClock, qtbot
 ) -> None:
-    pytest.importorskip("stagetimer.core.report")
+    pytest.importorskip("stagetimer.core.report.report")
     parts = build()
     parts.control.go_to(KT)
     press(parts, "toggle")

@@ -14,14 +14,14 @@ import re
 import pytest
 
 from stagetimer import resources
-from stagetimer.core.checktable import display_width, format_check
-from stagetimer.core.model import Agenda, Thresholds
+from stagetimer.core.agenda.checktable import display_width, format_check
+from stagetimer.core.agenda.model import Agenda, Thresholds
 from stagetimer.core.timefmt import format_tod
 
-if importlib.util.find_spec("stagetimer.core.loader") is None:  # pragma: no cover - only before the loader landed
-    pytest.skip("stagetimer.core.loader does not exist yet: nothing can load agenda.yaml", allow_module_level=True)
+if importlib.util.find_spec("stagetimer.core.agenda.loader") is None:  # pragma: no cover - only before the loader landed
+    pytest.skip("stagetimer.core.agenda.loader does not exist yet: nothing can load agenda.yaml", allow_module_level=True)
 
-from stagetimer.core.loader import load_agenda  # noqa: E402
+from stagetimer.core.agenda.loader import load_agenda  # noqa: E402
 
 MIN = 60_000
 REMARKS = Thresholds(warning_ms=1 * MIN, danger_ms=30_000)

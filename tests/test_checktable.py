@@ -10,11 +10,10 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from stagetimer.core.agenda.checktable import display_width, format_check, format_errors
+from stagetimer.core.agenda.errors import AgendaError
+from stagetimer.core.agenda.model import Agenda, Section, Thresholds
 from tests.agenda_factory import make_agenda
-
-from stagetimer.core.checktable import display_width, format_check, format_errors
-from stagetimer.core.errors import AgendaError
-from stagetimer.core.model import Agenda, Section, Thresholds
 
 
 def with_details(agenda: Agenda, **by_id: dict[str, object]) -> Agenda:

@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from stagetimer import cli, resources
-from tests.cli_runner import REPO, stagetimer
+from stagetimer import resources
+from stagetimer.cli import main as cli
 from stagetimer.ui.display import NO_DISPLAY, display_problem
+from tests.cli_runner import REPO, stagetimer
 
 OPTIONS = ("--lang", "--speed", "--presenter-screen", "--projector-screen", "--state-dir", "--windowed", "--version")
 DISPLAY_VARIABLES = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
@@ -110,7 +111,7 @@ def test_check_prints_korean_even_to_a_console_without_hangul() -> None:
 def test_no_display_exits_2_with_one_sentence_before_loading_qt() -> None:
     script = (
         "import sys\n"
-        "from stagetimer.cli import main\n"
+        "from stagetimer.cli.main import main\n"
         "code = main(['agenda.yaml'])\n"
         "print('qt-loaded' if 'PySide6' in sys.modules else 'qt-not-loaded')\n"
         "sys.exit(code)\n"

@@ -15,13 +15,14 @@ from pathlib import Path
 
 import pytest
 
-from stagetimer import cli, resources, statedir
+from stagetimer import resources, statedir
+from stagetimer.cli import main as cli
+from stagetimer.core.agenda.loader import load_agenda
+from stagetimer.core.agenda.model import Agenda
 from stagetimer.core.clock import FakeClock
-from stagetimer.core.commands import Command
-from stagetimer.core.journal import JOURNAL_NAME
-from stagetimer.core.loader import load_agenda
-from stagetimer.core.model import Agenda
-from stagetimer.core.session import Session
+from stagetimer.core.show.commands import Command
+from stagetimer.core.show.journal import JOURNAL_NAME
+from stagetimer.core.show.session import Session
 from tests.cli_runner import stagetimer
 
 MIN = 60_000

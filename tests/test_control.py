@@ -16,17 +16,17 @@ from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from stagetimer.core.clock import FakeClock
-from stagetimer.core.commands import Command
-from stagetimer.core.show import Show
-from stagetimer.core.snapshot import Snapshot
-from stagetimer.ui import control_style as style
-from stagetimer.ui import fonts, theme
-from stagetimer.ui.agenda_table import COLUMN
-from stagetimer.ui.control import ControlWindow
+from stagetimer.core.show.commands import Command
+from stagetimer.core.show.show import Show
+from stagetimer.core.show.snapshot import Snapshot
+from stagetimer.ui.common import fonts, theme
+from stagetimer.ui.control import style as style
+from stagetimer.ui.control.agenda_table import COLUMN
+from stagetimer.ui.control.keys import HINTS, KEY_ACTIONS, install_key_router
+from stagetimer.ui.control.message_dialog import KOREAN_PRESETS
+from stagetimer.ui.control.window import ControlWindow
 from stagetimer.ui.controller import Controller
-from stagetimer.ui.demo_show import DemoShow, fallback_agenda
-from stagetimer.ui.keys import HINTS, KEY_ACTIONS, install_key_router
-from stagetimer.ui.message_dialog import KOREAN_PRESETS
+from tools.demo_show import DemoShow, fallback_agenda
 
 MIN = 60_000
 SEC = 1_000
@@ -501,7 +501,7 @@ def test_the_dialog_offers_the_agendas_language_first_on_keys_1_to_3(rig: Rig) -
 
 
 def test_an_english_agenda_gets_english_presets_first() -> None:
-    from stagetimer.ui.message_dialog import ENGLISH_PRESETS, presets_for
+    from stagetimer.ui.control.message_dialog import ENGLISH_PRESETS, presets_for
 
     assert presets_for("en")[:3] == ENGLISH_PRESETS
     assert presets_for("ko-KR")[:3] == KOREAN_PRESETS

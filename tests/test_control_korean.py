@@ -14,13 +14,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from stagetimer.core.commands import Command
-from stagetimer.core.model import KINDS
-from stagetimer.ui.agenda_table import COLUMN, KIND_TEXT
-from stagetimer.ui.control import ControlWindow
+from stagetimer.core.agenda.model import KINDS
+from stagetimer.core.show.commands import Command
+from stagetimer.ui.common.i18n import install_translator
+from stagetimer.ui.control.agenda_table import COLUMN, KIND_TEXT
+from stagetimer.ui.control.window import ControlWindow
 from stagetimer.ui.controller import Controller
-from stagetimer.ui.demo_show import DemoShow, fallback_agenda
-from stagetimer.ui.i18n import install_translator
+from tools.demo_show import DemoShow, fallback_agenda
 
 MIN = 60_000
 HANGUL = re.compile("[\uac00-\ud7a3]")

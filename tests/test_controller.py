@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from stagetimer.core.clock import FakeClock, SystemClock
-from stagetimer.core.commands import Command
-from stagetimer.core.show import Show
-from stagetimer.core.snapshot import Snapshot
+from stagetimer.core.show.commands import Command
+from stagetimer.core.show.show import Show
+from stagetimer.core.show.snapshot import Snapshot
 from stagetimer.ui.controller import CORE_MESSAGES, SLACK_MS, Controller
 from tests.agenda_factory import make_agenda
 
@@ -140,7 +140,7 @@ def test_flashing_is_driven_by_the_same_timer(controller: Controller, clock: Fak
 
 def test_core_messages_are_all_listed_for_translation() -> None:
     """Every sentence the show can refuse a command with reaches the .ts file."""
-    source = (Path(__file__).resolve().parents[1] / "stagetimer" / "core" / "show.py").read_text("utf-8")
+    source = (Path(__file__).resolve().parents[1] / "stagetimer" / "core" / "show" / "show.py").read_text("utf-8")
     # Operator sentences start with a capital; "speed must be ..." is a programming error.
     literals = set(re.findall(r'raise ValueError\("([A-Z][^"{]+)"\)', source))
     assert literals, "no operator messages found in show.py"

@@ -15,13 +15,13 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from tests.app_teardown import close_apps
 from stagetimer.core.clock import FakeClock
-from stagetimer.core.commands import Command
-from stagetimer.core.snapshot import Snapshot
+from stagetimer.core.show.commands import Command
+from stagetimer.core.show.snapshot import Snapshot
 from stagetimer.ui.app import AppParts, build_app
 from stagetimer.ui.crash_log import CRASH_LOG_NAME, FAULT_LOG_NAME, CrashLog
 from tests.agenda_factory import make_agenda
+from tests.app_teardown import close_apps
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QFontDatabase, QFontInfo, QFontMetrics, QFontMetricsF, QRawFont
+from PySide6.QtGui import (
+    QFontDatabase,
+    QFontInfo,
+    QFontMetrics,
+    QFontMetricsF,
+    QRawFont,
+)
 
-from stagetimer.ui import fonts
-from stagetimer.ui.demo_show import bundled_agenda
-from stagetimer.ui.digits import Digits
-from stagetimer.ui.refcount_guard import protect_none
+from stagetimer.ui.common import fonts
+from stagetimer.ui.common.digits import Digits
+from stagetimer.ui.common.refcount_guard import protect_none
 from tests.snapshots_factory import LONG_EVENT_TITLE, LONG_TITLES, MESSAGE
-
+from tools.demo_show import bundled_agenda
 
 # PySide6 6.12.0 on Python < 3.12 drops a reference to None on every void call
 # (see stagetimer/ui/refcount_guard.py); these tests paint a lot.

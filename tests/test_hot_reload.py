@@ -18,14 +18,14 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from tests.app_teardown import close_apps
+from stagetimer.core.agenda.errors import AgendaError, AgendaInvalid
+from stagetimer.core.agenda.loader import load_agenda, parse_agenda
+from stagetimer.core.agenda.model import Agenda
 from stagetimer.core.clock import FakeClock
-from stagetimer.core.errors import AgendaError, AgendaInvalid
-from stagetimer.core.loader import load_agenda, parse_agenda
-from stagetimer.core.model import Agenda
-from stagetimer.ui.agenda_status import error_line
 from stagetimer.ui.agenda_watcher import AgendaWatcher
 from stagetimer.ui.app import AppParts, build_app
+from stagetimer.ui.control.agenda_status import error_line
+from tests.app_teardown import close_apps
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

@@ -14,10 +14,14 @@ from PySide6.QtWidgets import QApplication
 
 from stagetimer import resources
 from stagetimer.core.clock import FakeClock
-from stagetimer.core.commands import Command
-from stagetimer.core.show import Show
+from stagetimer.core.show.commands import Command
+from stagetimer.core.show.show import Show
+from stagetimer.ui.common.i18n import (
+    choose_language,
+    install_translator,
+    normalise_language,
+)
 from stagetimer.ui.controller import Controller
-from stagetimer.ui.i18n import choose_language, install_translator, normalise_language
 from tests.agenda_factory import make_agenda
 
 TS = resources.translations_dir() / "stagetimer_ko.ts"

@@ -62,8 +62,8 @@ def test_a_failure_while_opening_the_windows_is_logged_in_the_show_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # Started from a desktop launcher, stderr is lost: the traceback must be in crash.log.
-    from stagetimer.cli import build_run_parser
-    from stagetimer.core.loader import load_agenda
+    from stagetimer.cli.main import build_run_parser
+    from stagetimer.core.agenda.loader import load_agenda
     from stagetimer.ui import app
 
     def broken_build(*args: object, **kwargs: object) -> None:

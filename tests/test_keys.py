@@ -7,9 +7,15 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QTableView, QWidget
 
-from stagetimer.core.commands import ACTIONS, Command
-from stagetimer.ui import keys
-from stagetimer.ui.keys import KEY_ACTIONS, MINUTE_MS, KeyRouter, action_for, install_key_router
+from stagetimer.core.show.commands import ACTIONS, Command
+from stagetimer.ui.control import keys
+from stagetimer.ui.control.keys import (
+    KEY_ACTIONS,
+    MINUTE_MS,
+    KeyRouter,
+    action_for,
+    install_key_router,
+)
 
 NO = Qt.KeyboardModifier.NoModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from stagetimer.core.errors import AgendaError, AgendaInvalid
-from stagetimer.core.loader import MAX_BYTES, load_agenda, parse_agenda
+from stagetimer.core.agenda.errors import AgendaError, AgendaInvalid
+from stagetimer.core.agenda.loader import MAX_BYTES, load_agenda, parse_agenda
 from stagetimer.core.timefmt import format_tod
 
 GOOD = """\

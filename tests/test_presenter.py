@@ -7,14 +7,22 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
-from stagetimer.core.snapshot import Snapshot
+from stagetimer.core.show.snapshot import Snapshot
 from stagetimer.core.timefmt import format_countdown, format_tod
-from stagetimer.ui import theme
-from stagetimer.ui.demo_show import demo_show
-from stagetimer.ui.presenter import PresenterView, scene_key
-from stagetimer.ui.refcount_guard import protect_none
+from stagetimer.ui.common import theme
+from stagetimer.ui.common.refcount_guard import protect_none
+from stagetimer.ui.stage.presenter import PresenterView, scene_key
 from tests.snapshots_factory import LONG_TITLES, MESSAGE, snapshot
-from tests.view_probe import drawn_texts, ink_colour, ink_height, pixel, render, rgb, share_of
+from tests.view_probe import (
+    drawn_texts,
+    ink_colour,
+    ink_height,
+    pixel,
+    render,
+    rgb,
+    share_of,
+)
+from tools.demo_show import demo_show
 
 WHITE, AMBER, RED = rgb(theme.FOREGROUND), rgb(theme.phase_colour("warning")), rgb(theme.phase_colour("danger"))
 

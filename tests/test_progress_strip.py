@@ -6,8 +6,8 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
-from stagetimer.ui import theme
-from stagetimer.ui.progress_strip import RANGE, ProgressStrip
+from stagetimer.ui.common import theme
+from stagetimer.ui.common.progress_strip import RANGE, ProgressStrip
 
 PANEL = QColor("#23272e")
 

@@ -9,10 +9,16 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QImage
 
 from stagetimer.core.timefmt import format_countdown, format_tod
-from stagetimer.ui import theme
-from stagetimer.ui.projector import ProjectorView
-from stagetimer.ui.refcount_guard import protect_none
-from tests.snapshots_factory import LONG_EVENT_TITLE, LONG_TITLES, MESSAGE, NOTE, snapshot
+from stagetimer.ui.common import theme
+from stagetimer.ui.common.refcount_guard import protect_none
+from stagetimer.ui.stage.projector import ProjectorView
+from tests.snapshots_factory import (
+    LONG_EVENT_TITLE,
+    LONG_TITLES,
+    MESSAGE,
+    NOTE,
+    snapshot,
+)
 from tests.view_probe import drawn_texts, ink_colour, pixel, render, rgb, share_of
 
 # PySide6 6.12.0 on Python < 3.12 drops a reference to None on every void call

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from stagetimer.ui import refcount_guard
+from stagetimer.ui.common import refcount_guard
 
 # Far more void Qt calls and signal emits than None and True have references
 # (a few thousand at start-up): without the guard, PySide6 6.12 on Python 3.11
@@ -17,7 +17,7 @@ import os, sys
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QWidget
-from stagetimer.ui.refcount_guard import protect_none
+from stagetimer.ui.common.refcount_guard import protect_none
 app = QApplication([])
 protect_none()
 

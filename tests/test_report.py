@@ -17,11 +17,10 @@ from pathlib import Path
 import pytest
 from agenda_factory import MIN, make_agenda
 
+from stagetimer.core.agenda.model import Agenda
 from stagetimer.core.clock import FakeClock
-from stagetimer.core.commands import Command
-from stagetimer.core.journal import JOURNAL_NAME, read_journal
-from stagetimer.core.model import Agenda
-from stagetimer.core.report import (
+from stagetimer.core.report.html import report_html
+from stagetimer.core.report.report import (
     DONE,
     LIVE,
     NOT_REACHED,
@@ -31,10 +30,16 @@ from stagetimer.core.report import (
     report_language,
     write_report,
 )
-from stagetimer.core.report_html import report_html
-from stagetimer.core.report_svg import fit_text
-from stagetimer.core.report_text import offset, report_csv, spoken_length, summary_sentences
-from stagetimer.core.session import Session
+from stagetimer.core.report.svg import fit_text
+from stagetimer.core.report.text import (
+    offset,
+    report_csv,
+    spoken_length,
+    summary_sentences,
+)
+from stagetimer.core.show.commands import Command
+from stagetimer.core.show.journal import JOURNAL_NAME, read_journal
+from stagetimer.core.show.session import Session
 from stagetimer.core.timefmt import parse_time_of_day
 
 SEC = 1_000

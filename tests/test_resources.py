@@ -84,7 +84,7 @@ def test_wheel_carries_agenda_fonts_licence_and_schema(wheel: Path) -> None:
             assert archive.read(path) == (REPO / "assets" / "fonts" / name).read_bytes(), path
         assert "stagetimer/schema/agenda.schema.json" in names
         entry_points = next(name for name in names if name.endswith(".dist-info/entry_points.txt"))
-        assert "stagetimer = stagetimer.cli:main" in archive.read(entry_points).decode()
+        assert "stagetimer = stagetimer.cli.main:main" in archive.read(entry_points).decode()
     assert not any(name.startswith(("tests/", "build/")) or "__pycache__" in name for name in names)
 
 

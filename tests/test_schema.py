@@ -20,7 +20,7 @@ import pytest
 import yaml
 
 from stagetimer import resources
-from stagetimer.core.model import KINDS
+from stagetimer.core.agenda.model import KINDS
 from stagetimer.core.timefmt import parse_duration, parse_time_of_day
 from stagetimer.schema import load_schema, schema_path
 
@@ -175,9 +175,9 @@ def test_time_of_day_pattern_agrees_with_the_parser(schema: dict[str, Any], text
 
 
 def _loader_keys() -> Any:
-    if importlib.util.find_spec("stagetimer.core.loader") is None:
-        pytest.skip("stagetimer.core.loader does not exist yet, so there are no loader keys to compare with")
-    from stagetimer.core import loader
+    if importlib.util.find_spec("stagetimer.core.agenda.loader") is None:
+        pytest.skip("stagetimer.core.agenda.loader does not exist yet, so there are no loader keys to compare with")
+    from stagetimer.core.agenda import loader
 
     return loader
 
@@ -259,8 +259,8 @@ def test_documented_example_uses_every_key_and_passes_the_schema(schema: dict[st
 
 def test_documented_check_output_is_what_check_prints() -> None:
     _loader_keys()
-    from stagetimer.core.checktable import format_check
-    from stagetimer.core.loader import parse_agenda
+    from stagetimer.core.agenda.checktable import format_check
+    from stagetimer.core.agenda.loader import parse_agenda
 
     example, output = doc_blocks()
     agenda = parse_agenda(example.encode("utf-8"), "my-event.yaml")

@@ -17,9 +17,9 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
+from stagetimer.ui.control.screens_menu import ScreensMenu
 from stagetimer.ui.placement import PRESENTER, PROJECTOR, Remembered
 from stagetimer.ui.screens import ScreenMemory, ScreenPlacer
-from stagetimer.ui.screens_menu import ScreensMenu
 
 QT_DIR = Path(__file__).resolve().parent / "qt"
 HELPER = QT_DIR / "place_windows.py"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QImage
 
-from stagetimer.ui.screenshots import (
+from tools.screenshots import (
     CONTROL_SCALING,
     CONTROL_SIZE,
     CONTROL_STATES,
@@ -25,7 +25,7 @@ def test_every_state_is_rendered_at_its_size(tmp_path: Path) -> None:
     # A subprocess: the script installs the agenda's UI language app-wide.
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     result = subprocess.run(
-        [sys.executable, "-m", "stagetimer.ui.screenshots", str(tmp_path)],
+        [sys.executable, "-m", "tools.screenshots", str(tmp_path)],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
     )
     assert result.returncode == 0, result.stderr[-2000:]

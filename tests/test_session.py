@@ -11,9 +11,9 @@ import pytest
 from agenda_factory import MIN, make_agenda
 
 from stagetimer.core.clock import FakeClock
-from stagetimer.core.commands import Command
-from stagetimer.core.journal import JOURNAL_NAME, STATE_NAME, read_journal
-from stagetimer.core.session import Session
+from stagetimer.core.show.commands import Command
+from stagetimer.core.show.journal import JOURNAL_NAME, STATE_NAME, read_journal
+from stagetimer.core.show.session import Session
 
 TEN = 10 * 3_600_000
 
@@ -163,7 +163,7 @@ def test_read_only_session_writes_nothing(tmp_path: Path) -> None:
 
 def test_atomic_writes_are_readable_like_any_new_file(tmp_path: Path) -> None:
     # A report handed to the organiser must not come out private to the operator.
-    from stagetimer.core.journal import atomic_write_text
+    from stagetimer.core.show.journal import atomic_write_text
 
     old = os.umask(0o022)
     try:

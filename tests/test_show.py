@@ -7,10 +7,10 @@ import json
 import pytest
 from agenda_factory import MIN, make_agenda
 
+from stagetimer.core.agenda.model import Thresholds
 from stagetimer.core.clock import FakeClock
-from stagetimer.core.commands import Command
-from stagetimer.core.model import Thresholds
-from stagetimer.core.show import Show
+from stagetimer.core.show.commands import Command
+from stagetimer.core.show.show import Show
 
 TEN = 10 * 3_600_000  # 10:00 as ms since midnight
 

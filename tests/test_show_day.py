@@ -8,8 +8,8 @@ import pytest
 from agenda_factory import MIN, make_agenda
 
 from stagetimer.core.clock import FakeClock
-from stagetimer.core.commands import Command
-from stagetimer.core.show import Show
+from stagetimer.core.show.commands import Command
+from stagetimer.core.show.show import Show
 from stagetimer.core.timefmt import format_tod
 
 TEN = 10 * 3_600_000

@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
 
-from stagetimer.ui import control_style as style
-from stagetimer.ui import fonts
-from stagetimer.ui.control_style import PANEL
-from stagetimer.ui.steady_text import SteadyLabel, set_steady_text, shape_of
+from stagetimer.ui.common import fonts
+from stagetimer.ui.common.steady_text import SteadyLabel, set_steady_text, shape_of
+from stagetimer.ui.control import style as style
+from stagetimer.ui.control.style import PANEL
 
 
 def _row(qtbot) -> tuple[QWidget, SteadyLabel]:

@@ -6,10 +6,10 @@ import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter
 
-from stagetimer.ui import fonts
-from stagetimer.ui.digits import Digits, pattern
-from stagetimer.ui.refcount_guard import protect_none
-from stagetimer.ui.textfit import TextFitter, wrap
+from stagetimer.ui.common import fonts
+from stagetimer.ui.common.digits import Digits, pattern
+from stagetimer.ui.common.refcount_guard import protect_none
+from stagetimer.ui.common.textfit import TextFitter, wrap
 from tests.snapshots_factory import LONG_EVENT_TITLE, LONG_TITLES
 
 protect_none()  # see stagetimer/ui/refcount_guard.py

@@ -14,7 +14,7 @@ from PySide6.QtCore import QRect, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QWidget
 
-from stagetimer.core.snapshot import Snapshot
+from stagetimer.core.show.snapshot import Snapshot
 
 
 def render(view: QWidget, snapshot: Snapshot, width: int = 1920, height: int = 1080) -> QImage:

@@ -24,12 +24,12 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from stagetimer import resources  # noqa: E402
+from stagetimer.core.agenda.loader import load_agenda  # noqa: E402
+from stagetimer.core.agenda.model import Agenda  # noqa: E402
 from stagetimer.core.clock import FakeClock  # noqa: E402
-from stagetimer.core.commands import Command  # noqa: E402
-from stagetimer.core.loader import load_agenda  # noqa: E402
-from stagetimer.core.model import Agenda  # noqa: E402
-from stagetimer.core.report import write_report  # noqa: E402
-from stagetimer.core.session import Session  # noqa: E402
+from stagetimer.core.report.report import write_report  # noqa: E402
+from stagetimer.core.show.commands import Command  # noqa: E402
+from stagetimer.core.show.session import Session  # noqa: E402
 
 MIN = 60_000
 SEC = 1_000

@@ -20,7 +20,7 @@ LRELEASE=$(find_tool pyside6-lrelease)
 for lang in ko; do
     ts="assets/translations/stagetimer_$lang.ts"
     # stagetimer/core marks its agenda error texts with QT_TRANSLATE_NOOP (no Qt import there).
-    "$LUPDATE" stagetimer/ui/*.py stagetimer/core/*.py -source-language en -target-language "$lang" \
+    "$LUPDATE" $(find stagetimer/ui stagetimer/core -name "*.py" | sort) -source-language en -target-language "$lang" \
         -locations none -no-obsolete -ts "$ts"
     # lupdate reads every "#:" attribute comment in the code as a note to the
     # translator; they describe the code, not the string, so they are dropped.

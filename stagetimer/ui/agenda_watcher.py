@@ -20,8 +20,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QTimer, Signal
 
-from stagetimer.core.errors import AgendaError, AgendaInvalid
-from stagetimer.core.model import Agenda
+from stagetimer.core.agenda.errors import AgendaError, AgendaInvalid
+from stagetimer.core.agenda.model import Agenda
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +33,7 @@ AgendaLoader = Callable[[Path], Agenda]
 
 def load_with_core_loader(path: Path) -> Agenda:
     """The real loader, imported when first needed."""
-    from stagetimer.core.loader import load_agenda
+    from stagetimer.core.agenda.loader import load_agenda
 
     return load_agenda(path)
 

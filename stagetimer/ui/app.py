@@ -24,26 +24,30 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTransl
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from stagetimer.core.agenda.model import Agenda
 from stagetimer.core.clock import Clock, SystemClock
-from stagetimer.core.model import Agenda
-from stagetimer.core.session import Session
-from stagetimer.core.show import Show
+from stagetimer.core.show.session import Session
+from stagetimer.core.show.show import Show
 from stagetimer.statedir import state_dir_for
-from stagetimer.ui import fonts
-from stagetimer.ui.agenda_watcher import AgendaLoader, AgendaWatcher, load_with_core_loader
-from stagetimer.ui.control import ControlWindow
+from stagetimer.ui.agenda_watcher import (
+    AgendaLoader,
+    AgendaWatcher,
+    load_with_core_loader,
+)
+from stagetimer.ui.common import fonts
+from stagetimer.ui.common.i18n import choose_language, install_translator
+from stagetimer.ui.common.refcount_guard import protect_none
+from stagetimer.ui.control.screens_menu import ScreensMenu
+from stagetimer.ui.control.show_menu import ShowMenu
+from stagetimer.ui.control.window import ControlWindow
 from stagetimer.ui.controller import Controller
 from stagetimer.ui.crash_log import CRASH_LOG_NAME, CrashLog
-from stagetimer.ui.i18n import choose_language, install_translator
 from stagetimer.ui.instance_lock import LockRefused, acquire_show_lock
 from stagetimer.ui.live_agenda import LiveAgenda
 from stagetimer.ui.placement import Placement
-from stagetimer.ui.presenter import PresenterView
-from stagetimer.ui.refcount_guard import protect_none
-from stagetimer.ui.projector import ProjectorView
 from stagetimer.ui.screens import ScreenPlacer
-from stagetimer.ui.screens_menu import ScreensMenu
-from stagetimer.ui.show_menu import ShowMenu
+from stagetimer.ui.stage.presenter import PresenterView
+from stagetimer.ui.stage.projector import ProjectorView
 
 ORGANISATION = "StageTimer"
 APPLICATION = "StageTimer"
@@ -298,7 +302,7 @@ def paint_now(windows: tuple[QWidget, ...]) -> None:
 def _install_keys(control: ControlWindow, stage_windows: list[QWidget]) -> None:
     """Live keys work whichever window has focus (the router is the Control window's)."""
     try:
-        from stagetimer.ui import keys
+        from stagetimer.ui.control import keys
     except ImportError:  # the key map lands with the control window
         return
     for window in stage_windows:

@@ -21,11 +21,18 @@ import time
 from dataclasses import dataclass
 from typing import Protocol
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
 
-from stagetimer.core.commands import Command
-from stagetimer.core.show import Show
-from stagetimer.core.snapshot import Snapshot
+from stagetimer.core.show.commands import Command
+from stagetimer.core.show.show import Show
+from stagetimer.core.show.snapshot import Snapshot
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +65,7 @@ CORE_MESSAGES: tuple[str, ...] = (
 
 
 class ShowRecord(Protocol):
-    """A show behind a durable record (stagetimer.core.session.Session).
+    """A show behind a durable record (stagetimer.core.show.session.Session).
 
     ``apply`` writes the command down before it returns, so what the views are
     shown next has already been journaled. ``show`` is read afresh every time:

@@ -13,12 +13,12 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QObject
 
-from stagetimer.core.errors import AgendaError
-from stagetimer.core.model import Agenda
-from stagetimer.core.session import Session
+from stagetimer.core.agenda.errors import AgendaError
+from stagetimer.core.agenda.model import Agenda
+from stagetimer.core.show.session import Session
 from stagetimer.core.timefmt import format_tod
 from stagetimer.ui.agenda_watcher import AgendaWatcher
-from stagetimer.ui.control import ControlWindow
+from stagetimer.ui.control.window import ControlWindow
 from stagetimer.ui.controller import Controller, fill_journal_failure
 
 log = logging.getLogger(__name__)

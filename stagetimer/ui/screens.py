@@ -14,7 +14,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from urllib.parse import quote, unquote
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRect, QSettings, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QObject,
+    QRect,
+    QSettings,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 

@@ -15,9 +15,9 @@ import sys
 import time
 from pathlib import Path
 
-from stagetimer.cli import build_run_parser
-from stagetimer.core.commands import ACTIONS, Command
-from stagetimer.core.loader import load_agenda
+from stagetimer.cli.main import build_run_parser
+from stagetimer.core.agenda.loader import load_agenda
+from stagetimer.core.show.commands import ACTIONS, Command
 from stagetimer.ui.app import build_app, exec_app
 
 

@@ -14,11 +14,11 @@ import sys
 import time
 from pathlib import Path
 
+from stagetimer.core.agenda.loader import load_agenda
 from stagetimer.core.clock import SystemClock
-from stagetimer.core.commands import Command
-from stagetimer.core.journal import JOURNAL_NAME, read_journal
-from stagetimer.core.loader import load_agenda
-from stagetimer.core.session import Session
+from stagetimer.core.show.commands import Command
+from stagetimer.core.show.journal import JOURNAL_NAME, read_journal
+from stagetimer.core.show.session import Session
 
 ACTIONS = ["toggle", "toggle", "next_start", "next", "previous", "add_time", "add_time", "message", "flash"]
 

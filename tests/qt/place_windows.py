@@ -49,7 +49,7 @@ def main() -> int:
     settings = QSettings(str(options.settings_dir / "stagetimer.ini"), QSettings.Format.IniFormat)
 
     if options.app:
-        from stagetimer.core.loader import load_agenda
+        from stagetimer.core.agenda.loader import load_agenda
         from stagetimer.resources import bundled_agenda
         from stagetimer.ui.app import build_app
 
@@ -99,7 +99,7 @@ def main() -> int:
         elif verb == "replug":
             placer.screen_found(arg)
         elif verb == "command" and options.app:
-            from stagetimer.core.commands import Command
+            from stagetimer.core.show.commands import Command
 
             parts.controller.apply(Command(arg))
         elif verb == "move":

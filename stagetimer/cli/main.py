@@ -1,0 +1,296 @@
+"""The ``stagetimer`` command: start the show, or check an agenda.
+
+Everything that can go wrong before a window opens is caught here, in plain
+words: a broken agenda (every error, with file and line) exits 1 and no
+display exits 2, both before Qt is imported. Subcommands live in one table
+so ``status`` and ``report`` can be added without touching the dispatch.
+"""
+
+from __future__ import annotations
+
+import argparse
+import codecs
+import math
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from stagetimer import resources
+from stagetimer.cli import status_report as cli_status_report
+from stagetimer.ui.display import display_problem
+
+if TYPE_CHECKING:
+    from stagetimer.core.agenda.model import Agenda
+
+EXIT_OK = 0
+EXIT_AGENDA_INVALID = 1
+EXIT_NO_DISPLAY = 2
+
+PROG = "stagetimer"
+
+
+@dataclass(frozen=True)
+class Subcommand:
+    """A ``stagetimer NAME ...`` command: how to read its arguments and what it does."""
+
+    name: str
+    summary: str
+    add_arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+    usage: str
+    epilog: str = ""
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def package_version() -> str:
+    """The installed version; a bare checkout on sys.path has no metadata."""
+    from importlib import metadata
+
+    try:
+        return metadata.version("stagetimer")
+    except metadata.PackageNotFoundError:
+        return "unknown (running from a source tree that is not installed)"
+
+
+def positive_speed(text: str) -> float:
+    """``--speed`` must be a finite number above zero (0 would freeze the show)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number; use e.g. 1, 2 or 0.5") from None
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"must be greater than 0 (got {text}); 1 is real time")
+    return value
+
+
+def default_agenda_path(cwd: Path | None = None) -> Path:
+    """``./agenda.yaml`` when there is one (the user's own), else the bundled agenda."""
+    local = (Path.cwd() if cwd is None else cwd) / "agenda.yaml"
+    return local if local.is_file() else resources.bundled_agenda()
+
+
+def load_agenda_or_report(path: Path) -> Agenda | None:
+    """The validated agenda, or None after printing every problem to stderr."""
+    # Imported here so --help and --version answer even if the loader is broken.
+    from stagetimer.core.agenda.checktable import format_errors
+    from stagetimer.core.agenda.errors import AgendaInvalid
+    from stagetimer.core.agenda.loader import load_agenda
+
+    try:
+        return load_agenda(path)
+    except AgendaInvalid as invalid:
+        print(format_errors(invalid.errors), file=sys.stderr)
+    except OSError as error:
+        print(f"{PROG}: cannot read {path}: {error.strerror or error}", file=sys.stderr)
+    return None
+
+
+def make_output_safe() -> None:
+    """Never let printing Korean crash the command.
+
+    A Windows console redirected to a file, or a C locale, gives Python a
+    legacy encoding (cp1252, ascii) that has no Hangul; unencodable
+    characters are replaced instead of raising UnicodeEncodeError.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None:
+            continue
+        try:
+            is_utf8 = codecs.lookup(getattr(stream, "encoding", None) or "ascii").name == "utf-8"
+        except LookupError:
+            is_utf8 = False
+        if not is_utf8:
+            reconfigure(errors="replace")
+
+
+# ---------------------------------------------------------------- stagetimer [AGENDA]
+
+RUN_EPILOG = """\
+AGENDA defaults to ./agenda.yaml when that file exists, else the bundled agenda
+(the 2 December 2025 ICT regulatory sandbox forum). The agenda is checked before
+any window opens: on errors every one is printed with file:line:column and the
+command exits 1. With no display it prints one sentence and exits 2. If another
+StageTimer already runs this agenda's show, it says which process and exits 3.
+
+subcommands:
+{subcommands}
+
+examples:
+  stagetimer                              run ./agenda.yaml or the bundled agenda
+  stagetimer my-event.yaml --lang en      English UI text
+  stagetimer --presenter-screen 1 --projector-screen HDMI-2
+  stagetimer --windowed --speed 60        rehearse on one laptop, 1 min per second
+  stagetimer check my-event.yaml          validate and print the timetable
+  QT_QPA_PLATFORM=offscreen stagetimer    run with no display (testing)
+"""
+
+
+def build_run_parser() -> argparse.ArgumentParser:
+    """The parser for starting the app; its --help is the command's main help."""
+    usage_lines = [f"{PROG} [AGENDA] [options]"] + [f"{PROG} {sub.usage}" for sub in SUBCOMMANDS.values()]
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        usage="\n       ".join(usage_lines),
+        description=(
+            "Run the clock of a live conference session: a control window for the stage\n"
+            "manager, a countdown for the speaker and a projector screen for the audience."
+        ),
+        epilog=RUN_EPILOG.format(
+            subcommands="\n".join(f"  {sub.name:<8} {sub.summary}" for sub in SUBCOMMANDS.values())
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "agenda",
+        metavar="AGENDA",
+        nargs="?",
+        type=Path,
+        default=None,
+        help="agenda YAML file (default: ./agenda.yaml if present, else the bundled agenda)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("ko", "en"),
+        default=None,
+        help="language of the UI text (default: the agenda's language); switchable in the app",
+    )
+    parser.add_argument(
+        "--speed",
+        type=positive_speed,
+        default=1.0,
+        metavar="N",
+        help="run the show clock N times faster than real time, for rehearsals (default: 1; must be > 0)",
+    )
+    parser.add_argument(
+        "--presenter-screen",
+        metavar="INDEX_OR_NAME",
+        default=None,
+        help="screen for the speaker's countdown: an index (0 = first screen) or a screen name such as HDMI-1",
+    )
+    parser.add_argument(
+        "--projector-screen",
+        metavar="INDEX_OR_NAME",
+        default=None,
+        help="screen for the audience view: an index or a screen name, as for --presenter-screen",
+    )
+    parser.add_argument(
+        "--state-dir",
+        metavar="DIR",
+        type=Path,
+        default=None,
+        help="directory for the show journal that restores the running show after a crash or restart "
+        "(default: one directory per agenda file under the per-user data directory, "
+        "e.g. ~/.local/share/StageTimer/shows/)",
+    )
+    parser.add_argument(
+        "--windowed",
+        action="store_true",
+        help="open the presenter and projector screens as ordinary windows instead of full screen",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
+    return parser
+
+
+def run_show(options: argparse.Namespace) -> int:
+    """Validate the agenda, make sure a display exists, then hand over to Qt."""
+    agenda_path: Path = options.agenda if options.agenda is not None else default_agenda_path()
+    options.agenda = agenda_path
+    agenda = load_agenda_or_report(agenda_path)
+    if agenda is None:
+        return EXIT_AGENDA_INVALID
+    problem = display_problem()
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return EXIT_NO_DISPLAY
+    from stagetimer.ui.app import run_app  # Qt is loaded only from here on
+
+    return run_app(agenda_path, agenda, options)
+
+
+# ---------------------------------------------------------------- stagetimer check AGENDA
+
+
+def _check_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("agenda", metavar="AGENDA", type=Path, help="agenda YAML file to validate")
+
+
+def run_check(options: argparse.Namespace) -> int:
+    """Print the planned timetable (exit 0) or every error (exit 1)."""
+    agenda = load_agenda_or_report(options.agenda)
+    if agenda is None:
+        return EXIT_AGENDA_INVALID
+    from stagetimer.core.agenda.checktable import format_check
+
+    print(format_check(agenda))
+    return EXIT_OK
+
+
+CHECK_EPILOG = """\
+exit status: 0 when the agenda is valid, 1 when it has errors (all are listed,
+each as file:line:column: what is wrong; what was expected).
+
+examples:
+  stagetimer check agenda.yaml
+  stagetimer check my-event.yaml && stagetimer my-event.yaml
+"""
+
+#: Every subcommand by name. ``status`` and ``report`` plug in here.
+SUBCOMMANDS: dict[str, Subcommand] = {
+    "check": Subcommand(
+        name="check",
+        summary="validate an agenda and print its planned timetable (exit 1 on errors)",
+        add_arguments=_check_arguments,
+        run=run_check,
+        usage="check AGENDA",
+        epilog=CHECK_EPILOG,
+    ),
+    "status": Subcommand(
+        name="status",
+        summary="print the show's state as JSON (current item, running or paused, remaining, over/under)",
+        add_arguments=cli_status_report.status_arguments,
+        run=cli_status_report.run_status,
+        usage="status [--state-dir DIR] [AGENDA]",
+        epilog=cli_status_report.STATUS_EPILOG,
+    ),
+    "report": Subcommand(
+        name="report",
+        summary="write the event report (CSV and HTML): planned against actual, who ran over",
+        add_arguments=cli_status_report.report_arguments,
+        run=cli_status_report.run_report,
+        usage="report [--state-dir DIR] [--out DIR] [--lang ko|en] [AGENDA]",
+        epilog=cli_status_report.REPORT_EPILOG,
+    ),
+}
+
+
+def build_subcommand_parser(sub: Subcommand) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=f"{PROG} {sub.name}",
+        description=sub.summary[0].upper() + sub.summary[1:] + ".",
+        epilog=sub.epilog or None,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sub.add_arguments(parser)
+    return parser
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``stagetimer`` script and ``python -m stagetimer``.
+
+    The first word picks a subcommand when it names one; anything else is the
+    run form, whose AGENDA is positional too (``./check`` runs a file named check).
+    """
+    make_output_safe()
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in SUBCOMMANDS:
+        sub = SUBCOMMANDS[args[0]]
+        return sub.run(build_subcommand_parser(sub).parse_args(args[1:]))
+    return run_show(build_run_parser().parse_args(args))

@@ -1,0 +1,147 @@
+"""``stagetimer status`` and ``stagetimer report``: the show's record, without a window.
+
+Both read the journal the app writes (never writing to it), so they can run
+on a headless box, from cron or a monitoring script, while the show is live
+in the app or after it has closed. They find the journal exactly as the app
+does: same agenda default, same per-agenda state directory, same
+``--state-dir`` override.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+AGENDA_HELP = "agenda YAML file (default: ./agenda.yaml if present, else the bundled agenda)"
+STATE_DIR_HELP = (
+    "the show's state directory, as given to the app with --state-dir "
+    "(default: the one the app uses for this agenda, under the per-user data directory)"
+)
+
+
+def _common_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("agenda", metavar="AGENDA", nargs="?", type=Path, default=None, help=AGENDA_HELP)
+    parser.add_argument("--state-dir", metavar="DIR", type=Path, default=None, help=STATE_DIR_HELP)
+
+
+def _open_show(options: argparse.Namespace):  # noqa: ANN202 - (agenda, state_dir) or None
+    """The validated agenda and the state directory the app uses for it."""
+    from stagetimer.cli import main as cli
+    from stagetimer.statedir import state_dir_for
+
+    agenda_path: Path = options.agenda if options.agenda is not None else cli.default_agenda_path()
+    agenda = cli.load_agenda_or_report(agenda_path)
+    if agenda is None:
+        return None
+    return agenda, state_dir_for(agenda_path, options.state_dir)
+
+
+def _warn_if_no_journal(state_dir: Path) -> None:
+    from stagetimer.core.show.journal import JOURNAL_NAME
+
+    if not (state_dir / JOURNAL_NAME).is_file():
+        print(f"stagetimer: no show recorded yet in {state_dir} (the app has not run this agenda there)",
+              file=sys.stderr)
+
+
+# ---------------------------------------------------------------- status
+
+
+def status_arguments(parser: argparse.ArgumentParser) -> None:
+    _common_arguments(parser)
+
+
+def run_status(options: argparse.Namespace) -> int:
+    """Print the show's state as JSON; read-only, so it is safe while the app runs."""
+    from stagetimer.cli import main as cli
+    from stagetimer.core.clock import SystemClock
+    from stagetimer.core.show.session import Session
+    from stagetimer.core.show.status import status_dict
+
+    opened = _open_show(options)
+    if opened is None:
+        return cli.EXIT_AGENDA_INVALID
+    agenda, state_dir = opened
+    session = Session.open(agenda, state_dir, SystemClock(), writable=False)
+    for note in session.notes:
+        print(f"stagetimer: {note}", file=sys.stderr)
+    data = status_dict(session.snapshot())
+    data["state_dir"] = str(state_dir)
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+    return cli.EXIT_OK
+
+
+STATUS_EPILOG = """\
+Prints one JSON object: stage (welcome, live, closing), state (not started,
+ready, running, paused, finished), item_id, title, speaker, remaining_seconds
+(negative in overtime), countdown, phase (normal, warning, danger, overtime),
+over_under_seconds (> 0: the show runs behind the plan), next_item_id,
+time_of_day, projected_end, planned_end and state_dir. "ready" is an item
+loaded but not yet started. It reads the journal the app writes and never
+changes it: safe to run while the show is live.
+
+exit status: 0, or 1 when the agenda has errors (all are listed).
+
+examples:
+  stagetimer status
+  stagetimer status my-event.yaml --state-dir /srv/show
+  watch -n 5 stagetimer status
+"""
+
+
+# ---------------------------------------------------------------- report
+
+
+def report_arguments(parser: argparse.ArgumentParser) -> None:
+    _common_arguments(parser)
+    parser.add_argument("--out", metavar="DIR", type=Path, default=None,
+                        help="directory to write report.csv and report.html to (default: the state directory)")
+    parser.add_argument("--lang", choices=("ko", "en"), default=None,
+                        help="language of the report (default: the agenda's language)")
+
+
+def run_report(options: argparse.Namespace) -> int:
+    """Write the CSV and HTML report; print who ran over, then the two paths."""
+    from stagetimer.cli import main as cli
+    from stagetimer.core.report.report import (
+        load_report,
+        report_language,
+        write_report_files,
+    )
+    from stagetimer.core.report.text import summary_sentences
+
+    opened = _open_show(options)
+    if opened is None:
+        return cli.EXIT_AGENDA_INVALID
+    agenda, state_dir = opened
+    _warn_if_no_journal(state_dir)
+    report = load_report(agenda, state_dir)  # one replay for the files and the sentences
+    language = report_language(agenda, options.lang)
+    try:
+        csv_path, html_path = write_report_files(report, language, options.out or state_dir)
+    except OSError as error:
+        print(f"stagetimer: cannot write the report: {error}", file=sys.stderr)
+        return cli.EXIT_AGENDA_INVALID
+    for line in summary_sentences(report, language):
+        print(line)
+    print(csv_path)
+    print(html_path)
+    return cli.EXIT_OK
+
+
+REPORT_EPILOG = """\
+Writes report.csv (UTF-8 with a byte-order mark, so Excel reads Korean) and
+report.html (one self-contained page with the bundled font: open it in any
+browser, print it or mail it). Per item: planned and actual start, end and
+length (pauses included), start late/early, over/under, status; totals; and
+a timeline of planned against actual. Prints who ran over and how the day
+ended, then the two paths as the last two lines. Reads the journal only.
+
+exit status: 0; 1 when the agenda has errors or the files cannot be written.
+
+examples:
+  stagetimer report
+  stagetimer report my-event.yaml --out ~/reports --lang en
+"""

@@ -1,0 +1,221 @@
+"""The ``items:`` list of an agenda: each slot checked, then planned in order.
+
+Planned starts are chained from the event start; an item with a fixed
+``start`` begins there instead. A fixed start earlier than the item before
+it contradicts the order of the list and is an error; one that merely
+overlaps the previous item's end is allowed (``stagetimer check`` shows it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from yaml.nodes import Node, SequenceNode
+
+from stagetimer.core.agenda.errors import (
+    QT_TRANSLATE_NOOP,
+    Phrase,
+    did_you_mean,
+    one_of,
+)
+from stagetimer.core.agenda.model import KINDS, Item, Section, Thresholds
+from stagetimer.core.timefmt import format_tod
+
+if TYPE_CHECKING:
+    from stagetimer.core.agenda.loader import KeyMap, _AgendaBuilder
+
+ITEM_KEYS = (
+    "id",
+    "kind",
+    "title",
+    "speaker",
+    "speakers",
+    "organisation",
+    "duration",
+    "section",
+    "start",
+    "thresholds",
+    "note",
+)
+DEFAULT_KIND = "talk"
+AN_ITEM = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "an item"))
+#: An item's text fields, as named in messages about their values.
+ITEM_TEXTS = {
+    "title": Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "title")),
+    "speaker": Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "speaker")),
+    "organisation": Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "organisation")),
+    "note": Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "note")),
+    "kind": Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "kind")),
+    "section": Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "section")),
+}
+
+
+@dataclass
+class _Draft:
+    """An item read from the file, before its planned start is known."""
+
+    node: Node
+    fields: dict[str, object]
+    duration_ms: int
+    fixed_start_ms: int | None
+    start_node: Node | None
+
+
+class ItemReader:
+    """Reads every item, reporting all problems, and plans the sequence."""
+
+    def __init__(
+        self, builder: _AgendaBuilder, defaults: Thresholds, sections: tuple[Section, ...], start_ms: int | None
+    ) -> None:
+        self.b = builder
+        self.r = builder.r
+        self.defaults = defaults
+        self.section_ids = tuple(section.id for section in sections)
+        self.start_ms = start_ms
+        self.seen_ids: dict[str, int] = {}
+
+    def read(self, entry: tuple[Node, Node]) -> tuple[Item, ...]:
+        key_node, value_node = entry
+        example = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "- id: opening\n    title: …\n    duration: 5m"))
+        nodes = self.r.sequence(value_node, Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "'items'")), example)
+        if isinstance(value_node, SequenceNode) and not nodes:
+            empty = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "'items' is empty: there is nothing to run"))
+            self.r.error(key_node, empty, example)
+        drafts = [draft for node in nodes if (draft := self.item(node)) is not None]
+        return self.plan(drafts)
+
+    def item(self, node: Node) -> _Draft | None:
+        block = self.r.mapping(node, AN_ITEM)
+        if block is None:
+            return None
+        keys = self.b.keys_of(block, ITEM_KEYS, AN_ITEM)
+        errors_before = len(self.r.errors)
+        item_id = self.b.ident(keys, node, "item", self.seen_ids)
+        fields: dict[str, object] = {"id": item_id, "line": node.start_mark.line + 1}
+        fields["kind"] = self.kind(keys)
+        fields["title"] = self.r.text(keys["title"][1], ITEM_TEXTS["title"]) if "title" in keys else None
+        no_title = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "item '{id}' has no title"), id=item_id or "?")
+        audience = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "title: what the audience sees"))
+        self.b.missing(keys, "title", node, no_title, audience)
+        fields["speakers"] = self.speakers(keys, node)
+        for name in ("organisation", "note"):
+            fields[name] = (self.r.text(keys[name][1], ITEM_TEXTS[name]) or "") if name in keys else ""
+        fields["section_id"] = self.section(keys)
+        duration_words = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "duration"))
+        duration = self.b.duration(keys["duration"][1], duration_words) if "duration" in keys else None
+        no_duration = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "item '{id}' has no duration"), id=item_id or "?")
+        self.b.missing(keys, "duration", node, no_duration, "duration: 10m")
+        start_words = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "start"))
+        fixed = self.b.time(keys["start"][1], start_words) if "start" in keys else None
+        thresholds = self.defaults
+        if "thresholds" in keys:
+            own = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "the item's thresholds"))
+            thresholds = self.b.thresholds(keys["thresholds"][1], self.defaults, own)
+        fields["thresholds"] = thresholds
+        if len(self.r.errors) > errors_before or duration is None:
+            return None
+        return _Draft(node, fields, duration, fixed, keys["start"][1] if "start" in keys else None)
+
+    def kind(self, keys: KeyMap) -> str:
+        if "kind" not in keys:
+            return DEFAULT_KIND
+        node = keys["kind"][1]
+        value = self.r.text(node, ITEM_TEXTS["kind"])
+        if value is None:
+            return DEFAULT_KIND
+        if value not in KINDS:
+            unknown = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "unknown kind '{kind}'"), kind=value)
+            self.r.error(node, unknown, one_of(KINDS), did_you_mean(value, KINDS))
+            return DEFAULT_KIND
+        return value
+
+    def speakers(self, keys: KeyMap, node: Node) -> tuple[str, ...]:
+        if "speaker" in keys and "speakers" in keys:
+            self.r.error(
+                keys["speakers"][0],
+                Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "both 'speaker' and 'speakers' are given")),
+                Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "one of them")),
+            )
+            return ()
+        if "speaker" in keys:
+            value = self.r.text(keys["speaker"][1], ITEM_TEXTS["speaker"])
+            return (value,) if value else ()
+        if "speakers" in keys:
+            what = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "'speakers'"))
+            example = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "speakers: [name, name]"))
+            names = self.r.sequence(keys["speakers"][1], what, example)
+            a_speaker = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "a speaker"))
+            return tuple(name for entry in names if (name := self.r.text(entry, a_speaker)))
+        return ()
+
+    def section(self, keys: KeyMap) -> str:
+        if "section" not in keys:
+            return ""
+        node = keys["section"][1]
+        value = self.r.text(node, ITEM_TEXTS["section"])
+        if value is None:
+            return ""
+        if value not in self.section_ids:
+            known = one_of(self.section_ids)
+            if not self.section_ids:
+                known = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "a section defined under 'sections:'"))
+            unknown = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "no section has the id '{id}'"), id=value)
+            self.r.error(node, unknown, known, did_you_mean(value, self.section_ids))
+            return ""
+        return value
+
+    def plan(self, drafts: list[_Draft]) -> tuple[Item, ...]:
+        """Planned starts: chained, except where a fixed start says otherwise."""
+        if self.start_ms is None:
+            return ()
+        items: list[Item] = []
+        chain = self.start_ms
+        for draft in drafts:
+            begin = chain
+            if draft.fixed_start_ms is not None:
+                begin = draft.fixed_start_ms
+                self.check_order(draft, items)
+            item = Item(
+                duration_ms=draft.duration_ms,
+                planned_start_ms=begin,
+                fixed_start_ms=draft.fixed_start_ms,
+                **draft.fields,  # type: ignore[arg-type]
+            )
+            items.append(item)
+            chain = item.planned_end_ms
+        return tuple(items)
+
+    def check_order(self, draft: _Draft, before: list[Item]) -> None:
+        fixed = draft.fixed_start_ms
+        assert fixed is not None and self.start_ms is not None
+        start_node = draft.start_node or draft.node
+        item_id, at = str(draft.fields["id"]), format_tod(fixed)
+        if fixed < self.start_ms:
+            early = QT_TRANSLATE_NOOP(
+                "AgendaErrors", "item '{id}' is fixed at {time}, before the event starts at {event_start}"
+            )
+            self.r.error(
+                start_node,
+                Phrase.of(early, id=item_id, time=at, event_start=format_tod(self.start_ms)),
+                Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "a start time within the event")),
+            )
+        elif before and fixed < before[-1].planned_start_ms:
+            previous = before[-1]
+            early = QT_TRANSLATE_NOOP(
+                "AgendaErrors",
+                "item '{id}' is fixed at {time}, before the item above it ('{previous}', line {line}) "
+                "starts at {previous_start}",
+            )
+            self.r.error(
+                start_node,
+                Phrase.of(
+                    early,
+                    id=item_id,
+                    time=at,
+                    previous=previous.id,
+                    line=previous.line,
+                    previous_start=format_tod(previous.planned_start_ms),
+                ),
+                Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "items listed in the order they happen")),
+            )

@@ -1,0 +1,199 @@
+"""Reading YAML as located nodes instead of Python objects.
+
+The loader needs the line and column of every value to report errors
+where they are, and it must never be made to expand an alias bomb: PyYAML's
+constructor would build exponentially many objects. Here the document is
+only composed (linear in the file's size) and then walked with a budget of
+visits, so anchors for shared settings work and a "billion laughs" file is
+refused after a bounded amount of work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from stagetimer.core.agenda.errors import QT_TRANSLATE_NOOP, AgendaError, Phrase, Text
+
+try:  # the C composer is faster on big files; the pure one behaves the same
+    SafeComposer: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    SafeComposer = yaml.SafeLoader
+
+#: Node visits allowed per byte of YAML. Every value a file really holds takes
+#: a few bytes and is visited about twice, so only aliases can exceed this.
+VISITS_PER_BYTE = 2
+MIN_VISIT_BUDGET = 100_000
+
+MERGE_TAG = "tag:yaml.org,2002:merge"
+NULL_TAG = "tag:yaml.org,2002:null"
+STR_TAG = "tag:yaml.org,2002:str"
+
+
+class BudgetExceeded(Exception):
+    """The document expands to more values than any agenda has (an alias bomb)."""
+
+    def __init__(self, node: Node) -> None:
+        super().__init__("too many values")
+        self.node = node
+
+
+@dataclass
+class NodeReader:
+    """Walks composed nodes, collecting errors with their position."""
+
+    filename: str
+    budget: int = MIN_VISIT_BUDGET
+    errors: list[AgendaError] = field(default_factory=list)
+    visits: int = 0
+
+    @classmethod
+    def for_text(cls, filename: str, text: str) -> NodeReader:
+        """A reader whose visit budget fits the size of the document."""
+        return cls(filename, budget=max(MIN_VISIT_BUDGET, VISITS_PER_BYTE * len(text)))
+
+    # -- positions and errors ---------------------------------------------
+
+    def error(self, node: Node | None, message: Text, expected: Text = "", hint: Text = "") -> None:
+        """Record an error at ``node``; phrases keep it translatable for the screens."""
+        line, column = position(node)
+        self.errors.append(AgendaError.of(self.filename, line, column, message, expected, hint))
+
+    def visit(self, node: Node) -> None:
+        self.visits += 1
+        if self.visits > self.budget:
+            raise BudgetExceeded(node)
+
+    # -- shapes -------------------------------------------------------------
+
+    def pairs(self, node: MappingNode) -> Iterator[tuple[str, ScalarNode, Node]]:
+        """Key text, key node and value node of a mapping, merges applied.
+
+        A duplicate key is an error (YAML keeps the last silently, so a
+        second ``duration:`` would quietly win); keys that are not plain
+        text are reported and skipped.
+        """
+        seen: dict[str, int] = {}
+        for key_node, value_node in self._merged(node):
+            self.visit(key_node)
+            if not isinstance(key_node, ScalarNode) or key_node.tag == NULL_TAG:
+                self.error(
+                    key_node,
+                    Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "a key must be a plain name")),
+                    Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "e.g. title:")),
+                )
+                continue
+            key = key_node.value
+            if key in seen:
+                twice = QT_TRANSLATE_NOOP("AgendaErrors", "key '{key}' appears twice in the same block")
+                first = QT_TRANSLATE_NOOP("AgendaErrors", "first on line {line}")
+                self.error(key_node, Phrase.of(twice, key=key), hint=Phrase.of(first, line=seen[key]))
+                continue
+            seen[key] = key_node.start_mark.line + 1
+            yield key, key_node, value_node
+
+    def _merged(self, node: MappingNode) -> list[tuple[Node, Node]]:
+        """``<<: *defaults`` expanded; explicit keys win over merged ones."""
+        explicit = [(k, v) for k, v in node.value if k.tag != MERGE_TAG]
+        merged: list[tuple[Node, Node]] = []
+        for key_node, value_node in node.value:
+            if key_node.tag != MERGE_TAG:
+                continue
+            sources = value_node.value if isinstance(value_node, SequenceNode) else [value_node]
+            for source in sources:
+                self.visit(source)
+                if not isinstance(source, MappingNode):
+                    self.error(
+                        source,
+                        Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "'<<' must merge a mapping")),
+                        Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "<<: *name where &name marks a mapping")),
+                    )
+                    continue
+                merged.extend(self._merged(source))
+        names = {k.value for k, _ in explicit if isinstance(k, ScalarNode)}
+        first: dict[str, tuple[Node, Node]] = {}
+        for key_node, value_node in merged:
+            if isinstance(key_node, ScalarNode) and key_node.value not in names:
+                first.setdefault(key_node.value, (key_node, value_node))
+        return list(first.values()) + explicit
+
+    def mapping(self, node: Node, what: Phrase) -> MappingNode | None:
+        self.visit(node)
+        if isinstance(node, MappingNode):
+            return node
+        template = QT_TRANSLATE_NOOP("AgendaErrors", "{what} must be a block of 'key: value' lines, not {got}")
+        self.error(node, Phrase.of(template, what=what, got=describe(node)), "key: value")
+        return None
+
+    def sequence(self, node: Node, what: Phrase, example: Text) -> list[Node]:
+        self.visit(node)
+        if isinstance(node, SequenceNode):
+            return list(node.value)
+        template = QT_TRANSLATE_NOOP("AgendaErrors", "{what} must be a list, not {got}")
+        self.error(node, Phrase.of(template, what=what, got=describe(node)), example)
+        return []
+
+    def text(self, node: Node, what: Phrase) -> str | None:
+        """A scalar as the text the user typed (``2025`` stays ``"2025"``)."""
+        self.visit(node)
+        if isinstance(node, ScalarNode) and node.tag != NULL_TAG:
+            return node.value.strip() if node.tag != STR_TAG else node.value
+        if isinstance(node, ScalarNode):
+            self.error(
+                node,
+                Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "{what} is empty"), what=what),
+                Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "a value after the colon")),
+            )
+        else:
+            same_line = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "text on the same line"))
+            self.error(node, single_value(what, node), same_line)
+        return None
+
+    def raw_scalar(self, node: Node, what: Phrase, expected: Phrase) -> str | int | None:
+        """A duration or time: unquoted whole numbers as int, anything else as typed.
+
+        YAML 1.1 reads ``10:00`` unquoted as the base-60 integer 600; the
+        text as written is kept so ``10:00`` means ten minutes, as it reads.
+        """
+        self.visit(node)
+        if not isinstance(node, ScalarNode) or node.tag == NULL_TAG:
+            self.error(node, single_value(what, node), expected)
+            return None
+        if node.tag == "tag:yaml.org,2002:int" and node.value.strip().isdigit():
+            return int(node.value)
+        return node.value.strip()
+
+
+def position(node: Node | None) -> tuple[int, int]:
+    """1-based line and column of a node (1:1 when there is none)."""
+    if node is None:
+        return 1, 1
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def describe(node: Node) -> Phrase:
+    """What the user wrote, in words, for "must be X, not Y" messages."""
+    if isinstance(node, MappingNode):
+        return Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "a block of keys"))
+    if isinstance(node, SequenceNode):
+        return Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "a list"))
+    if node.tag == NULL_TAG:
+        return Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "nothing"))
+    return Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "'{value}'"), value=node.value)
+
+
+def single_value(what: Phrase, node: Node) -> Phrase:
+    """``event end must be a single value, not a list``."""
+    template = QT_TRANSLATE_NOOP("AgendaErrors", "{what} must be a single value, not {got}")
+    return Phrase.of(template, what=what, got=describe(node))
+
+
+def compose(text: str) -> Node | None:
+    """The single document's root node, or None for an empty file.
+
+    Raises yaml.YAMLError with marks for syntax errors.
+    """
+    return yaml.compose(text, Loader=SafeComposer)  # type: ignore[no-any-return]

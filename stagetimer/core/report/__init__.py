@@ -1,0 +1,1 @@
+"""The event report: planned against actual, rebuilt from the journal, as CSV and HTML."""

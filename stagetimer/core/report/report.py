@@ -1,0 +1,254 @@
+"""The event report: planned against actual, per item and for the day.
+
+Built from the show's journal after (or during) the event, so it answers
+the organiser's question — who ran over, and by how much — from what the
+stage manager actually did, not from what the screens last showed. No Qt:
+``stagetimer report`` runs on a headless box, and the Control window's menu
+calls :func:`write_report` with exactly the same result.
+
+Figures are integer milliseconds. An item's actual length is its time on
+stage from start to end, pauses included (they took time out of the day);
+the time paused is reported beside it so an overrun caused by a failed
+microphone is not mistaken for a long speech.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from stagetimer.core.agenda.model import Agenda, Event
+from stagetimer.core.report.timeline import Segment, replay
+from stagetimer.core.show.journal import JOURNAL_NAME, atomic_write_text, read_journal
+
+#: Item statuses in the report.
+DONE, LIVE, SKIPPED, NOT_REACHED = "done", "live", "skipped", "not reached"
+STATUSES = (DONE, LIVE, SKIPPED, NOT_REACHED)
+#: An item counts as having run over from one whole second over its planned length.
+OVERRUN_MIN_MS = 1_000
+
+CSV_NAME = "report.csv"
+HTML_NAME = "report.html"
+
+
+@dataclass(frozen=True)
+class ItemReport:
+    """One agenda item, planned and actual. Times of day are ms since midnight."""
+
+    index: int
+    id: str
+    kind: str
+    title: str
+    speakers: tuple[str, ...]
+    organisation: str
+    section_id: str
+    section_title: str
+    status: str  # one of STATUSES
+    planned_start_ms: int
+    planned_duration_ms: int
+    actual_start_ms: int | None  # None: never started
+    actual_end_ms: int | None  # None: never started, or still on stage
+    actual_duration_ms: int | None  # time on stage, pauses included (so far, if live)
+    paused_ms: int  # of which paused
+    added_ms: int  # time the stage manager added (or took away) during the item
+    segments: tuple[Segment, ...]  # for the timeline: when it held the stage, running or paused
+
+    @property
+    def planned_end_ms(self) -> int:
+        return self.planned_start_ms + self.planned_duration_ms
+
+    @property
+    def started(self) -> bool:
+        return self.actual_start_ms is not None
+
+    @property
+    def start_offset_ms(self) -> int | None:
+        """> 0: started late; < 0: early."""
+        return None if self.actual_start_ms is None else self.actual_start_ms - self.planned_start_ms
+
+    @property
+    def over_under_ms(self) -> int | None:
+        """> 0: ran over its planned length; < 0: shorter."""
+        return None if self.actual_duration_ms is None else self.actual_duration_ms - self.planned_duration_ms
+
+    @property
+    def ran_over(self) -> bool:
+        return (self.over_under_ms or 0) >= OVERRUN_MIN_MS
+
+    @property
+    def who(self) -> str:
+        """The speakers, or the organisation when no speaker is named."""
+        return ", ".join(self.speakers) or self.organisation
+
+
+@dataclass(frozen=True)
+class Report:
+    """The whole event, planned and actual."""
+
+    event: Event
+    items: tuple[ItemReport, ...]
+    stage: str  # welcome (not started), live (under way) or closing (over)
+    as_of_tod_ms: int | None  # when the figures were taken; None when nothing was recorded
+    notes: tuple[str, ...]  # journal lines or commands that could not be used
+
+    @property
+    def started(self) -> tuple[ItemReport, ...]:
+        return tuple(item for item in self.items if item.started)
+
+    @property
+    def finished(self) -> bool:
+        return self.stage == "closing"
+
+    @property
+    def planned_start_ms(self) -> int:
+        return self.items[0].planned_start_ms if self.items else self.event.start_ms
+
+    @property
+    def planned_end_ms(self) -> int:
+        return self.items[-1].planned_end_ms if self.items else self.event.end_ms
+
+    @property
+    def planned_total_ms(self) -> int:
+        return sum(item.planned_duration_ms for item in self.items)
+
+    @property
+    def actual_start_ms(self) -> int | None:
+        starts = [item.actual_start_ms for item in self.started if item.actual_start_ms is not None]
+        return min(starts) if starts else None
+
+    @property
+    def actual_end_ms(self) -> int | None:
+        """When the last item ended; None while the show is still on."""
+        ends = [item.actual_end_ms for item in self.started if item.actual_end_ms is not None]
+        return max(ends) if ends and self.finished else None
+
+    @property
+    def actual_total_ms(self) -> int:
+        return sum(item.actual_duration_ms or 0 for item in self.started)
+
+    @property
+    def paused_total_ms(self) -> int:
+        return sum(item.paused_ms for item in self.items)
+
+    @property
+    def added_total_ms(self) -> int:
+        return sum(item.added_ms for item in self.items)
+
+    @property
+    def over_under_total_ms(self) -> int:
+        """Sum of the started items' overs and unders."""
+        return sum(item.over_under_ms or 0 for item in self.started)
+
+    @property
+    def start_offset_ms(self) -> int | None:
+        start = self.actual_start_ms
+        return None if start is None else start - self.planned_start_ms
+
+    @property
+    def end_offset_ms(self) -> int | None:
+        """> 0: the event ended late; None until it has ended."""
+        end = self.actual_end_ms
+        return None if end is None else end - self.planned_end_ms
+
+    @property
+    def overruns(self) -> tuple[ItemReport, ...]:
+        """Items that ran over, the longest overrun first."""
+        over = [item for item in self.items if item.ran_over]
+        return tuple(sorted(over, key=lambda item: (-(item.over_under_ms or 0), item.index)))
+
+    @property
+    def skipped(self) -> tuple[ItemReport, ...]:
+        return tuple(item for item in self.items if item.status == SKIPPED)
+
+
+def build_report(agenda: Agenda, records: list[dict[str, Any]], now_wall_ms: int | None = None) -> Report:
+    """The report of the show recorded in ``records`` (a journal's records, in order).
+
+    ``now_wall_ms`` counts the item still on stage up to that instant; without
+    it the figures stop at the last recorded command.
+    """
+    timeline = replay(agenda, records, now_wall_ms)
+    last_started = max((i for i, segs in enumerate(timeline.segments) if segs), default=-1)
+    items = []
+    for index, item in enumerate(agenda.items):
+        segments = timeline.segments[index]
+        live = index == timeline.live_index and timeline.stage == "live"
+        if segments:
+            status = LIVE if live else DONE
+        elif index < last_started or timeline.stage == "closing":
+            status = SKIPPED
+        else:
+            status = NOT_REACHED
+        duration = sum(s.length_ms for s in segments) if segments else None
+        items.append(
+            ItemReport(
+                **agenda.item_identity(index),
+                status=status,
+                planned_start_ms=item.planned_start_ms,
+                planned_duration_ms=item.duration_ms,
+                actual_start_ms=segments[0].start_ms if segments else None,
+                actual_end_ms=segments[-1].end_ms if segments and not live else None,
+                actual_duration_ms=duration,
+                paused_ms=sum(s.length_ms for s in segments if not s.running),
+                added_ms=timeline.added_ms[index],
+                segments=segments,
+            )
+        )
+    return Report(
+        event=agenda.event,
+        items=tuple(items),
+        stage=timeline.stage,
+        as_of_tod_ms=timeline.as_of_tod_ms,
+        notes=timeline.notes,
+    )
+
+
+def report_language(agenda: Agenda, language: str | None = None) -> str:
+    """``ko`` or ``en``: the one asked for, else the agenda's."""
+    chosen = (language or agenda.event.language or "en").lower()
+    return "ko" if chosen.startswith("ko") else "en"
+
+
+def write_report(
+    agenda: Agenda,
+    state_dir: Path,
+    out_dir: Path | None = None,
+    language: str | None = None,
+    *,
+    now_wall_ms: int | None = None,
+    embed_font: bool = True,
+) -> tuple[Path, Path]:
+    """Write ``report.csv`` and ``report.html`` for the show in ``state_dir``.
+
+    Returns (csv path, html path); see :func:`write_report_files`.
+    """
+    report = load_report(agenda, state_dir, now_wall_ms)
+    target = Path(state_dir) if out_dir is None else Path(out_dir)
+    return write_report_files(report, report_language(agenda, language), target, embed_font=embed_font)
+
+
+def load_report(agenda: Agenda, state_dir: Path, now_wall_ms: int | None = None) -> Report:
+    """The report of the show journaled in ``state_dir``, with the item on stage counted up to now."""
+    if now_wall_ms is None:
+        now_wall_ms = time.time_ns() // 1_000_000
+    return build_report(agenda, read_journal(Path(state_dir) / JOURNAL_NAME).records, now_wall_ms)
+
+
+def write_report_files(report: Report, language: str, target: Path, *, embed_font: bool = True) -> tuple[Path, Path]:
+    """Write ``report`` as ``report.csv`` and ``report.html`` into ``target``: (csv path, html path).
+
+    Both are replaced atomically, so a report open in a browser or Excel is
+    never half-written. The CSV starts with a byte-order mark: Excel on
+    Windows otherwise reads Korean as mojibake. ``embed_font`` carries the
+    bundled Pretendard inside the HTML (see report_html.font_face_css for why).
+    """
+    # Imported here: the page builders are only needed when writing files.
+    from stagetimer.core.report.html import report_html
+    from stagetimer.core.report.text import report_csv
+
+    csv_path, html_path = Path(target) / CSV_NAME, Path(target) / HTML_NAME
+    atomic_write_text(csv_path, report_csv(report, language), encoding="utf-8-sig")
+    atomic_write_text(html_path, report_html(report, language, embed_font=embed_font))
+    return csv_path, html_path

@@ -1,0 +1,261 @@
+"""The report's words and numbers, in Korean or English, and its CSV.
+
+The report is read after the event by people who were not at the control
+desk, often forwarded as a file, so its labels follow the agenda's language
+rather than the Qt UI's (core has no Qt translator). Every figure is
+formatted here once, so the CSV, the HTML table, the chart and the summary
+sentences agree to the second.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from stagetimer.core.report.report import (
+    DONE,
+    LIVE,
+    NOT_REACHED,
+    SKIPPED,
+    ItemReport,
+    Report,
+)
+from stagetimer.core.timefmt import (
+    format_clock_seconds,
+    format_offset,
+    format_tod,
+    whole_seconds,
+)
+
+LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "report": "Event report",
+        "number": "#",
+        "id": "id",
+        "item": "Item",
+        "items": "Item by item",
+        "title": "title",
+        "speaker": "Speaker",
+        "organisation": "organisation",
+        "kind": "kind",
+        "status": "Status",
+        "planned_start": "Planned start",
+        "actual_start": "Actual start",
+        "start_offset": "Start late/early",
+        "planned_end": "Planned end",
+        "actual_end": "Actual end",
+        "planned_length": "Planned length",
+        "actual_length": "Actual length",
+        "paused": "Paused",
+        "added": "Time added",
+        "over_under": "Over/under",
+        "total": "Total",
+        "planned": "Planned",
+        "actual": "Actual",
+        "timeline": "Timeline: planned against actual",
+        "summary": "Summary",
+        "biggest": "Longest overrun",
+        "event_start": "Start",
+        "event_end": "End",
+        "event_length": "Total length",
+        "as_of": "Figures as of {time}",
+        "in_seconds": " (s)",
+        "paused_note": "paused {len}",
+        "added_note": "{len} added",
+        "still_on": "still on",
+        "planned_end_line": "planned end {time}",
+        "actual_end_line": "actual end {time}",
+        "seconds_note": "Lengths include pauses. Over/under: actual length minus planned length.",
+        DONE: "done",
+        LIVE: "live",
+        SKIPPED: "skipped",
+        NOT_REACHED: "not reached",
+    },
+    "ko": {
+        "report": "행사 결과 보고서",
+        "number": "순서",
+        "id": "ID",
+        "item": "항목",
+        "items": "항목별 결과",
+        "title": "제목",
+        "speaker": "발표자",
+        "organisation": "소속",
+        "kind": "종류",
+        "status": "상태",
+        "planned_start": "계획 시작",
+        "actual_start": "실제 시작",
+        "start_offset": "시작 지연/앞당김",
+        "planned_end": "계획 종료",
+        "actual_end": "실제 종료",
+        "planned_length": "계획 길이",
+        "actual_length": "실제 길이",
+        "paused": "일시정지",
+        "added": "추가 시간",
+        "over_under": "초과/단축",
+        "total": "합계",
+        "planned": "계획",
+        "actual": "실제",
+        "timeline": "시간표: 계획 대비 실제",
+        "summary": "요약",
+        "biggest": "최대 초과",
+        "event_start": "시작",
+        "event_end": "종료",
+        "event_length": "총 길이",
+        "as_of": "{time} 기준",
+        "in_seconds": "(초)",
+        "paused_note": "일시정지 {len}",
+        "added_note": "{len} 추가",
+        "still_on": "진행 중",
+        "planned_end_line": "계획 종료 {time}",
+        "actual_end_line": "실제 종료 {time}",
+        "seconds_note": "길이는 일시정지를 포함합니다. 초과/단축 = 실제 길이 − 계획 길이.",
+        DONE: "완료",
+        LIVE: "진행 중",
+        SKIPPED: "건너뜀",
+        NOT_REACHED: "미진행",
+    },
+}
+
+KINDS: dict[str, dict[str, str]] = {
+    "ko": {
+        "talk": "발표", "remarks": "인사말", "break": "휴식", "panel": "토론",
+        "presentation": "발표", "qa": "질의응답", "ceremony": "의식", "other": "기타",
+    },
+}
+
+
+def label(language: str, key: str) -> str:
+    return LABELS.get(language, LABELS["en"]).get(key, LABELS["en"].get(key, key))
+
+
+def kind_label(language: str, kind: str) -> str:
+    return KINDS.get(language, {}).get(kind, kind)
+
+
+def tod(ms: int | None, seconds: bool = True) -> str:
+    return "" if ms is None else format_tod(ms, seconds=seconds)
+
+
+def length(ms: int | None) -> str:
+    """``10:00``, ``1:02:05``: a length as the countdowns show it."""
+    return "" if ms is None else format_clock_seconds(abs(whole_seconds(ms)))
+
+
+def offset(ms: int | None) -> str:
+    """``+2:10`` over/late, ``-0:45`` under/early, ``±0:00`` on the second."""
+    return "" if ms is None else format_offset(ms)
+
+
+def spoken_length(ms: int, language: str) -> str:
+    """``2분 10초`` / ``2 min 10 s``: a length for a sentence."""
+    seconds = abs(whole_seconds(ms))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    units = ("시간", "분", "초") if language == "ko" else (" h", " min", " s")
+    parts = [f"{value}{unit}" for value, unit in zip((hours, minutes, secs), units) if value]
+    return " ".join(parts) or f"0{units[2]}"
+
+
+def item_name(item: ItemReport) -> str:
+    """The title, with who gave it: "KT 발표 (홍길동)"."""
+    return f"{item.title} ({item.who})" if item.who else item.title
+
+
+def summary_sentences(report: Report, language: str) -> list[str]:
+    """Who ran over and by how much, then how the day ended."""
+    ko = language == "ko"
+    lines: list[str] = []
+    if not report.started:
+        return ["아직 시작하지 않았습니다." if ko else "The show has not started yet."]
+    over = report.overruns
+    if not over:
+        lines.append("시간을 초과한 항목이 없습니다." if ko else "No item ran over its planned length.")
+    elif ko:
+        parts = ", ".join(
+            f"{item_name(item)} {spoken_length(item.over_under_ms or 0, language)} 초과{_so_far(item, language)}"
+            for item in over
+        )
+        lines.append(f"시간 초과 {len(over)}건: {parts}.")
+    else:
+        parts = ", ".join(f"{item_name(item)} {offset(item.over_under_ms)}{_so_far(item, language)}" for item in over)
+        noun = "item ran" if len(over) == 1 else "items ran"
+        lines.append(f"{len(over)} {noun} over: {parts}.")
+    paused = [item for item in over if item.paused_ms >= 1000]
+    for item in paused:
+        amount = spoken_length(item.paused_ms, language)
+        lines.append(
+            f"{item_name(item)}: 초과 시간에 일시정지 {amount} 포함." if ko
+            else f"{item_name(item)}: the overrun includes {amount} paused."
+        )
+    if report.skipped:
+        names = ", ".join(item_name(item) for item in report.skipped)
+        lines.append(f"건너뛴 항목: {names}." if ko else f"Skipped: {names}.")
+    lines.append(_end_sentence(report, language))
+    return lines
+
+
+def _so_far(item: ItemReport, language: str) -> str:
+    """Marks an overrun that is still growing: the item is on stage as the report is written."""
+    return f" ({label(language, 'still_on')})" if item.status == LIVE else ""
+
+
+def _end_sentence(report: Report, language: str) -> str:
+    ko = language == "ko"
+    planned = tod(report.planned_end_ms, seconds=False)
+    if report.end_offset_ms is None:
+        as_of = tod(report.as_of_tod_ms)
+        return f"행사가 진행 중입니다 ({as_of} 기준)." if ko else f"The show is still on (as of {as_of})."
+    end, delta = tod(report.actual_end_ms), report.end_offset_ms
+    amount = spoken_length(delta, language)
+    if whole_seconds(delta) == 0:
+        return f"행사는 계획대로 {end}에 끝났습니다." if ko else f"The event ended on time at {end}."
+    if ko:
+        direction = "늦은" if delta > 0 else "이른"
+        return f"행사는 계획({planned})보다 {amount} {direction} {end}에 끝났습니다."
+    direction = "later" if delta > 0 else "earlier"
+    return f"The event ended at {end}, {amount} {direction} than planned ({planned})."
+
+
+CSV_COLUMNS = (
+    "number", "id", "title", "speaker", "organisation", "kind", "status",
+    "planned_start", "planned_end", "planned_length", "actual_start", "actual_end", "actual_length",
+    "paused", "added", "start_offset", "over_under",
+)
+#: Columns given in whole seconds (signed for offsets), so a spreadsheet can add them up.
+SECONDS_COLUMNS = frozenset({"planned_length", "actual_length", "paused", "added", "start_offset", "over_under"})
+
+
+def _cell(text: str) -> str:
+    """Text a spreadsheet must not run as a formula (a title starting with = or +)."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def _seconds(ms: int | None) -> str:
+    return "" if ms is None else str(whole_seconds(ms))
+
+
+def report_csv(report: Report, language: str) -> str:
+    """One row per item and a totals row; times HH:MM:SS, lengths and offsets in seconds."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    header = [label(language, key) + (label(language, "in_seconds") if key in SECONDS_COLUMNS else "")
+              for key in CSV_COLUMNS]
+    writer.writerow(header)
+    for item in report.items:
+        writer.writerow([
+            item.index + 1, _cell(item.id), _cell(item.title), _cell(", ".join(item.speakers)),
+            _cell(item.organisation),
+            kind_label(language, item.kind), label(language, item.status),
+            tod(item.planned_start_ms), tod(item.planned_end_ms), _seconds(item.planned_duration_ms),
+            tod(item.actual_start_ms), tod(item.actual_end_ms), _seconds(item.actual_duration_ms),
+            _seconds(item.paused_ms), _seconds(item.added_ms),
+            _seconds(item.start_offset_ms), _seconds(item.over_under_ms),
+        ])
+    writer.writerow([
+        "", "", label(language, "total"), "", "", "", "",
+        tod(report.planned_start_ms), tod(report.planned_end_ms), _seconds(report.planned_total_ms),
+        tod(report.actual_start_ms), tod(report.actual_end_ms), _seconds(report.actual_total_ms),
+        _seconds(report.paused_total_ms), _seconds(report.added_total_ms),
+        _seconds(report.start_offset_ms), _seconds(report.over_under_total_ms),
+    ])
+    return out.getvalue()

@@ -1,0 +1,1 @@
+"""The running show: commands through one door, its state, journal, frames and events."""

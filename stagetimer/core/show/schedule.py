@@ -1,0 +1,90 @@
+"""Pure schedule arithmetic: phases, elastic breaks and projected times.
+
+Kept apart from the state machine so the rules a stage manager relies on
+("the forum still starts at 11:30 if the break can absorb the delay") read
+as a few small functions with no hidden state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from stagetimer.core.agenda.model import Agenda, Item, Thresholds
+
+#: A break that absorbs a delay never shrinks below this (or its own length, if shorter).
+MIN_BREAK_MS = 60_000
+
+
+def phase_for(remaining_ms: int, thresholds: Thresholds) -> str:
+    """normal → warning → danger → overtime, as remaining time runs down."""
+    if remaining_ms < 0:
+        return "overtime"
+    if remaining_ms <= thresholds.danger_ms:
+        return "danger"
+    if remaining_ms <= thresholds.warning_ms:
+        return "warning"
+    return "normal"
+
+
+def break_target_ms(agenda: Agenda, index: int) -> int | None:
+    """The fixed start a break runs up to, if the item after it has one."""
+    item = agenda.items[index]
+    if item.kind != "break" or index + 1 >= len(agenda.items):
+        return None
+    return agenda.items[index + 1].fixed_start_ms
+
+
+def base_allotted_ms(agenda: Agenda, index: int, start_tod_ms: int) -> int:
+    """Planned length of an item started at ``start_tod_ms``, before adjustments.
+
+    A break followed by a fixed start stretches or shrinks so the programme
+    resumes on time: that is where earlier drift is absorbed.
+    """
+    item = agenda.items[index]
+    target = break_target_ms(agenda, index)
+    if target is None:
+        return item.duration_ms
+    return max(target - start_tod_ms, min(item.duration_ms, MIN_BREAK_MS))
+
+
+@dataclass(frozen=True)
+class Projection:
+    """Projected start and end (times of day) of every item."""
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+
+def project_upcoming(
+    agenda: Agenda,
+    first_index: int,
+    chain_tod_ms: int,
+    adjust_ms: list[int],
+) -> tuple[list[int], list[int]]:
+    """Chain items from ``first_index`` on, starting no earlier than ``chain_tod_ms``.
+
+    Each item starts when the one before ends, or at its fixed start if that is
+    later; an item never starts before its fixed start, so fixed starts absorb
+    any time the show has gained or (through breaks) lost.
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    chain = chain_tod_ms
+    for index in range(first_index, len(agenda.items)):
+        item: Item = agenda.items[index]
+        start = chain if item.fixed_start_ms is None else max(chain, item.fixed_start_ms)
+        end = start + base_allotted_ms(agenda, index, start) + adjust_ms[index]
+        starts.append(start)
+        ends.append(end)
+        chain = end
+    return starts, ends
+
+
+def ms_to_next_second(remaining_ms: int) -> int:
+    """Ms until a running countdown's displayed whole second changes (1..1000)."""
+    return (remaining_ms - 1) % 1000 + 1
+
+
+def ms_to_next_half(elapsed_ms: int) -> int:
+    """Ms until the next 500 ms step of a flash that began ``elapsed_ms`` ago."""
+    return 500 - elapsed_ms % 500

@@ -1,0 +1,217 @@
+"""Turns the show's state at one instant into a frozen Snapshot.
+
+All the arithmetic a screen would otherwise do happens here once: remaining
+time, phase, projected times, over/under, flashing, and when the next
+visible change is due so the display timer can sleep until exactly then.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from stagetimer.core.show.schedule import (
+    ms_to_next_half,
+    ms_to_next_second,
+    phase_for,
+    project_upcoming,
+)
+from stagetimer.core.show.snapshot import ItemView, Snapshot
+from stagetimer.core.timefmt import format_countdown
+
+if TYPE_CHECKING:
+    from stagetimer.core.show.show import Show
+
+#: How long a manual flash (F) and the arrival flash of a message last, in show ms.
+FLASH_MS = 3_000
+MESSAGE_FLASH_MS = 3_000
+#: Entering overtime flashes the presenter screen this long, then it stays steady red.
+OVERTIME_FLASH_MS = 10_000
+
+
+def _projection(show: Show, now: int) -> tuple[list[int], list[int]]:
+    """Projected start and end of every item, as times of day."""
+    agenda, state = show.agenda, show.state
+    tod = show.tod_ms(now)
+    count = len(agenda.items)
+    starts = [item.planned_start_ms for item in agenda.items]
+    ends = [item.planned_end_ms for item in agenda.items]
+    adjust = [item_state.adjust_ms for item_state in state.items]
+    # Items already behind us keep what actually happened.
+    past = count if state.stage == "closing" else (state.index or 0)
+    for index in range(past):
+        record = state.items[index]
+        if record.actual_start_ms is not None:
+            starts[index] = record.actual_start_ms
+            end = record.actual_end_ms
+            ends[index] = end if end is not None else record.actual_start_ms + record.elapsed_ms
+    if state.stage == "closing":
+        return starts, ends
+    if state.stage == "welcome":
+        # The show cannot begin before its planned start, whatever the clock says.
+        first, chain = 0, max(tod, agenda.items[0].planned_start_ms) if agenda.items else tod
+    else:
+        current = state.index or 0
+        record = state.items[current]
+        remaining = show.allotted_ms(current, now) - record.elapsed_at(now)
+        starts[current] = record.actual_start_ms if record.actual_start_ms is not None else tod
+        ends[current] = tod + max(remaining, 0)
+        first, chain = current + 1, ends[current]
+    if first < count:
+        tail_starts, tail_ends = project_upcoming(agenda, first, chain, adjust)
+        starts[first:] = tail_starts
+        ends[first:] = tail_ends
+    return starts, ends
+
+
+def _status(show: Show, index: int) -> str:
+    state = show.state
+    if state.stage == "closing":
+        return "done"
+    if state.stage == "welcome":
+        return "next" if index == 0 else "upcoming"
+    current = state.index or 0
+    if index < current:
+        return "done"
+    if index == current:
+        return "live"
+    return "next" if index == current + 1 else "upcoming"
+
+
+def _item_views(show: Show, now: int) -> tuple[ItemView, ...]:
+    agenda, state = show.agenda, show.state
+    starts, ends = _projection(show, now)
+    views = []
+    for index, item in enumerate(agenda.items):
+        record = state.items[index]
+        elapsed = record.elapsed_at(now)
+        # An upcoming break stretches to the fixed start after it, as projected.
+        upcoming = record.actual_start_ms is None and index != state.index
+        allotted = ends[index] - starts[index] if upcoming else show.allotted_ms(index, now)
+        over_under = None
+        if record.actual_start_ms is not None:
+            live = state.index == index and state.stage == "live"
+            length = max(elapsed, allotted) if live else elapsed
+            over_under = length - item.duration_ms
+        views.append(
+            ItemView(
+                **agenda.item_identity(index),
+                note=item.note,
+                status=_status(show, index),
+                planned_start_ms=item.planned_start_ms,
+                planned_duration_ms=item.duration_ms,
+                fixed_start_ms=item.fixed_start_ms,
+                projected_start_ms=starts[index],
+                projected_end_ms=ends[index],
+                allotted_ms=allotted,
+                elapsed_ms=elapsed,
+                actual_start_ms=record.actual_start_ms,
+                actual_end_ms=record.actual_end_ms,
+                over_under_ms=over_under,
+            )
+        )
+    return tuple(views)
+
+
+def _half_period_flash(since_ms: int, length_ms: int, speed: float) -> tuple[bool, int | None]:
+    """On/off in 500 ms (real) steps for ``length_ms`` of show time; and ms to the next step."""
+    if since_ms < 0 or since_ms >= length_ms:
+        return False, None
+    step = 500 * speed
+    on = int(since_ms // step) % 2 == 0
+    to_next = min(step - since_ms % step, length_ms - since_ms)
+    return on, max(1, math.ceil(to_next))
+
+
+def build_snapshot(show: Show, now: int) -> Snapshot:
+    """Everything the screens show at show time ``now``."""
+    agenda, state = show.agenda, show.state
+    event = agenda.event
+    tod = show.tod_ms(now)
+    items = _item_views(show, now)
+    wakes: list[int] = [1000 - tod % 1000]  # the time of day's next second
+
+    current = items[state.index] if state.stage == "live" and state.index is not None else None
+    next_view = None
+    if state.stage == "welcome" and items:
+        next_view = items[0]
+    elif current is not None and current.index + 1 < len(items):
+        next_view = items[current.index + 1]
+
+    running = False
+    remaining = elapsed = allotted = overtime = 0
+    phase, countdown, progress = "idle", "", 0.0
+    flash = False
+    if current is not None:
+        record = state.items[current.index]
+        running = record.run_from_ms is not None
+        elapsed, allotted = current.elapsed_ms, current.allotted_ms
+        remaining = allotted - elapsed
+        thresholds = agenda.items[current.index].thresholds
+        phase = phase_for(remaining, thresholds)
+        countdown = format_countdown(remaining)
+        progress = 1.0 if allotted <= 0 else min(1.0, max(0.0, elapsed / allotted))
+        overtime = max(0, -remaining)
+        if running:
+            wakes.append(ms_to_next_second(remaining))
+            if phase == "overtime":
+                flash, wake = _half_period_flash(overtime, OVERTIME_FLASH_MS, show.speed)
+                if wake:
+                    wakes.append(wake)
+    if state.flash_from_ms is not None:
+        manual, wake = _half_period_flash(now - state.flash_from_ms, FLASH_MS, show.speed)
+        flash = flash or manual
+        if wake:
+            wakes.append(wake)
+    message_flash = False
+    if state.message:
+        message_flash, wake = _half_period_flash(now - state.message_at_ms, MESSAGE_FLASH_MS, show.speed)
+        if wake:
+            wakes.append(wake)
+
+    if state.stage == "welcome":
+        over_under = items[0].projected_start_ms - items[0].planned_start_ms if items else 0
+    elif state.stage == "closing":
+        over_under = items[-1].projected_end_ms - items[-1].planned_end_ms if items else 0
+    else:
+        assert current is not None
+        over_under = current.projected_end_ms - current.planned_end_ms
+
+    first_start = items[0].planned_start_ms if items else event.start_ms
+    resume = current.projected_end_ms if current is not None and current.kind == "break" else None
+    return Snapshot(
+        event_title=event.title,
+        event_subtitle=event.subtitle,
+        event_date=event.date,
+        venue=event.venue,
+        language=event.language,
+        planned_start_ms=event.start_ms,
+        planned_end_ms=event.end_ms,
+        stage=state.stage,
+        time_of_day_ms=tod,
+        items=items,
+        current=current,
+        next=next_view,
+        running=running,
+        paused=current is not None and not running,
+        started=current is not None and current.actual_start_ms is not None,
+        remaining_ms=remaining,
+        elapsed_ms=elapsed,
+        allotted_ms=allotted,
+        phase=phase,
+        countdown_text=countdown,
+        progress=progress,
+        overtime_ms=overtime,
+        over_under_ms=over_under,
+        projected_end_ms=items[-1].projected_end_ms if items else event.end_ms,
+        welcome_remaining_ms=max(0, first_start - tod),
+        resume_ms=resume,
+        message=state.message,
+        message_flash=message_flash,
+        flash=flash,
+        blackout=state.blackout,
+        projector_countdown=state.projector_countdown,
+        can_undo=show.can_undo,
+        speed=show.speed,
+        next_change_ms=max(1, math.ceil(min(wakes) / show.speed)),
+    )

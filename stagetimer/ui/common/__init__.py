@@ -1,0 +1,1 @@
+"""What every window shares: theme, fonts, translations, digits and fitted text."""

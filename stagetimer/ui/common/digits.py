@@ -1,0 +1,184 @@
+"""Countdown digits: tabular, as large as their box allows, steady in size.
+
+A countdown is the one thing on a stage screen that changes every second,
+so three things matter: the digits must not jiggle (tabular figures), the
+size must not jump when ``10:00`` becomes ``9:59`` (the size is chosen for
+the digit *pattern*, at least ``00:00``, not for the text), and a repaint
+must be cheap (the font and its measurements are computed once per size).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
+
+from stagetimer.ui.common import fonts, theme
+
+#: Every countdown up to 59:59 and up to +9:59 is sized like this, so sizes stay put.
+NARROWEST_PATTERN = "00:00"
+_DIGIT = re.compile(r"\d")
+#: What countdowns and clocks are made of; measured once per size.
+_CHARS = "0123456789:+-±"
+#: From this size on digits are drawn from rasterised images (Qt's own glyph cache stops well below).
+GLYPH_CACHE_PX = 96
+#: Colours kept rasterised at once: a flash alternates between two.
+GLYPH_SETS = 2
+#: Measurements are taken once at this size and scaled (font metrics scale linearly).
+_REFERENCE_PX = 1000
+
+
+def pattern(text: str) -> str:
+    """``9:59`` → ``0:00``: with tabular figures every digit has the same width."""
+    return _DIGIT.sub("0", text)
+
+
+@dataclass(frozen=True)
+class DigitsLayout:
+    """A countdown font for one box, and where its digits' ink sits."""
+
+    font: QFont
+    digit_height: float  # height of the digits' ink, in px
+    tracking: float  # extra advance after each character, px (negative: tighter)
+    advances: dict[str, float]  # per character, measured once for this size
+
+
+class Digits:
+    """Sizes and draws countdowns for one view (caches per box and pattern)."""
+
+    def __init__(self, weight: QFont.Weight = QFont.Weight.DemiBold, tracking_em: float = theme.COUNTDOWN_TRACKING):
+        self._weight = weight
+        self._tracking_em = tracking_em
+        reference = fonts.countdown_font(_REFERENCE_PX, weight)
+        metrics = QFontMetricsF(reference)
+        # The ink of a digit (flat tops and bottoms of "0" include its overshoot).
+        self._digit_ratio = metrics.tightBoundingRect("0").height() / _REFERENCE_PX
+        self._reference = metrics
+        self._layouts: dict[tuple, DigitsLayout] = {}
+        self._glyph_sets: dict[tuple, GlyphImages] = {}
+
+    def _advance_em(self, text: str) -> float:
+        """Width of ``text`` in em at this view's tracking (no tracking after the last char)."""
+        advance = self._reference.horizontalAdvance(text) / _REFERENCE_PX
+        return advance + self._tracking_em * max(0, len(text) - 1)
+
+    def layout(self, text: str, width: float, height: float, digit_height: float | None = None) -> DigitsLayout:
+        """The font for ``text`` in a ``width``×``height`` box.
+
+        Digits are ``digit_height`` px tall (default: the box's height) unless
+        the pattern is too wide for the box, in which case it fits the width.
+        """
+        shape = pattern(text)
+        if len(shape) < len(NARROWEST_PATTERN):
+            shape = NARROWEST_PATTERN
+        target = height if digit_height is None else min(height, digit_height)
+        key = (shape, round(width), round(target))
+        found = self._layouts.get(key)
+        if found is None:
+            by_height = target / self._digit_ratio
+            by_width = width / max(self._advance_em(shape), 1e-6)
+            px = max(1, int(min(by_height, by_width)))
+            font = fonts.countdown_font(px, self._weight)
+            metrics = QFontMetricsF(font)
+            advances = {char: metrics.horizontalAdvance(char) for char in _CHARS}
+            found = DigitsLayout(font, px * self._digit_ratio, px * self._tracking_em, advances)
+            if len(self._layouts) > 64:
+                self._layouts.clear()
+            self._layouts[key] = found
+        return found
+
+    def width_of(self, text: str, layout: DigitsLayout) -> float:
+        """Advance of ``text`` in ``layout`` (what draw() will cover horizontally)."""
+        return self._advance_em(text) * layout.font.pixelSize()
+
+    def draw(
+        self,
+        painter: QPainter,
+        text: str,
+        rect: QRectF,
+        colour: QColor,
+        digit_height: float | None = None,
+        align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignHCenter,
+    ) -> QRectF:
+        """Draw ``text`` with its digits' ink centred vertically in ``rect``.
+
+        Returns the box of the digits' ink (what a test or a thumbnail samples).
+        """
+        layout = self.layout(text, rect.width(), rect.height(), digit_height)
+        width = self.width_of(text, layout)
+        if align == Qt.AlignmentFlag.AlignLeft:
+            x = rect.left()
+        elif align == Qt.AlignmentFlag.AlignRight:
+            x = rect.right() - width
+        else:
+            x = rect.left() + (rect.width() - width) / 2
+        baseline = rect.top() + (rect.height() + layout.digit_height) / 2
+        glyphs = self._glyphs_for(layout.font, colour, painter) if layout.font.pixelSize() >= GLYPH_CACHE_PX else None
+        if glyphs is None:
+            painter.setFont(layout.font)
+            painter.setPen(colour)
+        # Character by character: tracking applied by us, identical at every size.
+        for char in text:
+            if glyphs is None:
+                painter.drawText(QPointF(x, baseline), char)
+            else:
+                glyphs.draw(painter, char, x, baseline)
+            advance = layout.advances.get(char)
+            if advance is None:
+                advance = QFontMetricsF(layout.font).horizontalAdvance(char)
+            x += advance + layout.tracking
+        return QRectF(x - width - layout.tracking, baseline - layout.digit_height, width, layout.digit_height)
+
+    def _glyphs_for(self, font: QFont, colour: QColor, painter: QPainter) -> GlyphImages:
+        device = painter.device()
+        ratio = device.devicePixelRatioF() if device is not None else 1.0
+        key = (font.pixelSize(), int(font.weight()), colour.rgba(), ratio)
+        glyphs = self._glyph_sets.pop(key, None)
+        if glyphs is None:
+            glyphs = GlyphImages(font, colour, ratio)
+            while len(self._glyph_sets) >= GLYPH_SETS:
+                self._glyph_sets.pop(next(iter(self._glyph_sets)))  # the colour used longest ago
+        self._glyph_sets[key] = glyphs  # most recently used last
+        return glyphs
+
+
+class GlyphImages:
+    """One font and colour's characters, rasterised once and then copied.
+
+    Qt rasterises text larger than its glyph cache as outlines on every
+    paint; a 4K countdown is four glyphs a thousand pixels tall, which costs
+    a few milliseconds each second. Copying ready images costs a fraction.
+    """
+
+    def __init__(self, font: QFont, colour: QColor, ratio: float) -> None:
+        self._font = font
+        self._colour = QColor(colour)
+        self._ratio = ratio
+        self._metrics = QFontMetricsF(font)
+        self._images: dict[str, tuple[QImage, QPointF]] = {}
+
+    def draw(self, painter: QPainter, char: str, x: float, baseline: float) -> None:
+        found = self._images.get(char)
+        if found is None:
+            found = self._images[char] = self._render(char)
+        image, offset = found
+        painter.drawImage(QPointF(round(x + offset.x()), round(baseline + offset.y())), image)
+
+    def _render(self, char: str) -> tuple[QImage, QPointF]:
+        box = self._metrics.boundingRect(char).toAlignedRect().adjusted(-2, -2, 2, 2)
+        size = QSize(max(1, math.ceil(box.width() * self._ratio)), max(1, math.ceil(box.height() * self._ratio)))
+        image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+        image.setDevicePixelRatio(self._ratio)
+        image.fill(Qt.GlobalColor.transparent)
+        image.setText("glyph", char)  # for tests and debugging: what this image shows
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.setFont(self._font)
+        painter.setPen(self._colour)
+        painter.drawText(QPointF(-box.left(), -box.top()), char)
+        painter.end()
+        return image, QPointF(box.left(), box.top())

@@ -1,0 +1,226 @@
+"""Fitting text into a box: wrap at spaces, shrink until it fits, never clip.
+
+Korean titles on the agenda run long ("재난 안전 관제를 위한 지능형 CCTV
+고도화", the forum topics, the event's full name) and must reach the back
+row whole: a title cut off mid-word is worse than a smaller one. Lines break
+at spaces only (Korean typesetting's keep-all: a word is never split between
+syllables) unless a single word is wider than the box on its own. Lines are
+balanced, so a two-line title does not leave one word dangling.
+
+Fitting shapes text many times, so each result is cached by the view that
+asked; a repaint of an unchanged screen then costs one dictionary lookup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
+
+from stagetimer.ui.common import fonts
+
+#: Distance between baselines, as a multiple of the pixel size.
+LINE_SPACING = 1.22
+
+
+@dataclass(frozen=True)
+class FittedText:
+    """Text laid out for one box: the font it fits at and its lines."""
+
+    font: QFont
+    lines: tuple[str, ...]
+    line_widths: tuple[float, ...]
+    line_height: float
+    ascent: float
+    descent: float
+
+    @property
+    def height(self) -> float:
+        """From the top of the first line's ascent to the bottom of the last descent."""
+        if not self.lines:
+            return 0.0
+        return (len(self.lines) - 1) * self.line_height + self.ascent + self.descent
+
+    @property
+    def width(self) -> float:
+        return max(self.line_widths, default=0.0)
+
+    @property
+    def pixel_size(self) -> int:
+        return self.font.pixelSize()
+
+
+def wrap(text: str, metrics: QFontMetricsF, width: float) -> list[str]:
+    """Greedy keep-all wrapping: break at spaces (and at explicit newlines).
+
+    A word wider than the box on its own is broken between characters: the
+    only way left to keep every character visible.
+    """
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split():
+            candidate = f"{line} {word}" if line else word
+            if metrics.horizontalAdvance(candidate) <= width:
+                line = candidate
+                continue
+            if line:
+                lines.append(line)
+            line = ""
+            for char in word if metrics.horizontalAdvance(word) > width else [word]:
+                if line and metrics.horizontalAdvance(line + char) > width:
+                    lines.append(line)
+                    line = ""
+                line += char
+        lines.append(line)
+    return [line for line in lines if line] or [""]
+
+
+def _words_intact(text: str, lines: list[str]) -> bool:
+    """True if no word was split between characters to make these lines."""
+    return " ".join(lines).split() == text.split()
+
+
+def _balanced(text: str, metrics: QFontMetricsF, width: float, count: int) -> list[str]:
+    """The narrowest wrapping that still needs only ``count`` lines."""
+    best = wrap(text, metrics, width)
+    low, high = width * 0.4, width
+    for _ in range(10):
+        middle = (low + high) / 2
+        lines = wrap(text, metrics, middle)
+        if len(lines) <= count and _words_intact(text, lines):
+            best, high = lines, middle
+        else:
+            low = middle
+    return best
+
+
+class TextFitter:
+    """Fits text to boxes and remembers the answers (one per view, not global)."""
+
+    def __init__(self, capacity: int = 512) -> None:
+        self._capacity = capacity
+        self._cache: dict[tuple, FittedText] = {}
+
+    def fit(
+        self,
+        text: str,
+        width: float,
+        height: float,
+        max_px: float,
+        *,
+        weight: QFont.Weight = QFont.Weight.Normal,
+        max_lines: int = 1,
+        min_px: float = 0.0,
+        tabular: bool = False,
+    ) -> FittedText:
+        """The largest size ≤ ``max_px`` at which ``text`` fits ``width``×``height``
+        in at most ``max_lines`` lines.
+
+        Words stay whole down to ``min_px``; below that a word too long for the
+        box may be split, and the size goes on down to 1 px: shrinking beats clipping.
+        """
+        key = (text, round(width), round(height), round(max_px), weight, max_lines, round(min_px), tabular)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._fit(
+                text, max(1.0, width), max(1.0, height), max(1, round(max_px)), weight, max_lines, min_px, tabular
+            )
+            if len(self._cache) >= self._capacity:
+                self._cache.pop(next(iter(self._cache)))  # oldest first: texts of past items
+            self._cache[key] = found
+        return found
+
+    def _fit(
+        self,
+        text: str,
+        width: float,
+        height: float,
+        max_px: int,
+        weight: QFont.Weight,
+        max_lines: int,
+        min_px: float,
+        tabular: bool,
+    ) -> FittedText:
+        def attempt(px: int, split_words: bool) -> FittedText | None:
+            font = fonts.countdown_font(px, weight) if tabular else fonts.text_font(px, weight)
+            metrics = QFontMetricsF(font)
+            lines = wrap(text, metrics, width)
+            if len(lines) > max_lines or any(metrics.horizontalAdvance(line) > width for line in lines):
+                return None
+            if not split_words and not _words_intact(text, lines):
+                return None
+            if len(lines) > 1:
+                lines = _balanced(text, metrics, width, len(lines))
+            fitted = FittedText(
+                font=font,
+                lines=tuple(lines),
+                line_widths=tuple(metrics.horizontalAdvance(line) for line in lines),
+                line_height=px * LINE_SPACING,
+                ascent=metrics.ascent(),
+                descent=metrics.descent(),
+            )
+            return fitted if fitted.height <= height else None
+
+        best = self._largest(attempt, max_px, split_words=False)
+        if best is None or best.pixel_size < min_px:
+            split = self._largest(attempt, max_px, split_words=True)
+            if split is not None and (best is None or split.pixel_size > best.pixel_size):
+                best = split
+        if best is None:  # not even 1 px fits: draw it tiny anyway rather than drop it
+            font = fonts.text_font(1, weight)
+            metrics = QFontMetricsF(font)
+            width = metrics.horizontalAdvance(text)
+            best = FittedText(font, (text,), (width,), LINE_SPACING, metrics.ascent(), metrics.descent())
+        return best
+
+    @staticmethod
+    def _largest(attempt: Callable[[int, bool], FittedText | None], max_px: int, split_words: bool) -> FittedText | None:
+        """Binary search for the largest size that fits (smaller text never needs more room)."""
+        best = attempt(max_px, split_words)
+        if best is not None:
+            return best
+        low, high = 0, max_px
+        while high - low > 1:
+            middle = (low + high) // 2
+            fitted = attempt(middle, split_words)
+            if fitted is None:
+                high = middle
+            else:
+                best, low = fitted, middle
+        return best
+
+
+def draw_fitted(
+    painter: QPainter,
+    fitted: FittedText,
+    rect: QRectF,
+    colour: QColor,
+    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+    valign: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignTop,
+) -> QRectF:
+    """Draw ``fitted`` in ``rect``; returns the box the text actually covers."""
+    if valign == Qt.AlignmentFlag.AlignBottom:
+        top = rect.bottom() - fitted.height
+    elif valign == Qt.AlignmentFlag.AlignVCenter:
+        top = rect.top() + (rect.height() - fitted.height) / 2
+    else:
+        top = rect.top()
+    painter.setFont(fitted.font)
+    painter.setPen(colour)
+    baseline = top + fitted.ascent
+    for line, line_width in zip(fitted.lines, fitted.line_widths):
+        if align == Qt.AlignmentFlag.AlignHCenter:
+            x = rect.left() + (rect.width() - line_width) / 2
+        elif align == Qt.AlignmentFlag.AlignRight:
+            x = rect.right() - line_width
+        else:
+            x = rect.left()
+        painter.drawText(QPointF(x, baseline), line)
+        baseline += fitted.line_height
+    left = rect.left() if align == Qt.AlignmentFlag.AlignLeft else rect.center().x() - fitted.width / 2
+    if align == Qt.AlignmentFlag.AlignRight:
+        left = rect.right() - fitted.width
+    return QRectF(left, top, fitted.width, fitted.height)

@@ -1,0 +1,1 @@
+"""The stage manager's Control window: agenda table, live panel, keys, menus."""

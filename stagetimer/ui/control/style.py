@@ -1,0 +1,104 @@
+"""The Control window's look: a calm dark console for a laptop, not a stage screen.
+
+The stage manager reads this window at arm's length for hours, under
+pressure: mid-dark greys (not the stage screens' near-black), one accent,
+and colour kept for meaning only (the phase of the live item, behind in
+red, ahead in green, a notice in amber). Text sizes are in pixels because
+the window must fit a 1366×768 laptop as well as 1920×1080.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+
+from stagetimer.ui.common import theme
+
+WINDOW = QColor("#1c1f24")
+PANEL = QColor("#23272e")
+TABLE = QColor("#1f2328")
+SECTION = QColor("#2c323b")
+BORDER = QColor("#353b45")
+TEXT = QColor("#e8eaed")
+MUTED = QColor("#9aa3ae")
+#: Rows already done: readable, but clearly behind us.
+DONE = QColor("#6f7782")
+ACCENT = theme.ACCENT
+#: Behind the plan (over): warm; ahead (under): green. Never only colour: signs and words too.
+BEHIND = QColor("#ff7b6b")
+AHEAD = QColor("#5fd38d")
+#: A notice that something did not happen.
+NOTICE_WARN = QColor("#ffb020")
+#: A notice that something did happen (a jump that can be undone, a message sent).
+NOTICE_INFO = QColor("#7db4ff")
+#: How much of the phase colour tints the live row.
+LIVE_TINT = 0.30
+
+#: Sizes in px.
+BASE_PX = 14
+SMALL_PX = 12
+TITLE_PX = 20
+COUNTDOWN_PX = 76
+STATUS_CLOCK_PX = 22
+ROW_HEIGHT = 26
+
+
+def live_row_colour(phase: str) -> QColor:
+    """The live row's background: its phase colour, mixed into the table's grey."""
+    return theme.dimmed(theme.phase_colour(phase), LIVE_TINT, TABLE)
+
+
+def offset_colour(ms: int | None) -> QColor:
+    """Colour of an over/under figure: behind red-ish, ahead green, on time muted."""
+    if ms is None or round(ms / 1000) == 0:
+        return QColor(MUTED)
+    return QColor(BEHIND if ms > 0 else AHEAD)
+
+
+def stylesheet(family: str) -> str:
+    """The window's style sheet, in the bundled font ``family``.
+
+    Under a style sheet Qt widgets stop inheriting their parent's font, so
+    the family and every size live here (a label's own setFont would be
+    overridden by the QWidget rule); countdown labels still set a font
+    for its tabular figures, which the sheet keeps.
+    """
+    return f"""
+QMainWindow, QWidget#controlCentral {{ background: {WINDOW.name()}; }}
+QWidget {{ color: {TEXT.name()}; font-family: "{family}"; font-size: {BASE_PX}px; }}
+QLabel#countdown {{ font-size: {COUNTDOWN_PX}px; font-weight: 600; }}
+QLabel#statusClock {{ font-size: {STATUS_CLOCK_PX}px; font-weight: 600; }}
+QLabel#statusOffset {{ font-size: {BASE_PX + 4}px; font-weight: 600; }}
+QLabel#elapsed {{ color: {MUTED.name()}; font-size: {BASE_PX + 1}px; }}
+QFrame#panel {{ background: {PANEL.name()}; border: 1px solid {BORDER.name()}; border-radius: 6px; }}
+QLabel {{ background: transparent; border: none; }}
+QDialog {{ background: {WINDOW.name()}; }}
+QLineEdit {{ background: #14171b; color: {TEXT.name()}; border: 1px solid {BORDER.name()}; border-radius: 5px;
+    padding: 6px 8px; font-size: {BASE_PX + 4}px; selection-background-color: {ACCENT.name()};
+    selection-color: {WINDOW.name()}; }}
+QLineEdit:focus {{ border-color: {ACCENT.name()}; }}
+QPushButton:default {{ border-color: {ACCENT.name()}; }}
+QLabel#muted, QLabel#thumbCaption, QLabel#legendLabel {{ color: {MUTED.name()}; }}
+QLabel#legendKey {{ color: {TEXT.name()}; font-weight: 600; }}
+QLabel#thumbCaption, QLabel#legendKey, QLabel#legendLabel {{ font-size: {SMALL_PX}px; }}
+QLabel#itemTitle {{ font-size: {TITLE_PX}px; font-weight: 700; }}
+QLabel#badge {{ background: {TEXT.name()}; color: {WINDOW.name()}; border-radius: 4px;
+    padding: 1px 8px; font-weight: 700; }}
+QLabel#alertBadge {{ background: {BEHIND.name()}; color: #101214; border-radius: 4px;
+    padding: 1px 8px; font-weight: 700; }}
+QTableView {{ background: {TABLE.name()}; alternate-background-color: {TABLE.name()};
+    border: 1px solid {BORDER.name()}; border-radius: 6px; gridline-color: {BORDER.name()}; }}
+QHeaderView::section {{ background: {PANEL.name()}; color: {MUTED.name()}; border: none;
+    border-bottom: 1px solid {BORDER.name()}; padding: 4px 6px; font-size: {SMALL_PX}px; }}
+QPushButton {{ background: #2d333c; border: 1px solid {BORDER.name()}; border-radius: 5px;
+    padding: 4px 8px; text-align: center; }}
+QPushButton:hover {{ background: #363d48; }}
+QPushButton:pressed {{ background: #414a57; }}
+QPushButton:checked {{ background: #5a2a27; border-color: {BEHIND.name()}; }}
+QPushButton:disabled {{ color: {DONE.name()}; }}
+QMenuBar {{ background: {PANEL.name()}; }}
+QMenuBar::item:selected {{ background: #363d48; }}
+QMenu {{ background: {PANEL.name()}; border: 1px solid {BORDER.name()}; }}
+QMenu::item:selected {{ background: #363d48; }}
+QLabel#notice {{ background: {PANEL.name()}; border-radius: 4px; font-weight: 600; }}
+QToolTip {{ background: {PANEL.name()}; color: {TEXT.name()}; border: 1px solid {BORDER.name()}; }}
+"""

@@ -1,0 +1,1 @@
+"""The stage screens: the speaker's Presenter and the audience's Projector."""

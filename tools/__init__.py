@@ -1,0 +1,1 @@
+"""Developer tools: screenshots, the demo show, translation upkeep (not shipped)."""

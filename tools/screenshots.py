@@ -1,0 +1,151 @@
+"""Render every stage window in every state to PNG files.
+
+    python -m tools.screenshots [OUTDIR]      (default: docs/screenshots)
+
+Each state is reached by driving the real show over the bundled agenda on a
+fake clock (tools.demo_show), so the pictures are what the app
+draws, in the agenda's language. Runs without a display (Qt's offscreen
+platform) so it works on a build machine; the PNGs are for people to look
+at, as a speaker five metres away and an audience member at the back would.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+#: Presenter states, each at 1920×1080.
+PRESENTER_STATES = (
+    "welcome", "ready", "normal", "warning", "danger", "overtime-flash", "overtime",
+    "paused", "message-flash", "message", "flash", "break", "closing",
+)
+#: Projector states, each at 1920×1080. Paused, message and flash are there to
+#: show that the audience sees none of them.
+PROJECTOR_STATES = (
+    "welcome", "normal", "projector-countdown", "paused", "message-flash", "overtime",
+    "break", "closing", "blackout",
+)
+#: The same Presenter at the smallest and the largest screen it must suit.
+SCALING = (("normal", 1280, 720), ("warning", 3840, 2160))
+#: The stage manager's window, in the real app (menus and all), on a 1920×1080
+#: laptop or monitor less the desktop's panel and the title bar.
+CONTROL_STATES = ("normal", "warning", "overtime", "paused", "message", "break")
+CONTROL_SIZE = (1920, 1040)
+#: ... and on the smallest laptop it must suit, 1366×768, the same way.
+CONTROL_SCALING = (("normal", 1366, 738),)
+
+
+def _save(image: QImage, path: Path) -> None:
+    """PNG at the strongest compression; true colour, so phase colours stay exact."""
+    image.convertToFormat(QImage.Format.Format_RGB888).save(str(path), "PNG", 0)
+
+
+def _render(widget_factory: Callable[[], object], snapshot: object, width: int, height: int, path: Path) -> Path:
+    widget = widget_factory()
+    widget.resize(width, height)  # type: ignore[attr-defined]
+    widget.show_snapshot(snapshot)  # type: ignore[attr-defined]
+    image = widget.grab().toImage()  # type: ignore[attr-defined]
+    _save(image, path)
+    widget.deleteLater()  # type: ignore[attr-defined]
+    return path
+
+
+def render_all(outdir: Path, language: str | None = None) -> list[Path]:
+    """Write every screenshot into ``outdir``; returns the files written."""
+    from PySide6.QtWidgets import QApplication
+
+    from stagetimer.ui.common import fonts
+    from stagetimer.ui.common.i18n import choose_language, install_translator
+    from stagetimer.ui.common.refcount_guard import protect_none
+    from stagetimer.ui.stage.presenter import PresenterView
+    from stagetimer.ui.stage.projector import ProjectorView
+    from tools.demo_show import bundled_agenda, demo_show
+
+    protect_none()  # dozens of full-screen paints: past PySide6 6.12.0's None leak limit
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    fonts.load_fonts()
+    base = app.font()
+    base.setFamily(fonts.family())
+    app.setFont(base)
+    agenda = bundled_agenda()
+    install_translator(app, choose_language(language, agenda.event.language))
+    outdir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for state in PRESENTER_STATES:
+        snapshot = demo_show(state, agenda).snapshot()
+        written.append(_render(PresenterView, snapshot, 1920, 1080, outdir / f"presenter-{state}.png"))
+    for state, width, height in SCALING:
+        snapshot = demo_show(state, agenda).snapshot()
+        name = f"presenter-{state}-{width}x{height}.png"
+        written.append(_render(PresenterView, snapshot, width, height, outdir / name))
+    for state in PROJECTOR_STATES:
+        snapshot = demo_show(state, agenda).snapshot()
+        name = f"projector-{state.removeprefix('projector-')}.png"
+        written.append(_render(ProjectorView, snapshot, 1920, 1080, outdir / name))
+    shots = [(state, *CONTROL_SIZE, f"control-{state}.png") for state in CONTROL_STATES]
+    shots += [(state, width, height, f"control-{state}-{width}x{height}.png") for state, width, height in CONTROL_SCALING]
+    for state, width, height, name in shots:
+        written.append(_render_control(state, width, height, outdir / name, language))
+    return written
+
+
+def _render_control(state: str, width: int, height: int, path: Path, language: str | None) -> Path:
+    """The Control window as the app builds it (menu bar, notices, thumbnails), walked to ``state``.
+
+    The real app on the bundled agenda with a fake clock and a throw-away
+    state folder; the show is driven through the app's own session, so the
+    table, the status line and the thumbnails are what the operator sees.
+    """
+    import tempfile
+
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    from stagetimer import resources
+    from stagetimer.core.agenda.loader import load_agenda
+    from stagetimer.ui.app import build_app
+    from tools.demo_show import STATES, DemoShow
+
+    agenda_path = resources.bundled_agenda()
+    agenda = load_agenda(agenda_path)
+    options = argparse.Namespace(lang=language, speed=1.0, windowed=True, presenter_screen=None,
+                                 projector_screen=None)
+    with tempfile.TemporaryDirectory(prefix="stagetimer-shots-") as folder:
+        demo = DemoShow(agenda)
+        settings = QSettings(str(Path(folder) / "stagetimer.ini"), QSettings.Format.IniFormat)
+        parts = build_app(agenda_path, agenda, options, settings=settings, clock=demo.clock,
+                          state_dir=Path(folder) / "state")
+        demo.show = parts.session  # type: ignore[assignment]  # the same apply/snapshot, journaled
+        STATES[state](demo)
+        parts.control.resize(width, height)
+        parts.controller.publish()
+        parts.control.clear_notice()
+        QCoreApplication.processEvents()
+        _save(parts.control.grab().toImage(), path)
+        parts.controller.stop()
+        parts.close_guard.quitting = True
+        for window in (parts.control, parts.presenter, parts.projector):
+            window.close()
+            window.deleteLater()
+        parts.session.close()
+        QCoreApplication.processEvents()
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tools.screenshots", description=__doc__.splitlines()[0])
+    parser.add_argument("outdir", nargs="?", type=Path, default=Path("docs/screenshots"))
+    parser.add_argument("--lang", default=None, help="UI language (default: the agenda's)")
+    options = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display needed
+    for path in render_all(options.outdir, options.lang):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
