@@ -105,9 +105,9 @@ def test_real_time_runs_on_the_clock_of_the_day(build) -> None:
 def test_a_command_reaches_every_view(build, qtbot) -> None:
     parts = build()
     received: list[object] = []
-    parts.controller.snapshot_changed.connect(received.append)
+    parts.controller.frames_changed.connect(received.append)
     parts.controller.apply(Command("start"))
-    assert received and received[-1].running
+    assert received and received[-1].control.running and received[-1].presenter.started
     assert parts.controller.snapshot.current.id == "open"
 
 

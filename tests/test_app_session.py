@@ -85,7 +85,7 @@ def test_every_key_is_on_disk_before_any_screen_shows_it(build: Build) -> None:
     parts = build()
     seen_on_disk: list[int] = []
     # The first view to hear of a change checks the journal at that moment.
-    parts.controller.snapshot_changed.connect(lambda _snap: seen_on_disk.append(len(commands_on_disk(parts))))
+    parts.controller.frames_changed.connect(lambda _frames: seen_on_disk.append(len(commands_on_disk(parts))))
     parts.control.go_to(KT)
     for action in ("toggle", "add_minute", "toggle", "blackout"):
         press(parts, action)
@@ -123,7 +123,7 @@ def test_after_a_crash_the_app_resumes_kt_running_with_the_time_the_wall_clock_s
     assert again.session.recovered
     assert snap.current.id == KT and snap.running
     assert snap.remaining_ms == 10 * MIN - 3 * MIN - 45_000
-    assert again.presenter.snapshot.remaining_ms == snap.remaining_ms  # the speaker sees it too
+    assert again.presenter.frame.countdown_text == snap.countdown_text  # the speaker sees it too
     badge = again.control.status_line.recovered_label
     assert badge.isVisibleTo(again.control)
     assert badge.text() == "RECOVERED 10:28:45 · Ctrl+N starts fresh"

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 from stagetimer.core.clock import FakeClock
 from stagetimer.core.show.commands import Command
 from stagetimer.core.show.show import Show
+from stagetimer.core.show.frames import presenter_frame
 from stagetimer.core.show.snapshot import Snapshot
 from stagetimer.ui.common import fonts, theme
 from stagetimer.ui.control import style as style
@@ -208,7 +209,7 @@ def test_b_blacks_out_the_projector_and_b_again_brings_it_back(rig: Rig, on: str
 def test_f_flashes_the_presenter_screen(rig: Rig, on: str) -> None:
     rig.to_item(2, MIN).press(K.Key_F, on=on)
     assert rig.snap.flash
-    assert rig.window.presenter_thumbnail.snapshot.flash  # the thumbnail shows what the speaker sees
+    assert rig.window.presenter_thumbnail.frame.flash  # the thumbnail shows what the speaker sees
 
 
 @TARGETS
@@ -456,8 +457,10 @@ def test_a_rehearsal_shows_its_speed(qtbot) -> None:
 
 def test_the_thumbnails_show_the_same_snapshot_as_the_stage_screens(rig: Rig) -> None:
     rig.to_item(3, MIN)
-    assert rig.window.presenter_thumbnail.snapshot is rig.snap
-    assert rig.window.projector_thumbnail.snapshot is rig.snap
+    # The stage screens' own frames, cut by the core: what the speaker and the audience see, no more.
+    assert rig.window.presenter_thumbnail.frame is rig.controller.frames.presenter
+    assert rig.window.projector_thumbnail.frame is rig.controller.frames.projector
+    assert rig.window.presenter_thumbnail.frame == presenter_frame(rig.snap)
     assert rig.window.presenter_thumbnail.size().width() == 320
     assert rig.window.presenter_thumbnail.size().height() == 180
 

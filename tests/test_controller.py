@@ -12,7 +12,9 @@ from stagetimer.core.clock import FakeClock, SystemClock
 from stagetimer.core.show.commands import Command
 from stagetimer.core.show.show import Show
 from stagetimer.core.show.snapshot import Snapshot
-from stagetimer.ui.controller import CORE_MESSAGES, SLACK_MS, Controller
+from stagetimer.core.show.outcome import EFFECTS, REFUSALS, Outcome
+from stagetimer.ui.control import notices
+from stagetimer.ui.controller import SLACK_MS, Controller
 from tests.agenda_factory import make_agenda
 
 NINE = 9 * 3_600_000
@@ -36,7 +38,7 @@ def controller(qtbot, clock: FakeClock) -> Controller:
 
 def _collect(controller: Controller) -> list[Snapshot]:
     seen: list[Snapshot] = []
-    controller.snapshot_changed.connect(seen.append)
+    controller.frames_changed.connect(lambda frames: seen.append(frames.control))
     return seen
 
 
@@ -98,31 +100,30 @@ def test_rehearsal_speed_shortens_the_wait_in_real_time(qtbot, clock: FakeClock)
 
 def test_a_command_that_cannot_apply_is_reported_and_changes_nothing(controller: Controller) -> None:
     controller.start()
-    failures: list[str] = []
-    applied: list[Command] = []
-    controller.command_failed.connect(failures.append)
-    controller.command_applied.connect(applied.append)
+    answers: list[Outcome] = []
+    controller.command_answered.connect(answers.append)
     before = controller.snapshot
-    assert not controller.apply(Command("previous"))  # nothing before the first item
-    assert failures == ["This is the first item: there is no previous one"]
-    assert applied == []
+    assert not controller.apply(Command("previous")).applied  # nothing before the first item
+    assert [(a.applied, a.reason) for a in answers] == [(False, "no_previous")]
+    assert notices.notice_for(answers[0]).text == "This is the first item: there is no previous one"
     assert controller.snapshot.stage == before.stage
     assert controller.timer.isActive()  # the clock keeps ticking
 
 
 def test_an_unknown_item_id_is_reported_not_raised(controller: Controller) -> None:
-    failures: list[str] = []
-    controller.command_failed.connect(failures.append)
-    assert not controller.apply(Command("goto", "no-such-item"))
-    assert failures and "no-such-item" in failures[0]
+    answers: list[Outcome] = []
+    controller.command_answered.connect(answers.append)
+    assert not controller.apply(Command("goto", "no-such-item")).applied
+    assert answers[0].reason == "unknown_item" and answers[0].params == {"item_id": "no-such-item"}
 
 
 def test_successful_commands_are_announced_for_the_journal(controller: Controller) -> None:
-    applied: list[Command] = []
-    controller.command_applied.connect(applied.append)
+    answers: list[Outcome] = []
+    controller.command_answered.connect(answers.append)
     controller.apply(Command("start"))
     controller.apply(Command("add_time", 60_000))
-    assert applied == [Command("start"), Command("add_time", 60_000)]
+    assert [(a.action, a.applied, a.effect) for a in answers] == [("start", True, "started"),
+                                                                   ("add_time", True, "time_added")]
     assert controller.snapshot.allotted_ms == 6 * 60_000
 
 
@@ -138,13 +139,15 @@ def test_flashing_is_driven_by_the_same_timer(controller: Controller, clock: Fak
     assert not controller.snapshot.flash
 
 
-def test_core_messages_are_all_listed_for_translation() -> None:
-    """Every sentence the show can refuse a command with reaches the .ts file."""
+def test_every_refusal_the_core_can_give_has_words() -> None:
+    """Every reason code the door can refuse with has a sentence (marked for translation)."""
     source = (Path(__file__).resolve().parents[1] / "stagetimer" / "core" / "show" / "show.py").read_text("utf-8")
-    # Operator sentences start with a capital; "speed must be ..." is a programming error.
-    literals = set(re.findall(r'raise ValueError\("([A-Z][^"{]+)"\)', source))
-    assert literals, "no operator messages found in show.py"
-    assert literals <= set(CORE_MESSAGES)
+    raised = set(re.findall(r'Refused\(\s*"([a-z_]+)"', source))
+    assert raised, "no refusals found in show.py"
+    assert raised <= set(REFUSALS)
+    assert set(REFUSALS) <= set(notices._REFUSALS)
+    for reason in REFUSALS:
+        assert notices.refusal_text(reason, {}) != reason
 
 
 def test_a_real_tick_arrives_on_the_next_boundary(qtbot) -> None:
@@ -153,9 +156,9 @@ def test_a_real_tick_arrives_on_the_next_boundary(qtbot) -> None:
     controller.start()
     controller.apply(Command("start"))
     first = controller.snapshot
-    with qtbot.waitSignal(controller.snapshot_changed, timeout=3_000) as blocker:
+    with qtbot.waitSignal(controller.frames_changed, timeout=3_000) as blocker:
         pass
-    ticked: Snapshot = blocker.args[0]
+    ticked: Snapshot = blocker.args[0].control
     assert ticked.time_of_day_ms > first.time_of_day_ms
     # Woken for a boundary: either the countdown or the time of day flipped.
     assert ticked.countdown_text != first.countdown_text or (
@@ -206,3 +209,14 @@ def test_a_clock_that_does_not_move_never_holds_a_tick(controller: Controller) -
     seen = _collect(controller)
     controller.timer.timeout.emit()  # the fake clock stands still: the boundary never comes
     assert len(seen) == 1  # published anyway, after a few ms at most
+
+
+def test_every_effect_is_said_or_deliberately_left_to_the_screens() -> None:
+    """An applied command says what it did, unless the screens show it plainly (start, pause)."""
+    silent = {"started", "paused", "resumed", "reloaded"}
+    for effect in EFFECTS:
+        outcome = Outcome("x", True, effect=effect, params={"title": "T", "text": "M", "skipped": "S",
+                                                               "remaining_ms": 60_000, "delta_ms": 60_000,
+                                                               "action": "next"})
+        notice = notices.notice_for(outcome)
+        assert (notice is None) == (effect in silent), effect

@@ -131,7 +131,7 @@ def test_a_valid_edit_goes_live_and_kt_keeps_its_elapsed_time(app, agenda_file: 
     ids = [item.id for item in snap.items]
     assert ids[:2] == ["video", "opening"] and "congrats" not in ids
     # What the people see: the speaker's screen and Control's own panel and table.
-    assert parts.presenter.snapshot.current.title == "보이스피싱 탐지 (수정)"
+    assert parts.presenter.frame.current.title == "보이스피싱 탐지 (수정)"
     assert parts.control.current_panel.title_label.text() == "보이스피싱 탐지 (수정)"
     assert parts.control.model.row_of_item("congrats") == -1 and parts.control.model.row_of_item("video") >= 0
     panel = parts.control.agenda_status

@@ -21,6 +21,7 @@ from stagetimer.ui.common.i18n import (
     install_translator,
     normalise_language,
 )
+from stagetimer.ui.control.notices import notice_for
 from stagetimer.ui.controller import Controller
 from tests.agenda_factory import make_agenda
 
@@ -76,10 +77,8 @@ def test_a_language_without_a_catalogue_falls_back_to_english(qapp: QApplication
 
 def test_a_refused_command_is_explained_in_korean(korean, qtbot) -> None:
     controller = Controller(Show(make_agenda([("a", "talk", "5m")]), FakeClock()))
-    failures: list[str] = []
-    controller.command_failed.connect(failures.append)
-    controller.apply(Command("undo"))
-    assert failures == ["되돌릴 작업이 없습니다."]
+    outcome = controller.apply(Command("undo"))
+    assert notice_for(outcome).text == "되돌릴 작업이 없습니다."
 
 
 def test_every_string_in_the_catalogue_is_translated() -> None:

@@ -7,6 +7,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
+from stagetimer.core.show.frames import presenter_frame
 from stagetimer.core.show.snapshot import Snapshot
 from stagetimer.core.timefmt import format_countdown, format_tod
 from stagetimer.ui.common import theme
@@ -195,14 +196,14 @@ def test_consecutive_seconds_repaint_only_the_countdown(qtbot, view: PresenterVi
     demo = demo_show("normal")
     first = demo.snapshot()
     second = demo.wait(1000).snapshot()
-    assert scene_key(first) == scene_key(second) and first.countdown_text != second.countdown_text
-    assert scene_key(first) != scene_key(demo.do("message", MESSAGE).snapshot())
+    assert scene_key(presenter_frame(first)) == scene_key(presenter_frame(second)) and first.countdown_text != second.countdown_text
+    assert scene_key(presenter_frame(first)) != scene_key(presenter_frame(demo.do("message", MESSAGE).snapshot()))
     # What reaches the screen after the cheap repaint is what a full repaint draws.
     view.resize(640, 360)
-    view.show_snapshot(first)
+    view.show_frame(presenter_frame(first))
     view.show()
     qtbot.waitExposed(view)
-    view.show_snapshot(second)
+    view.show_frame(presenter_frame(second))
     QApplication.processEvents()
     on_screen = view.screen().grabWindow(view.winId()).toImage().convertToFormat(QImage.Format.Format_RGB888)
     full = view.grab().toImage().convertToFormat(QImage.Format.Format_RGB888)
@@ -214,7 +215,7 @@ def test_consecutive_seconds_repaint_only_the_countdown(qtbot, view: PresenterVi
 def _paints_after(qtbot, view: PresenterView, first: Snapshot, second: Snapshot, width: int, height: int) -> list:
     """The rectangles painted when ``second`` follows ``first`` on a shown view."""
     view.resize(width, height)
-    view.show_snapshot(first)
+    view.show_frame(presenter_frame(first))
     view.show()
     qtbot.waitExposed(view)
     QApplication.processEvents()  # the first, full paint
@@ -228,7 +229,7 @@ def _paints_after(qtbot, view: PresenterView, first: Snapshot, second: Snapshot,
 
     spy = PaintSpy(view)
     view.installEventFilter(spy)
-    view.show_snapshot(second)
+    view.show_frame(presenter_frame(second))
     QApplication.processEvents()
     view.removeEventFilter(spy)
     return painted
@@ -241,7 +242,7 @@ def test_between_two_countdown_seconds_nothing_is_repainted(qtbot, view: Present
     # and the bar moves with them (a full-screen bar would have crept by a pixel or two).
     second = demo.wait(500).snapshot()
     assert first.countdown_text == second.countdown_text and first.progress != second.progress
-    assert scene_key(first) == scene_key(second)
+    assert scene_key(presenter_frame(first)) == scene_key(presenter_frame(second))
     assert _paints_after(qtbot, view, first, second, 1920, 1080) == []
 
 

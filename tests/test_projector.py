@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QImage
 
+from stagetimer.core.show.snapshot import ClockState
 from stagetimer.core.timefmt import format_countdown, format_tod
 from stagetimer.ui.common import theme
 from stagetimer.ui.common.refcount_guard import protect_none
@@ -68,7 +69,7 @@ def test_operator_information_never_reaches_the_audience(view: ProjectorView, st
 def test_pause_message_note_and_flash_change_nothing_on_the_projector(view: ProjectorView) -> None:
     plain = snapshot("normal")
     busy = snapshot(
-        "normal", paused=True, running=False, message=MESSAGE, message_flash=True, flash=True,
+        "normal", clock_state=ClockState.PAUSED, message=MESSAGE, message_flash=True, flash=True,
         over_under_ms=200_000, current__note=NOTE,
     )
     assert _bytes(render(view, plain)) == _bytes(render(ProjectorView(), busy))

@@ -100,8 +100,8 @@ def test_every_applied_command_is_in_the_journal_and_state_file(tmp_path: Path) 
     for action in actions:
         session.apply(Command(action))
         clock.advance(1_000)
-    with pytest.raises(ValueError):
-        session.apply(Command("undo"))  # refused: nothing recorded
+    refused = session.apply(Command("goto", "nope"))  # refused: nothing recorded
+    assert (refused.applied, refused.reason) == (False, "unknown_item")
     records = read_journal(tmp_path / JOURNAL_NAME).records
     assert [r["command"]["action"] for r in records if r["type"] == "command"] == actions
     started = [r["id"] for r in records if r["type"] == "item_started"]
@@ -136,8 +136,8 @@ def test_reload_that_removes_the_live_item_is_refused(tmp_path: Path) -> None:
     session.apply(Command("goto", "kt"))
     session.apply(Command("start"))
     before = session.snapshot()
-    with pytest.raises(ValueError, match="kt"):
-        session.reload(make_agenda([("a", "talk", "10m"), ("c", "talk", "10m")]))
+    refused = session.reload(make_agenda([("a", "talk", "10m"), ("c", "talk", "10m")]))
+    assert (refused.applied, refused.reason, refused.params) == (False, "live_item_removed", {"item_id": "kt"})
     assert session.snapshot() == before
 
 

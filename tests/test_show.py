@@ -136,12 +136,17 @@ def test_previous_restores_exactly(show: Show, clock: FakeClock) -> None:
 
 def test_add_and_remove_time(show: Show, clock: FakeClock) -> None:
     show.apply(cmd("start"))
+    clock.advance(30_000)
     show.apply(cmd("add_time", MIN))
-    assert show.snapshot().remaining_ms == 11 * MIN
-    for _ in range(12):
-        show.apply(cmd("add_time", -MIN))
+    assert show.snapshot().remaining_ms == 10 * MIN + 30_000
+    for _ in range(11):
+        assert show.apply(cmd("add_time", -MIN)).applied
     snap = show.snapshot()
-    assert snap.remaining_ms == -MIN and snap.phase == "overtime"
+    assert snap.remaining_ms == -30_000 and snap.phase == "overtime" and snap.allotted_ms == 0
+    # The rule lives in the core: an item cannot be given less than no time at all.
+    refused = show.apply(cmd("add_time", -MIN))
+    assert (refused.applied, refused.reason, refused.params["allotted_ms"]) == (False, "too_short", 0)
+    assert show.snapshot().allotted_ms == 0
 
 
 def test_reset_and_undo(show: Show, clock: FakeClock) -> None:
@@ -154,18 +159,26 @@ def test_reset_and_undo(show: Show, clock: FakeClock) -> None:
     show.apply(cmd("undo"))
     snap = show.snapshot()
     # Undo is as if the reset never happened: the speaker kept talking.
-    assert snap.running and snap.elapsed_ms == 4 * MIN + 5_000 and not snap.can_undo
+    assert snap.running and snap.elapsed_ms == 4 * MIN + 5_000
+    # The start is a change too: one more undo brings back the welcome screen, exactly.
+    assert snap.can_undo
+    show.apply(cmd("undo"))
+    snap = show.snapshot()
+    assert snap.stage == "welcome" and show.state.untouched and not snap.can_undo
 
 
-def test_goto_far_is_undoable_near_is_not(show: Show, clock: FakeClock) -> None:
+def test_goto_far_says_it_jumped_and_every_goto_undoes(show: Show, clock: FakeClock) -> None:
     show.apply(cmd("start"))
-    show.apply(cmd("goto", "b"))
-    assert not show.snapshot().can_undo
-    show.apply(cmd("goto", "d"))
+    assert show.apply(cmd("goto", "b")).effect == "loaded"  # the next row: an ordinary move
+    far = show.apply(cmd("goto", "d"))
+    assert far.effect == "jumped" and far.params == {"title": "D"}
     snap = show.snapshot()
     assert snap.current is not None and snap.current.id == "d" and snap.can_undo
-    show.apply(cmd("undo"))
+    undone = show.apply(cmd("undo"))
+    assert (undone.effect, undone.params) == ("undone", {"action": "goto", "title": "B", "welcome": False})
     assert show.snapshot().current.id == "b"
+    show.apply(cmd("undo"))
+    assert show.snapshot().current.id == "a" and show.snapshot().running
 
 
 def test_last_next_closes_and_previous_reopens(show: Show, clock: FakeClock) -> None:
@@ -175,29 +188,33 @@ def test_last_next_closes_and_previous_reopens(show: Show, clock: FakeClock) -> 
     show.apply(cmd("next"))
     snap = show.snapshot()
     assert snap.stage == "closing" and snap.current is None
-    assert all(item.status == "done" for item in snap.items)
-    with pytest.raises(ValueError, match="over"):
-        show.apply(cmd("next"))
+    # a, b and c were jumped over and never started: skipped, not done.
+    assert [item.status for item in snap.items] == ["skipped", "skipped", "skipped", "done"]
+    refused = show.apply(cmd("next"))
+    assert (refused.applied, refused.reason) == (False, "no_next")
     show.apply(cmd("previous"))
     assert show.snapshot().current.id == "d"
 
 
 @pytest.mark.parametrize(
-    "action, value, words",
+    "action, value, reason, params",
     [
-        ("previous", None, "first item"),
-        ("add_time", MIN, "No item"),
-        ("reset", None, "No item"),
-        ("undo", None, "Nothing to undo"),
-        ("goto", "nope", "No item with id"),
+        ("previous", None, "no_previous", {}),
+        ("add_time", MIN, "no_item_loaded", {}),
+        ("reset", None, "no_item_loaded", {}),
+        ("undo", None, "nothing_to_undo", {}),
+        ("goto", "nope", "unknown_item", {"item_id": "nope"}),
+        ("message", "", "empty_message", {}),
+        ("clear_message", None, "no_message", {}),
+        ("pin_message", None, "no_message", {}),
     ],
 )
 def test_impossible_commands_say_why_and_change_nothing(
-    show: Show, action: str, value: str | int | None, words: str
+    show: Show, action: str, value: str | int | None, reason: str, params: dict[str, object]
 ) -> None:
     before = show.snapshot()
-    with pytest.raises(ValueError, match=words):
-        show.apply(cmd(action, value))
+    outcome = show.apply(cmd(action, value))
+    assert (outcome.applied, outcome.reason, outcome.params) == (False, reason, params)
     assert show.snapshot() == before
 
 

@@ -107,7 +107,10 @@ def test_simulated_event_day() -> None:
     assert snap.stage == "closing" and snap.over_under_ms == 2 * MIN
     assert format_tod(snap.projected_end_ms) == "12:32"
     report = {item.id: item.over_under_ms for item in snap.items}
-    assert report["kt"] == 3 * MIN and report["barriers"] == 2 * MIN and report["report"] == 0
+    # Time on stage counts: the report's 90 s microphone pause took time out of the day.
+    assert report["kt"] == 3 * MIN and report["barriers"] == 2 * MIN and report["report"] == 90_000
+    # kudo's mis-keyed 2 s on nia went back to kudo: nia ran its own 10 minutes, and kudo 10 on stage.
+    assert report["kudo"] == 0 and report["nia"] == 0
 
 
 def test_fixed_start_absorbs_a_gain_and_waits() -> None:

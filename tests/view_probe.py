@@ -20,7 +20,7 @@ from stagetimer.core.show.snapshot import Snapshot
 def render(view: QWidget, snapshot: Snapshot, width: int = 1920, height: int = 1080) -> QImage:
     """The view as it would appear on a ``width``×``height`` screen, as RGB888."""
     view.resize(width, height)
-    view.show_snapshot(snapshot)  # type: ignore[attr-defined]
+    view.show_frame(view.frame_of(snapshot))  # type: ignore[attr-defined]
     return view.grab().toImage().convertToFormat(QImage.Format.Format_RGB888)
 
 
@@ -95,7 +95,7 @@ class RecordingPainter(QPainter):
 def drawn_texts(view: QWidget, snapshot: Snapshot, width: int = 1920, height: int = 1080) -> list[str]:
     """Every string the view draws for ``snapshot``; character runs (countdowns) are joined."""
     view.resize(width, height)
-    view.show_snapshot(snapshot)  # type: ignore[attr-defined]
+    view.show_frame(view.frame_of(snapshot))  # type: ignore[attr-defined]
     image = QImage(width, height, QImage.Format.Format_RGB32)
     painter = RecordingPainter(image)
     view.paint(painter, QRectF(0, 0, width, height))  # type: ignore[attr-defined]

@@ -48,7 +48,7 @@ def _save(image: QImage, path: Path) -> None:
 def _render(widget_factory: Callable[[], object], snapshot: object, width: int, height: int, path: Path) -> Path:
     widget = widget_factory()
     widget.resize(width, height)  # type: ignore[attr-defined]
-    widget.show_snapshot(snapshot)  # type: ignore[attr-defined]
+    widget.show_frame(widget.frame_of(snapshot))  # type: ignore[attr-defined]
     image = widget.grab().toImage()  # type: ignore[attr-defined]
     _save(image, path)
     widget.deleteLater()  # type: ignore[attr-defined]

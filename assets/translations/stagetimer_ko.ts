@@ -500,6 +500,10 @@
         <translation>완료</translation>
     </message>
     <message>
+        <source>Skipped</source>
+        <translation>건너뜀</translation>
+    </message>
+    <message>
         <source>Live</source>
         <translation>진행 중</translation>
     </message>
@@ -601,14 +605,6 @@
         <translation>프로젝터 화면 — 꺼짐</translation>
     </message>
     <message>
-        <source>That row is no longer in the agenda</source>
-        <translation>그 행은 이제 식순에 없습니다</translation>
-    </message>
-    <message>
-        <source>%1 is already on stage</source>
-        <translation>%1 — 이미 진행 중인 순서입니다</translation>
-    </message>
-    <message>
         <source>Jumped to %1 — Ctrl+Z to undo</source>
         <translation>이동: %1 — Ctrl+Z로 되돌리기</translation>
     </message>
@@ -621,10 +617,6 @@
         <translation>메시지를 보내지 않았습니다</translation>
     </message>
     <message>
-        <source>Empty message: nothing sent</source>
-        <translation>빈 메시지라 보내지 않았습니다</translation>
-    </message>
-    <message>
         <source>Message shown to the speaker: %1</source>
         <translation>발표자에게 메시지 표시: %1</translation>
     </message>
@@ -635,10 +627,6 @@
     <message>
         <source>Choose a row first (↑ ↓), then G or Enter</source>
         <translation>먼저 행을 고른 뒤(↑ ↓) G 또는 Enter</translation>
-    </message>
-    <message>
-        <source>There is no message to clear</source>
-        <translation>지울 메시지가 없습니다</translation>
     </message>
     <message>
         <source>That was the last item: the show is over (← goes back)</source>
@@ -657,16 +645,24 @@
         <translation>+1분: %1 남음</translation>
     </message>
     <message>
-        <source>Cannot take a minute: this item has only %1 in all</source>
-        <translation>1분을 줄일 수 없습니다. 이 순서는 전체가 %1입니다</translation>
-    </message>
-    <message>
         <source>−1 minute: the speaker is now over time (+ gives it back)</source>
         <translation>−1분: 이제 시간 초과입니다 (+ 키로 되돌리기)</translation>
     </message>
     <message>
         <source>−1 minute: %1 left</source>
         <translation>−1분: %1 남음</translation>
+    </message>
+    <message>
+        <source>The show has started: %1 — Ctrl+Z takes it back</source>
+        <translation>행사를 시작했습니다: %1 — Ctrl+Z 키로 되돌립니다</translation>
+    </message>
+    <message>
+        <source>Skipped %1 (never started) — ready: %2, Space starts it</source>
+        <translation>%1 건너뜀 (시작하지 않음) — 준비: %2, Space 키로 시작</translation>
+    </message>
+    <message>
+        <source>Skipped %1 (never started) — %2 has started</source>
+        <translation>%1 건너뜀 (시작하지 않음) — %2 시작됨</translation>
     </message>
     <message>
         <source>%1 reset to its full time, stopped — Ctrl+Z to undo</source>
@@ -677,8 +673,20 @@
         <translation>되돌렸습니다: %1</translation>
     </message>
     <message>
+        <source>Undone: back to the welcome screen</source>
+        <translation>되돌림: 시작 전 화면으로 돌아갔습니다</translation>
+    </message>
+    <message>
         <source>Undone</source>
         <translation>되돌렸습니다</translation>
+    </message>
+    <message>
+        <source>Message pinned: it stays when the item changes (P unpins)</source>
+        <translation>메시지 고정: 순서가 바뀌어도 남습니다 (P 키로 해제)</translation>
+    </message>
+    <message>
+        <source>Message unpinned: it goes when the item changes</source>
+        <translation>메시지 고정 해제: 순서가 바뀌면 지워집니다</translation>
     </message>
     <message>
         <source>Projector blacked out — B brings it back</source>
@@ -687,6 +695,14 @@
     <message>
         <source>Projector back on</source>
         <translation>프로젝터 화면을 다시 켰습니다</translation>
+    </message>
+    <message>
+        <source>Started fresh: the earlier record is archived in the show folder</source>
+        <translation>새로 시작했습니다. 이전 기록은 진행 기록 폴더에 보관했습니다</translation>
+    </message>
+    <message>
+        <source>the message to the speaker was cleared (P pins a message to keep it)</source>
+        <translation>발표자 메시지를 지웠습니다 (남기려면 P 키로 고정)</translation>
     </message>
     <message>
         <source>Flashing the presenter screen</source>
@@ -886,19 +902,16 @@
         <translation>메시지 지우기</translation>
     </message>
     <message>
+        <source>Pin message</source>
+        <translation>메시지 고정</translation>
+    </message>
+    <message>
         <source>Projector timer</source>
         <translation>프로젝터 타이머</translation>
     </message>
     <message>
         <source>Choose a row</source>
         <translation>행 선택</translation>
-    </message>
-</context>
-<context>
-    <name>LiveAgenda</name>
-    <message>
-        <source>The item on stage (id &apos;%1&apos;) is not in the edited agenda; put it back or move on first</source>
-        <translation>무대에 있는 순서(id &apos;%1&apos;)가 수정된 식순에 없습니다. 다시 넣거나 먼저 다음 순서로 넘어가세요</translation>
     </message>
 </context>
 <context>
@@ -1051,6 +1064,38 @@
         <source>Nothing to undo</source>
         <translation>되돌릴 작업이 없습니다.</translation>
     </message>
+    <message>
+        <source>That row is no longer in the agenda (id &apos;%1&apos;)</source>
+        <translation>그 줄은 이제 식순에 없습니다 (id &apos;%1&apos;)</translation>
+    </message>
+    <message>
+        <source>%1 is already on stage</source>
+        <translation>%1 — 이미 진행 중인 순서입니다</translation>
+    </message>
+    <message>
+        <source>Cannot take a minute: this item has only %1 in all</source>
+        <translation>1분을 줄일 수 없습니다. 이 순서는 전체가 %1입니다</translation>
+    </message>
+    <message>
+        <source>There is no message to clear</source>
+        <translation>지울 메시지가 없습니다</translation>
+    </message>
+    <message>
+        <source>Empty message: nothing sent</source>
+        <translation>빈 메시지라 보내지 않았습니다</translation>
+    </message>
+    <message>
+        <source>The item on stage (id &apos;%1&apos;) is not in the edited agenda; put it back or move on first</source>
+        <translation>무대에 있는 순서(id &apos;%1&apos;)가 수정된 식순에 없습니다. 다시 넣거나 먼저 다음 순서로 넘어가세요</translation>
+    </message>
+    <message>
+        <source>Could not archive the show journal (%1)</source>
+        <translation>진행 기록을 보관하지 못했습니다(%1)</translation>
+    </message>
+    <message>
+        <source>Something went wrong (%1); the show goes on</source>
+        <translation>문제가 생겼습니다 (%1). 행사는 계속 진행됩니다.</translation>
+    </message>
 </context>
 <context>
     <name>ShowMenu</name>
@@ -1105,14 +1150,6 @@
     <message>
         <source>The recorded show goes on</source>
         <translation>기록된 진행을 계속합니다</translation>
-    </message>
-    <message>
-        <source>Could not archive the show journal (%1)</source>
-        <translation>진행 기록을 보관하지 못했습니다(%1)</translation>
-    </message>
-    <message>
-        <source>Started fresh: the earlier record is archived in the show folder</source>
-        <translation>새로 시작했습니다. 이전 기록은 진행 기록 폴더에 보관했습니다</translation>
     </message>
     <message>
         <source>The report is still being written</source>

@@ -208,12 +208,13 @@ def build_app(
     argv: list[str] | None = None,
     state_dir: Path | None = None,
     load_agenda: AgendaLoader = load_with_core_loader,
+    controller_class: type[Controller] = Controller,
 ) -> AppParts:
     """Assemble the running app: fonts and language first, then the recorded show and its windows.
 
     ``state_dir`` overrides ``--state-dir`` and the per-agenda default (tests
     pass a temporary folder); ``load_agenda`` parses the agenda file again
-    when it is edited.
+    when it is edited; ``controller_class`` lets the benchmark time the ticks.
     """
     protect_none()  # a show makes millions of void Qt calls: see refcount_guard
     app = _application(argv)
@@ -225,7 +226,7 @@ def build_app(
     session, unrecorded = open_session(agenda, options, clock or SystemClock(), folder)
     notes = list(session.notes)
     crash_log = CrashLog(folder, parent=app)
-    controller = Controller(session, parent=app, measure=bool(getattr(options, "measure", False)))
+    controller = controller_class(session, parent=app)
 
     # The stage views are connected before Control: slots run in connection
     # order, and paint_now draws them before Control's slot runs, so on each
@@ -235,9 +236,9 @@ def build_app(
     presenter.setWindowTitle(QCoreApplication.translate("App", "StageTimer — Presenter"))
     projector = ProjectorView()
     projector.setWindowTitle(QCoreApplication.translate("App", "StageTimer — Projector"))
-    for view in (presenter, projector):
-        controller.snapshot_changed.connect(view.show_snapshot)
-    controller.snapshot_changed.connect(lambda _snapshot: paint_now((presenter, projector)))
+    controller.frames_changed.connect(lambda frames: presenter.show_frame(frames.presenter))
+    controller.frames_changed.connect(lambda frames: projector.show_frame(frames.projector))
+    controller.frames_changed.connect(lambda _frames: paint_now((presenter, projector)))
     control = ControlWindow(controller)
     _install_keys(control, [presenter, projector])
 

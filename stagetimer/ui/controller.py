@@ -1,16 +1,17 @@
-"""The one tick source between the show and the three screens.
+"""The one tick source between the show and every view.
 
-The controller owns the Show and a single single-shot precise timer. After
-every publish it sleeps exactly until the next visible change the snapshot
-announces (``next_change_ms``), counted from the instant the snapshot was
-taken. There is no fixed poll: a paused
-show wakes once a second for the time of day, a running one at each flip of
-the countdown, and flashing is driven by the same timer.
+The controller owns the show's door and a single single-shot precise timer.
+After every publish it sleeps exactly until the next visible change or the
+next transition the frame announces (``next_change_ms``), counted from the
+instant the frame was taken. There is no fixed poll: a paused show wakes
+once a second for the time of day, a running one at each flip of the
+countdown and at the exact millisecond it enters warning, danger or
+overtime; flashing is driven by the same timer.
 
-Every operator action, from any key, button or (later) the journal replay and
-a remote, enters through :meth:`Controller.apply`. In the app the controller
-drives a core Session, which writes each command to the journal before the
-controller publishes its effect; tests may hand it a bare Show.
+Every operator action, from any key, button or (next) a remote, enters
+through :meth:`Controller.apply`, which hands it to the core's door (a
+Session, which journals it, or a bare Show in tests) and publishes the
+Outcome. The views get frames — one per audience — and decide nothing.
 """
 
 from __future__ import annotations
@@ -18,21 +19,16 @@ from __future__ import annotations
 import logging
 import math
 import time
-from dataclasses import dataclass
 from typing import Protocol
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QCoreApplication,
-    QObject,
-    Qt,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from stagetimer.core.show.commands import Command
+from stagetimer.core.show.commands import AnyCommand
+from stagetimer.core.show.events import Event
+from stagetimer.core.show.frames import build_frames
+from stagetimer.core.show.outcome import Outcome
 from stagetimer.core.show.show import Show
-from stagetimer.core.show.snapshot import Snapshot
+from stagetimer.core.show.snapshot import Frames, Snapshot
 
 log = logging.getLogger(__name__)
 
@@ -49,184 +45,127 @@ WAIT_CAP_NS = (-SLACK_MS + 1) * 1_000_000
 #: The shortest sleep worth a system call while waiting.
 MIN_SLEEP_NS = 20_000
 
-#: Context under which the core's operator messages are translated.
-CORE_CONTEXT = "ShowError"
 
-#: The core's operator messages (stagetimer/core/show.py), listed here so
-#: lupdate extracts them; a message not listed is shown as the core wrote it.
-CORE_MESSAGES: tuple[str, ...] = (
-    QT_TRANSLATE_NOOP("ShowError", "No item is loaded: press Space to start the show"),
-    QT_TRANSLATE_NOOP("ShowError", "The show is over: press ← to go back to the last item"),
-    QT_TRANSLATE_NOOP("ShowError", "The agenda has no items"),
-    QT_TRANSLATE_NOOP("ShowError", "The show is over: there is no next item"),
-    QT_TRANSLATE_NOOP("ShowError", "This is the first item: there is no previous one"),
-    QT_TRANSLATE_NOOP("ShowError", "Nothing to undo"),
-)
+class Door(Protocol):
+    """The core's door: a Session (which journals) or a bare Show.
 
-
-class ShowRecord(Protocol):
-    """A show behind a durable record (stagetimer.core.show.session.Session).
-
-    ``apply`` writes the command down before it returns, so what the views are
-    shown next has already been journaled. ``show`` is read afresh every time:
-    starting fresh replaces the Show object.
+    ``show`` is read afresh every time: starting fresh replaces the Show.
     """
 
     @property
     def show(self) -> Show: ...
 
-    def apply(self, command: Command) -> None: ...
+    def apply(self, command: AnyCommand) -> Outcome: ...
 
 
 class _Unrecorded:
-    """A bare Show as a ShowRecord that records nothing (tests, screenshots)."""
+    """A bare Show as a door that records nothing (tests, screenshots)."""
 
     def __init__(self, show: Show) -> None:
         self.show = show
 
-    def apply(self, command: Command) -> None:
-        self.show.apply(command)
-
-
-def fill_journal_failure(reason: str) -> str:
-    """The operator's warning when a command was applied but could not be written down."""
-    text = QCoreApplication.translate(
-        "Controller", "Done, but the show journal could not be written (%1): a crash now would lose it"
-    )
-    return text.replace("%1", reason)
-
-
-@dataclass(frozen=True)
-class PublishTiming:
-    """When a timer-driven publish happened against the boundary it waited for.
-
-    Both are ``time.monotonic_ns()`` readings; the boundary is exact because
-    the show's system clock counts whole milliseconds of that same clock.
-    """
-
-    boundary_ns: int
-    woke_ns: int  # the tick began (the timer fired and the boundary was reached)
-    published_ns: int  # every view has the new snapshot (not yet painted)
-
-    @property
-    def woke_late_ms(self) -> float:
-        return (self.woke_ns - self.boundary_ns) / 1e6
-
-    @property
-    def late_ms(self) -> float:
-        return (self.published_ns - self.boundary_ns) / 1e6
+    def apply(self, command: AnyCommand) -> Outcome:
+        return self.show.apply(command)
 
 
 class Controller(QObject):
-    """Applies commands to the show and publishes a fresh snapshot when it changes."""
+    """Applies commands through the core's door and publishes fresh frames when the show changes."""
 
-    #: A new snapshot for every view (emitted on each tick and after each command).
-    snapshot_changed = Signal(object)
-    #: A command could not apply; the argument is a sentence for the operator.
-    command_failed = Signal(str)
-    #: A command applied successfully (the journal of issue 4 listens here).
-    command_applied = Signal(object)
+    #: New frames for every view (on each tick and after each command): a Frames.
+    frames_changed = Signal(object)
+    #: The door's answer to a command, applied or refused: an Outcome.
+    command_answered = Signal(object)
+    #: Transitions, at their exact show time: a tuple of Event (after commands and on ticks).
+    events_occurred = Signal(object)
 
-    def __init__(self, show: Show | ShowRecord, parent: QObject | None = None, measure: bool = False) -> None:
+    def __init__(self, door: Show | Door, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._record: ShowRecord = _Unrecorded(show) if isinstance(show, Show) else show
+        self._door: Door = _Unrecorded(door) if isinstance(door, Show) else door
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._on_timeout)
-        self._snapshot = self.show.snapshot()
+        self._frames = build_frames(self.show.snapshot())
         self._due_ms = 0  # show ms of the boundary the timer waits for
-        # Benchmark bookkeeping, off in normal use so a tick costs nothing extra.
-        self._measure = measure
-        self._offset_ms = self._monotonic_offset_ms() if measure else 0
-        self._armed_boundary_ms: int | None = None
-        self.timings: list[PublishTiming] = []
+        self.events: list[Event] = []  # every event announced so far, for Control and the tests
 
     # -- what views and windows read ------------------------------------------
 
     @property
     def show(self) -> Show:
         """The live show (a new object after the session starts fresh)."""
-        return self._record.show
+        return self._door.show
 
     @property
     def snapshot(self) -> Snapshot:
-        """The last published snapshot (valid from construction on)."""
-        return self._snapshot
+        """The last published Control frame (valid from construction on)."""
+        return self._frames.control
+
+    @property
+    def frames(self) -> Frames:
+        """The last published frames, one per audience."""
+        return self._frames
 
     @property
     def timer(self) -> QTimer:
         """The display timer, exposed so tests can check how it is armed."""
         return self._timer
 
-    @property
-    def last_boundary_ns(self) -> int | None:
-        """Measuring only: the boundary the latest timer publish was for."""
-        return self.timings[-1].boundary_ns if self.timings else None
-
     # -- control --------------------------------------------------------------
 
     def start(self) -> None:
-        """Publish the first snapshot and start ticking."""
+        """Publish the first frames and start ticking."""
+        self.show.settle(self.show.now_ms())  # what happened before we opened is not news
         self.publish()
 
     def stop(self) -> None:
         """Stop ticking (the show's clock is unaffected: time keeps running)."""
         self._timer.stop()
 
-    def apply(self, command: Command) -> bool:
-        """Apply one operator command and republish at once.
+    def apply(self, command: AnyCommand) -> Outcome:
+        """Apply one operator command through the door and republish at once.
 
-        A command that cannot apply now is reported through ``command_failed``
-        and leaves the show as it was; nothing an operator presses may stop
-        the clock or close the app. Returns whether the command applied.
+        Nothing an operator presses may stop the clock or close the app: a bug
+        in a command is logged and answered as a refusal (``internal_error``).
         """
         try:
-            self._record.apply(command)
-        except ValueError as error:
-            self.command_failed.emit(QCoreApplication.translate(CORE_CONTEXT, str(error)))
-            self.publish()
-            return False
-        except OSError as error:  # applied, but the journal could not be written
-            log.exception("command %s applied but not journaled", command)
-            self.command_failed.emit(fill_journal_failure(str(error)))
-            self.publish()
-            return False
-        except Exception as error:  # a bug must not take the live show down with it
+            outcome = self._door.apply(command)
+        except Exception as error:  # noqa: BLE001 - a bug must not take the live show down with it
             log.exception("command %s failed unexpectedly", command)
-            self.command_failed.emit(f"{command.action}: {error}")
-            self.publish()
-            return False
-        self.command_applied.emit(command)
+            outcome = Outcome(command.action, False, reason="internal_error",
+                              params={"error": f"{type(error).__name__}: {error}"})
+        if outcome.journal_error:
+            log.error("command %s applied but not journaled: %s", command, outcome.journal_error)
+        self._announce(outcome.events)
         self.publish()
-        return True
+        self.command_answered.emit(outcome)
+        return outcome
 
     def publish(self) -> None:
-        """Take a snapshot, arm the timer for its next change, tell every view."""
+        """Take the frames, arm the timer for their next change, tell every view."""
         show = self.show
         now = show.now_ms()
+        self._announce(tuple(show.events_until(now)))
         snapshot = show.snapshot(now)
-        self._snapshot = snapshot
+        self._frames = build_frames(snapshot)
         # Arm before emitting so the time views spend drawing cannot delay the
-        # next tick, and count from the moment the snapshot was taken, not from
+        # next tick, and count from the moment the frame was taken, not from
         # now: building it took a little of the wait already.
         spent_ms = int((show.now_ms() - now) / show.speed)
         self._timer.start(max(0, snapshot.next_change_ms - spent_ms + SLACK_MS))
         self._due_ms = now + round(snapshot.next_change_ms * show.speed)
-        if self._measure:
-            self._armed_boundary_ms = now + snapshot.next_change_ms + self._offset_ms
-        self.snapshot_changed.emit(snapshot)
+        self.frames_changed.emit(self._frames)
 
     # -- internals ------------------------------------------------------------
 
+    def _announce(self, events: tuple[Event, ...]) -> None:
+        if events:
+            self.events.extend(events)
+            del self.events[:-500]
+            self.events_occurred.emit(events)
+
     def _on_timeout(self) -> None:
         self._wait_for_boundary()
-        if self._measure and self._armed_boundary_ms is not None:
-            woke_ns = time.monotonic_ns()
-            boundary_ns = self._armed_boundary_ms * 1_000_000
-            self.publish()
-            self.timings.append(PublishTiming(boundary_ns, woke_ns, time.monotonic_ns()))
-            return
         self.publish()
 
     def _wait_for_boundary(self) -> None:
@@ -245,19 +184,3 @@ class Controller(QObject):
                 return
             due_ns = (now_ns // 1_000_000 + math.ceil(ahead_ms / show.speed)) * 1_000_000
             time.sleep(max(min(due_ns, give_up) - now_ns, MIN_SLEEP_NS) / 1e9)
-
-    def _monotonic_offset_ms(self) -> int:
-        """How far the system's monotonic ms run ahead of the show's ms (speed 1 only).
-
-        Measuring assumes the show reads ``time.monotonic_ns`` in whole ms, as
-        SystemClock does; the pair of readings is retried until no millisecond
-        ticked between them, so the offset is exact.
-        """
-        if self.show.speed != 1:
-            raise ValueError("timing is measured at speed 1 only")
-        while True:
-            before = time.monotonic_ns() // 1_000_000
-            show_ms = self.show.now_ms()
-            after = time.monotonic_ns() // 1_000_000
-            if before == after:
-                return before - show_ms

@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject
 
 from stagetimer.core.agenda.errors import AgendaError
 from stagetimer.core.agenda.model import Agenda
+from stagetimer.core.show.commands import ReloadAgenda
 from stagetimer.core.show.session import Session
 from stagetimer.core.timefmt import format_tod
 from stagetimer.ui.agenda_watcher import AgendaWatcher
 from stagetimer.ui.control.window import ControlWindow
-from stagetimer.ui.controller import Controller, fill_journal_failure
+from stagetimer.ui.control.notices import refusal_text
+from stagetimer.ui.controller import Controller
 
 log = logging.getLogger(__name__)
 
@@ -39,21 +41,13 @@ class LiveAgenda(QObject):
         watcher.agenda_rejected.connect(self.reject)
 
     def apply(self, agenda: Agenda) -> bool:
-        """Make ``agenda`` the show's agenda; False (with the reason shown) if refused."""
-        try:
-            self._session.reload(agenda)
-        except ValueError as error:  # the live item is not in the edited file
-            current = self._controller.snapshot.current
-            item_id = current.id if current is not None else ""
-            text = QCoreApplication.translate(
-                "LiveAgenda", "The item on stage (id '%1') is not in the edited agenda; put it back or move on first"
-            )
-            log.info("agenda edit refused: %s", error)
-            self.reject([AgendaError(str(self.watcher.path), 0, 0, text.replace("%1", item_id))])
+        """Make ``agenda`` the show's agenda through the door; False (with the reason shown) if refused."""
+        outcome = self._controller.apply(ReloadAgenda(agenda))
+        if not outcome.applied:  # the live item is not in the edited file
+            log.info("agenda edit refused: %s %s", outcome.reason, outcome.params)
+            text = refusal_text(outcome.reason, outcome.params)
+            self.reject([AgendaError(str(self.watcher.path), 0, 0, text)])
             return False
-        except OSError as error:  # the edit is live, but the journal did not get it
-            self._control.notify(fill_journal_failure(str(error)), warning=True)
-        self._controller.publish()
         self._control.show_agenda_reloaded(format_tod(self._controller.snapshot.time_of_day_ms, seconds=True))
         return True
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import TypedDict
+from typing import Any
 
 #: Item kinds the format knows. Unknown kinds are an error so that a typo
 #: ("brake") cannot silently turn a break screen into a talk.
@@ -86,8 +86,9 @@ class Item:
         return ", ".join(self.speakers)
 
 
-class ItemIdentity(TypedDict):
-    """The fields that name an item in every per-item view (ItemView, ItemReport)."""
+@dataclass(frozen=True)
+class ItemIdentity:
+    """Who and what an item is: the fields every per-item view starts with (screens, frames, report)."""
 
     index: int
     id: str
@@ -97,6 +98,19 @@ class ItemIdentity(TypedDict):
     organisation: str
     section_id: str
     section_title: str
+
+    @property
+    def speaker_text(self) -> str:
+        """Speakers joined for display ("A, B")."""
+        return ", ".join(self.speakers)
+
+    def identity(self) -> dict[str, Any]:
+        """Just the identity fields, to build another view of the same item."""
+        return {name: getattr(self, name) for name in IDENTITY_FIELDS}
+
+
+#: The names of ItemIdentity's fields, in order.
+IDENTITY_FIELDS = ("index", "id", "kind", "title", "speakers", "organisation", "section_id", "section_title")
 
 
 @dataclass(frozen=True)
@@ -121,10 +135,10 @@ class Agenda:
                 return index
         return None
 
-    def item_identity(self, index: int) -> ItemIdentity:
-        """Who and what item ``index`` is, as every per-item view repeats it (screens, report)."""
+    def item_identity(self, index: int) -> dict[str, Any]:
+        """Who and what item ``index`` is: the ItemIdentity fields of every per-item view."""
         item = self.items[index]
-        return ItemIdentity(
+        return dict(
             index=index,
             id=item.id,
             kind=item.kind,

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from stagetimer.core.agenda.model import Agenda, Event
+from stagetimer.core.agenda.model import Agenda, Event, ItemIdentity
 from stagetimer.core.report.timeline import Segment, replay
 from stagetimer.core.show.journal import JOURNAL_NAME, atomic_write_text, read_journal
 
@@ -34,17 +34,9 @@ HTML_NAME = "report.html"
 
 
 @dataclass(frozen=True)
-class ItemReport:
+class ItemReport(ItemIdentity):
     """One agenda item, planned and actual. Times of day are ms since midnight."""
 
-    index: int
-    id: str
-    kind: str
-    title: str
-    speakers: tuple[str, ...]
-    organisation: str
-    section_id: str
-    section_title: str
     status: str  # one of STATUSES
     planned_start_ms: int
     planned_duration_ms: int
@@ -54,6 +46,7 @@ class ItemReport:
     paused_ms: int  # of which paused
     added_ms: int  # time the stage manager added (or took away) during the item
     segments: tuple[Segment, ...]  # for the timeline: when it held the stage, running or paused
+    over_under_ms: int | None  # > 0: ran over; < 0: shorter (projected while live) — the Control window's figure
 
     @property
     def planned_end_ms(self) -> int:
@@ -67,11 +60,6 @@ class ItemReport:
     def start_offset_ms(self) -> int | None:
         """> 0: started late; < 0: early."""
         return None if self.actual_start_ms is None else self.actual_start_ms - self.planned_start_ms
-
-    @property
-    def over_under_ms(self) -> int | None:
-        """> 0: ran over its planned length; < 0: shorter."""
-        return None if self.actual_duration_ms is None else self.actual_duration_ms - self.planned_duration_ms
 
     @property
     def ran_over(self) -> bool:
@@ -194,6 +182,7 @@ def build_report(agenda: Agenda, records: list[dict[str, Any]], now_wall_ms: int
                 paused_ms=sum(s.length_ms for s in segments if not s.running),
                 added_ms=timeline.added_ms[index],
                 segments=segments,
+                over_under_ms=timeline.views[index].over_under_ms if segments else None,
             )
         )
     return Report(

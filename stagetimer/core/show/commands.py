@@ -1,14 +1,21 @@
 """Operator commands: the one door through which anything changes the show.
 
-Keys, buttons, the journal's replay after a crash and, later, a network
-remote all build a :class:`Command` and hand it to ``Show.apply``. A command
-is plain data and round-trips through JSON unchanged.
+Keys, buttons, the journal's replay after a crash and, next, the network
+remote all build a :class:`Command` and hand it to ``Session.apply`` (or, with
+no record, ``Show.apply``), which answers with an
+:class:`~stagetimer.core.show.outcome.Outcome`. A command is plain data and
+round-trips through JSON unchanged.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+
+from stagetimer.core.agenda.model import Agenda
+
+#: One minute, the step of the ± keys.
+MINUTE_MS = 60_000
 
 #: Every action the show understands, with the type of its value.
 ACTIONS: dict[str, type | None] = {
@@ -21,12 +28,17 @@ ACTIONS: dict[str, type | None] = {
     "goto": str,  # load an item by id
     "add_time": int,  # ms, negative to take time away
     "reset": None,  # the current item back to its full time, stopped
-    "undo": None,  # undo the last reset or jump
+    "undo": None,  # take back the last change to the show
     "message": str,  # text for the speaker; "" clears
+    "clear_message": None,
+    "pin_message": None,  # keep (or stop keeping) the message when the item changes
     "flash": None,  # flash the presenter screen
     "blackout": None,  # toggle the projector blackout
     "projector_countdown": None,  # toggle the small countdown on the projector
 }
+
+#: Commands that change nothing worth taking back: Ctrl+Z skips over them.
+NOT_UNDOABLE = frozenset({"undo", "flash"})
 
 
 @dataclass(frozen=True)
@@ -46,6 +58,10 @@ class Command:
         elif not isinstance(self.value, expected) or isinstance(self.value, bool):
             raise ValueError(f"command {self.action!r} needs a {expected.__name__} value")
 
+    @property
+    def undoable(self) -> bool:
+        return self.action not in NOT_UNDOABLE
+
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"action": self.action}
         if self.value is not None:
@@ -55,3 +71,40 @@ class Command:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Command:
         return cls(str(data["action"]), data.get("value"))
+
+
+@dataclass(frozen=True)
+class ReloadAgenda:
+    """Swap in an edited agenda file, keeping each item's history by id.
+
+    Not JSON: the journal records the new agenda's source in a checkpoint.
+    """
+
+    agenda: Agenda
+
+    action = "reload"
+
+    @property
+    def undoable(self) -> bool:
+        return False
+
+
+@dataclass(frozen=True)
+class StartFresh:
+    """End the recorded show and begin the day again from the welcome screen.
+
+    The Session archives the journal first. ``anchor_tod_ms`` anchors the new
+    show (None: now; a rehearsal passes a moment just before the planned start).
+    """
+
+    anchor_tod_ms: int | None = None
+
+    action = "start_fresh"
+
+    @property
+    def undoable(self) -> bool:
+        return False
+
+
+#: What the door accepts.
+AnyCommand = Command | ReloadAgenda | StartFresh

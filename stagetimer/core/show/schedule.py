@@ -7,9 +7,8 @@ as a few small functions with no hidden state.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from stagetimer.core.agenda.model import Agenda, Item, Thresholds
+from stagetimer.core.show.state import ShowState
 
 #: A break that absorbs a delay never shrinks below this (or its own length, if shorter).
 MIN_BREAK_MS = 60_000
@@ -47,12 +46,13 @@ def base_allotted_ms(agenda: Agenda, index: int, start_tod_ms: int) -> int:
     return max(target - start_tod_ms, min(item.duration_ms, MIN_BREAK_MS))
 
 
-@dataclass(frozen=True)
-class Projection:
-    """Projected start and end (times of day) of every item."""
-
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+def allotted_ms(agenda: Agenda, state: ShowState, index: int, tod_ms: int) -> int:
+    """Planned length plus adjustments; an unstarted break is elastic from ``tod_ms``."""
+    item_state = state.items[index]
+    base = item_state.base_allotted_ms
+    if base is None:
+        base = base_allotted_ms(agenda, index, tod_ms)
+    return base + item_state.adjust_ms
 
 
 def project_upcoming(
@@ -83,8 +83,3 @@ def project_upcoming(
 def ms_to_next_second(remaining_ms: int) -> int:
     """Ms until a running countdown's displayed whole second changes (1..1000)."""
     return (remaining_ms - 1) % 1000 + 1
-
-
-def ms_to_next_half(elapsed_ms: int) -> int:
-    """Ms until the next 500 ms step of a flash that began ``elapsed_ms`` ago."""
-    return 500 - elapsed_ms % 500

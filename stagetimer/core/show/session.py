@@ -1,9 +1,12 @@
-"""A show with its durable record: journal, recovery, live reload.
+"""A show with its durable record: the door the app and the network use.
 
-The app and ``stagetimer status`` both go through a Session, so a show
-resumed after kill -9 is rebuilt exactly as the journal says: the last
-checkpoint, then every command after it replayed at its recorded show time,
-then the time that passed while the app was down, read from the wall clock.
+``Session.apply`` is the one door of a running show: it applies a command
+through the Show, writes it to the journal (fsynced) before anything is
+shown, and answers with the Outcome. Starting fresh and reloading an edited
+agenda go through it too. ``stagetimer status`` and the app both open a
+Session, so a show resumed after kill -9 is rebuilt exactly as the journal
+says: every checkpoint and command replayed, then the time that passed
+while the app was down, read from the wall clock.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from typing import Any
 
 from stagetimer.core.agenda.model import Agenda
 from stagetimer.core.clock import Clock
-from stagetimer.core.show.commands import Command
+from stagetimer.core.show.commands import AnyCommand, ReloadAgenda, StartFresh
 from stagetimer.core.show.journal import (
     JOURNAL_NAME,
     STATE_NAME,
@@ -22,9 +25,11 @@ from stagetimer.core.show.journal import (
     atomic_write_text,
     read_journal,
 )
+from stagetimer.core.show.outcome import Outcome
+from stagetimer.core.show.replay import replay_journal
 from stagetimer.core.show.show import Show
 from stagetimer.core.show.snapshot import Snapshot
-from stagetimer.core.show.state_io import state_from_dict, state_to_dict
+from stagetimer.core.show.state_io import state_to_dict
 from stagetimer.core.show.status import status_json
 
 
@@ -52,13 +57,20 @@ class Session:
     ) -> Session:
         """Resume the show recorded in ``state_dir``, or begin a new one."""
         contents = read_journal(state_dir / JOURNAL_NAME)
-        show, notes = _replay(agenda, contents.records, clock)
-        recovered = show is not None and not show.state.untouched
-        if show is None:
+        replayed = replay_journal(agenda, contents.records, clock)
+        show, last = replayed.show, replayed.last
+        recovered = show is not None and last is not None and not show.state.untouched
+        if show is None or last is None:
             show = Show(agenda, clock, speed=speed, anchor_tod_ms=anchor_tod_ms)
+        else:
+            # Time that passed while the app was down, from the wall clock (never negative).
+            gap = max(0, clock.wall_ms() - int(last["wall_ms"]))
+            now = int(last["show_ms"]) + int(gap * show.speed)
+            show.rebase(now)
+            show.settle(now)  # what happened while the app was down is not news
         session = cls(show, state_dir, writable)
         session.recovered = bool(recovered)
-        session.notes = contents.problems + notes
+        session.notes = contents.problems + replayed.notes
         session.checkpoint("recovered" if session.recovered else "start")
         return session
 
@@ -75,41 +87,65 @@ class Session:
     def snapshot(self) -> Snapshot:
         return self.show.snapshot()
 
-    def apply(self, command: Command) -> None:
-        """Apply, then journal; a refused command (ValueError) is not recorded."""
-        now = self.show.now_ms()
-        before = self.show.snapshot(now)
-        self.show.apply(command, now_ms=now)
-        self._append({"type": "command", "command": command.to_dict()}, now)
-        self._record_item_changes(before, self.show.snapshot(now), now)
-        self.write_state()
+    def apply(self, command: AnyCommand) -> Outcome:
+        """The door: apply, then journal. A refused command changes and records nothing.
 
-    def reload(self, agenda: Agenda) -> None:
-        """Swap in an edited agenda (ValueError if the live item is gone)."""
-        self.show.replace_agenda(agenda)
-        self.checkpoint("reload")
-
-    def start_fresh(self, anchor_tod_ms: int | None = None) -> None:
-        """Archive the journal and begin the show again from the welcome screen.
-
-        ``anchor_tod_ms`` as for Show: None anchors to now; a rehearsal passes
-        its own anchor (just before the planned start) to run through again.
+        An applied command whose record could not be written says so in
+        ``journal_error``: the show has changed, and a crash now would lose it.
         """
+        if isinstance(command, StartFresh):
+            return self._start_fresh(command.anchor_tod_ms)
+        now = self.show.now_ms()
+        outcome = self.show.apply(command, now_ms=now)
+        if not outcome.applied:
+            return outcome
+        try:
+            if isinstance(command, ReloadAgenda):
+                self.checkpoint("reload")
+            else:
+                self._append({"type": "command", "command": command.to_dict()}, now)
+                self._record_item_events(outcome)
+                self.write_state()
+        except OSError as error:
+            return _with_journal_error(outcome, str(error))
+        return outcome
+
+    def reload(self, agenda: Agenda) -> Outcome:
+        """Swap in an edited agenda (refused, ``live_item_removed``, if the live item is gone)."""
+        return self.apply(ReloadAgenda(agenda))
+
+    def start_fresh(self, anchor_tod_ms: int | None = None) -> Outcome:
+        """Archive the journal and begin the show again from the welcome screen (see StartFresh)."""
+        return self.apply(StartFresh(anchor_tod_ms))
+
+    def _start_fresh(self, anchor_tod_ms: int | None) -> Outcome:
         if self._writer is not None:
-            self._writer.close()
-            journal = self.state_dir / JOURNAL_NAME
-            if journal.exists():
-                stamp = time.strftime("%Y%m%d-%H%M%S")
-                archive, number = self.state_dir / f"journal-{stamp}.jsonl", 1
-                while archive.exists():  # twice in one second must not overwrite the first archive
-                    number += 1
-                    archive = self.state_dir / f"journal-{stamp}-{number}.jsonl"
-                journal.rename(archive)
-            self._writer = JournalWriter(journal)
+            try:
+                self._archive_journal()
+            except OSError as error:
+                return Outcome("start_fresh", False, reason="journal_failed", params={"reason": str(error)})
         old = self.show
         self.show = Show(old.agenda, old.clock, speed=old.speed, anchor_tod_ms=anchor_tod_ms)
         self.recovered = False
-        self.checkpoint("fresh")
+        outcome = Outcome("start_fresh", True, effect="started_fresh")
+        try:
+            self.checkpoint("fresh")
+        except OSError as error:
+            return _with_journal_error(outcome, str(error))
+        return outcome
+
+    def _archive_journal(self) -> None:
+        assert self._writer is not None
+        self._writer.close()
+        journal = self.state_dir / JOURNAL_NAME
+        if journal.exists():
+            stamp = time.strftime("%Y%m%d-%H%M%S")
+            archive, number = self.state_dir / f"journal-{stamp}.jsonl", 1
+            while archive.exists():  # twice in one second must not overwrite the first archive
+                number += 1
+                archive = self.state_dir / f"journal-{stamp}-{number}.jsonl"
+            journal.rename(archive)
+        self._writer = JournalWriter(journal)
 
     def close(self) -> None:
         if self._writer is not None:
@@ -142,51 +178,13 @@ class Session:
         stamped.update(record)
         self._writer.append(stamped)
 
-    def _record_item_changes(self, before: Snapshot, after: Snapshot, now: int) -> None:
+    def _record_item_events(self, outcome: Outcome) -> None:
         """Item starts and ends, written out for the record (replay ignores them)."""
-        for old, new in zip(before.items, after.items):
-            if old.actual_start_ms is None and new.actual_start_ms is not None:
-                self._append({"type": "item_started", "id": new.id, "tod_ms": new.actual_start_ms}, now)
-            if old.actual_end_ms is None and new.actual_end_ms is not None:
-                self._append({"type": "item_ended", "id": new.id, "tod_ms": new.actual_end_ms}, now)
+        for event in outcome.events:
+            if event.kind.value in ("item_started", "item_ended"):
+                self._append({"type": event.kind.value, "id": event.item_id, "tod_ms": event.tod_ms}, event.show_ms)
 
 
-def _replay(agenda: Agenda, records: list[dict[str, Any]], clock: Clock) -> tuple[Show | None, list[str]]:
-    """Rebuild the show from the last checkpoint and the commands after it."""
-    last_checkpoint = None
-    for position, record in enumerate(records):
-        if record.get("type") == "checkpoint":
-            last_checkpoint = position
-    if last_checkpoint is None:
-        return None, []
-    checkpoint = records[last_checkpoint]
-    stamped = [r for r in records if isinstance(r.get("show_ms"), int) and isinstance(r.get("wall_ms"), int)]
-    last = stamped[-1] if stamped else checkpoint
-    speed = float(checkpoint.get("speed", 1.0))
-    # Time that passed while the app was down, from the wall clock (never negative).
-    gap = max(0, clock.wall_ms() - int(last.get("wall_ms", clock.wall_ms())))
-    origin = int(last.get("show_ms", 0)) + int(gap * speed)
-    show = Show(agenda, clock, speed=speed, anchor_tod_ms=int(checkpoint["anchor_tod_ms"]), origin_show_ms=origin)
-    try:
-        show.state = state_from_dict(checkpoint.get("state", {}), agenda)
-    except (ValueError, TypeError, KeyError) as error:
-        return None, [f"Could not resume the recorded show ({error}); starting fresh."]
-    notes: list[str] = []
-    for record in records[last_checkpoint + 1 :]:
-        if record.get("type") == "command":
-            apply_recorded(show, record, notes)
-    return show, notes
-
-
-def apply_recorded(show: Show, record: dict[str, Any], notes: list[str]) -> bool:
-    """Apply a journaled command at its recorded show time (recovery and the report replay alike).
-
-    A command that no longer applies (the agenda was edited since) is noted
-    and skipped: the rest of the record still counts.
-    """
-    try:
-        show.apply(Command.from_dict(record["command"]), now_ms=int(record["show_ms"]))
-    except (ValueError, KeyError, TypeError) as error:
-        notes.append(f"Skipped a recorded command that no longer applies: {error}")
-        return False
-    return True
+def _with_journal_error(outcome: Outcome, reason: str) -> Outcome:
+    return Outcome(outcome.action, True, effect=outcome.effect, params=outcome.params, also=outcome.also,
+                   events=outcome.events, journal_error=reason)

@@ -1,4 +1,9 @@
-"""The show: a state machine over the agenda, driven by operator commands.
+"""The show: a state machine over the agenda, driven through one door.
+
+``Show.apply`` takes a command and answers with an Outcome: applied (what it
+did, and the transition events it caused) or refused (a reason code, and
+nothing changed). Every rule about what the operator may do lives behind
+this door, never in a window or a request handler.
 
 Time is read only from the clock's monotonic reading, scaled by the
 rehearsal speed, and turned into "show time": milliseconds since the show
@@ -11,19 +16,30 @@ began, so the countdown cannot drift however long the show lasts.
 from __future__ import annotations
 
 import copy
+from typing import Any
 
 from stagetimer.core.agenda.model import Agenda
 from stagetimer.core.clock import Clock
-from stagetimer.core.show.commands import Command
-from stagetimer.core.show.schedule import base_allotted_ms, break_target_ms
+from stagetimer.core.show.accounting import StageLog
+from stagetimer.core.show.commands import AnyCommand, Command, ReloadAgenda, StartFresh
+from stagetimer.core.show.events import PHASE_EVENTS, SEVERITY, Event, EventKind, command_events, next_phase_crossing
+from stagetimer.core.show.outcome import Outcome, Refused
+from stagetimer.core.show.schedule import allotted_ms, base_allotted_ms, break_target_ms, phase_for
 from stagetimer.core.show.snapshot import Snapshot
 from stagetimer.core.show.snapshot_builder import build_snapshot
 from stagetimer.core.show.state import ItemState, ShowState
 from stagetimer.core.show.state_io import state_from_dict, state_to_dict
 
+#: How many changes Ctrl+Z can take back.
+UNDO_DEPTH = 200
+#: A jump further than this many rows away says it can be undone.
+NEAR = 1
+
+Effect = tuple[str, dict[str, Any]]
+
 
 class Show:
-    """Applies commands to the agenda's state and produces snapshots."""
+    """Applies commands to the agenda's state and produces snapshots and events."""
 
     def __init__(
         self,
@@ -33,7 +49,7 @@ class Show:
         anchor_tod_ms: int | None = None,
         origin_show_ms: int = 0,
     ) -> None:
-        if speed <= 0:
+        if not speed > 0:
             raise ValueError("speed must be greater than zero")
         self.agenda = agenda
         self.speed = speed
@@ -42,7 +58,10 @@ class Show:
         self._origin = origin_show_ms
         self.anchor_tod_ms = clock.local_tod_ms() if anchor_tod_ms is None else anchor_tod_ms
         self.state = ShowState(items=[ItemState() for _ in agenda.items])
-        self._undo: list[ShowState] = []
+        self.log = StageLog(len(agenda.items))
+        self._undo: list[tuple[str, ShowState]] = []
+        self._phases: dict[int, str] = {}  # the phase last announced, per item
+        self._observed_ms: int | None = None  # time events are announced up to here
 
     # -- time ---------------------------------------------------------------
 
@@ -52,146 +71,329 @@ class Show:
         scaled = real if self.speed == 1 else int(real * self.speed)
         return self._origin + scaled
 
+    def rebase(self, origin_show_ms: int) -> None:
+        """Make show time read ``origin_show_ms`` now (after a replay, the time the app was down)."""
+        self._mono0 = self.clock.monotonic_ms()
+        self._origin = origin_show_ms
+
     def tod_ms(self, now_ms: int) -> int:
         return self.anchor_tod_ms + now_ms
 
     def allotted_ms(self, index: int, now_ms: int) -> int:
         """Planned length plus adjustments; an unstarted break is elastic from now."""
-        item_state = self.state.items[index]
-        base = item_state.base_allotted_ms
-        if base is None:
-            base = base_allotted_ms(self.agenda, index, self.tod_ms(now_ms))
-        return base + item_state.adjust_ms
+        return allotted_ms(self.agenda, self.state, index, self.tod_ms(now_ms))
 
     @property
     def can_undo(self) -> bool:
         return bool(self._undo)
 
-    # -- commands -----------------------------------------------------------
+    def adopt_undo(self, other: Show) -> None:
+        """Take over what ``other`` (the same show before a checkpoint, same agenda) can undo."""
+        self._undo = other._undo
 
-    def apply(self, command: Command, now_ms: int | None = None) -> None:
-        """Apply one command; ``now_ms`` replays it at a recorded show time.
+    # -- the door -----------------------------------------------------------
 
-        Raises ValueError with a sentence for the operator when the command
-        cannot apply now (the state is then unchanged).
-        """
+    def apply(self, command: AnyCommand, now_ms: int | None = None) -> Outcome:
+        """Apply one command (at ``now_ms``, when replaying a recorded one) and say what happened."""
         now = self.now_ms() if now_ms is None else now_ms
+        tod = self.tod_ms(now)
+        events = self.events_until(now)
+        before = copy.deepcopy(self.state)
+        starts = [item.actual_start_ms for item in self.state.items]
+        also: list[str] = []
+        try:
+            if isinstance(command, StartFresh):
+                effect = self._start_fresh()
+            elif isinstance(command, ReloadAgenda):
+                effect = self._reload(command.agenda, now)
+                before = copy.deepcopy(self.state)  # the events compare like with like
+                starts = [item.actual_start_ms for item in self.state.items]
+            else:
+                effect = self._dispatch(command, now)
+        except Refused as refusal:
+            self.state = before
+            return Outcome(command.action, False, reason=refusal.reason, params=dict(refusal.params),
+                           events=tuple(events))
+        if command.action != "undo" and self._moved(before) and self.state.message and not self.state.message_pinned:
+            self._clear_message()
+            also.append("message_cleared")
+        if command.undoable and self.state != before:
+            self._undo.append((command.action, before))
+            del self._undo[:-UNDO_DEPTH]
+        self.log.observe(self.state, tod, starts)
+        events.extend(command_events(self.agenda, before, self.state, now, tod))
+        if command.action == "undo":
+            events.append(Event(EventKind.UNDONE, now, tod, self._current_id(), str(effect[1]["action"])))
+        events.extend(self._phase_events(now))
+        name, params = effect
+        return Outcome(command.action, True, effect=name, params=params, also=tuple(also), events=tuple(events))
+
+    def _dispatch(self, command: Command, now: int) -> Effect:
         handler = getattr(self, "_do_" + command.action)
         if command.value is None:
-            handler(now)
-        else:
-            handler(now, command.value)
+            return handler(now)  # type: ignore[no-any-return]
+        return handler(now, command.value)  # type: ignore[no-any-return]
+
+    # -- events -------------------------------------------------------------
+
+    def events_until(self, now: int) -> list[Event]:
+        """Phase changes of the running item between the last call and ``now``, at their exact times."""
+        events: list[Event] = []
+        index, observed = self._running_index(), self._observed_ms
+        self._observed_ms = now
+        if index is None or observed is None or observed >= now:
+            return events
+        record, thresholds = self.state.items[index], self.agenda.items[index].thresholds
+        assert record.run_from_ms is not None
+        at = max(observed, record.run_from_ms)
+        while True:
+            remaining = self.allotted_ms(index, at) - record.elapsed_at(at)
+            crossing = next_phase_crossing(remaining, thresholds)
+            if crossing is None or at + crossing[0] > now:
+                return events
+            at += crossing[0]
+            self._phases[index] = crossing[1]
+            events.append(Event(PHASE_EVENTS[crossing[1]], at, self.tod_ms(at), self.agenda.items[index].id))
+
+    def settle(self, now: int) -> None:
+        """Take the show as it stands at ``now`` as already announced (after a replay: no news)."""
+        self.events_until(now)
+        self._phase_events(now)
+
+    def next_transition_ms(self, now: int) -> int | None:
+        """Show ms from ``now`` to the next transition the clock itself will cause (a phase change)."""
+        index = self._running_index()
+        if index is None:
+            return None
+        remaining = self.allotted_ms(index, now) - self.state.items[index].elapsed_at(now)
+        crossing = next_phase_crossing(remaining, self.agenda.items[index].thresholds)
+        return None if crossing is None else crossing[0]
+
+    def _running_index(self) -> int | None:
+        index = self.state.index
+        if self.state.stage != "live" or index is None or self.state.items[index].run_from_ms is None:
+            return None
+        return index
+
+    def _phase_events(self, now: int) -> list[Event]:
+        """A command may itself make the countdown more alarming (−1 minute, a start in overtime)."""
+        self._observed_ms = now
+        index = self.state.index
+        if self.state.stage != "live" or index is None or self.state.items[index].actual_start_ms is None:
+            return []
+        record = self.state.items[index]
+        phase = phase_for(self.allotted_ms(index, now) - record.elapsed_at(now), self.agenda.items[index].thresholds)
+        previous = self._phases.get(index, "normal")
+        self._phases[index] = phase
+        if SEVERITY[phase] <= SEVERITY[previous]:
+            return []
+        return [Event(PHASE_EVENTS[phase], now, self.tod_ms(now), self.agenda.items[index].id)]
+
+    # -- the commands ---------------------------------------------------------
+
+    def _title(self, index: int | None = None) -> str:
+        index = self.state.index if index is None else index
+        return "" if index is None else self.agenda.items[index].title
+
+    def _current_id(self) -> str | None:
+        index = self.state.index
+        return None if index is None or self.state.stage != "live" else self.agenda.items[index].id
 
     def _current(self) -> int:
-        if self.state.index is None:
-            raise ValueError("No item is loaded: press Space to start the show")
+        if self.state.index is None or self.state.stage != "live":
+            raise Refused("show_over" if self.state.stage == "closing" else "no_item_loaded")
         return self.state.index
 
-    def _do_start(self, now: int) -> None:
+    def _do_start(self, now: int) -> Effect:
         state = self.state
         if state.stage == "closing":
-            raise ValueError("The show is over: press ← to go back to the last item")
-        if state.stage == "welcome":
+            raise Refused("show_over")
+        from_welcome = state.stage == "welcome"
+        if from_welcome:
             if not self.agenda.items:
-                raise ValueError("The agenda has no items")
+                raise Refused("no_items")
             self._load(0)
-        item = state.items[self._current()]
+        index = self._current()
+        item = state.items[index]
         if item.run_from_ms is not None:
-            return
-        if item.actual_start_ms is None:
+            return "resumed", {"title": self._title()}
+        first = item.actual_start_ms is None
+        if first:
             item.actual_start_ms = self.tod_ms(now)
-            if break_target_ms(self.agenda, self._current()) is not None:
+            if break_target_ms(self.agenda, index) is not None:
                 # An elastic break keeps the length it had when it began.
-                item.base_allotted_ms = base_allotted_ms(self.agenda, self._current(), self.tod_ms(now))
+                item.base_allotted_ms = base_allotted_ms(self.agenda, index, self.tod_ms(now))
         item.actual_end_ms = None
         item.run_from_ms = now
+        if from_welcome:
+            return "started", {"title": self._title(), "from_welcome": True}
+        return ("started" if first else "resumed"), {"title": self._title()}
 
-    def _do_pause(self, now: int) -> None:
-        item = self.state.items[self._current()]
-        item.fold(now)
+    def _do_pause(self, now: int) -> Effect:
+        self.state.items[self._current()].fold(now)
+        return "paused", {"title": self._title()}
 
-    def _do_toggle(self, now: int) -> None:
+    def _do_toggle(self, now: int) -> Effect:
         index = self.state.index
-        if index is not None and self.state.items[index].run_from_ms is not None:
-            self._do_pause(now)
-        else:
-            self._do_start(now)
+        if index is not None and self.state.stage == "live" and self.state.items[index].run_from_ms is not None:
+            return self._do_pause(now)
+        return self._do_start(now)
 
-    def _do_next(self, now: int) -> None:
+    def _do_next(self, now: int) -> Effect:
         state = self.state
         if state.stage == "closing":
-            raise ValueError("The show is over: there is no next item")
+            raise Refused("no_next")
         if state.stage == "welcome":
+            if not self.agenda.items:
+                raise Refused("no_items")
             self._load(0)
-            return
+            return "loaded", {"title": self._title()}
         index = self._current()
+        never_started = state.items[index].actual_start_ms is None
+        skipped = self._title(index)
         self._leave(index, now, forward=True)
-        if index + 1 < len(self.agenda.items):
-            self._load(index + 1)
-        else:
+        if index + 1 >= len(self.agenda.items):
             state.stage, state.index = "closing", None
+            return "closing", {}
+        self._load(index + 1)
+        if never_started:
+            return "skipped", {"skipped": skipped, "title": self._title(), "started": False}
+        return "loaded", {"title": self._title()}
 
-    def _do_next_start(self, now: int) -> None:
-        self._do_next(now)
-        if self.state.stage == "live":
-            self._do_start(now)
+    def _do_next_start(self, now: int) -> Effect:
+        name, params = self._do_next(now)
+        if self.state.stage != "live":
+            return name, params
+        self._do_start(now)
+        if name == "skipped":
+            return name, {**params, "started": True}
+        return "started", {"title": self._title()}
 
-    def _do_previous(self, now: int) -> None:
+    def _do_previous(self, now: int) -> Effect:
         state = self.state
-        if state.stage == "welcome" or state.index == 0:
-            raise ValueError("This is the first item: there is no previous one")
+        if state.stage == "welcome" or (state.stage == "live" and state.index == 0):
+            raise Refused("no_previous")
         if state.stage == "closing":
+            if not self.agenda.items:
+                raise Refused("no_items")
             target = len(self.agenda.items) - 1
         else:
-            target = self._current() - 1
-            self._leave(self._current(), now, forward=False)
+            current = self._current()
+            target = current - 1
+            self._leave(current, now, forward=False)
         self._load(target)
         restored = state.items[target]
         restored.actual_end_ms = None
         if restored.left_running:
             restored.run_from_ms = now
+        return "back", {"title": self._title()}
 
-    def _do_goto(self, now: int, item_id: str) -> None:
+    def _do_goto(self, now: int, item_id: str) -> Effect:
         target = self.agenda.index_of(item_id)
         if target is None:
-            raise ValueError(f"No item with id {item_id!r}")
+            raise Refused("unknown_item", item_id=item_id)
         state = self.state
-        if target == state.index:
-            return
-        origin = -1 if state.stage == "welcome" else state.index
-        if origin is None or abs(target - origin) > 1:
-            self._undo.append(copy.deepcopy(state))
-        if state.index is not None:
+        if state.stage == "live" and target == state.index:
+            raise Refused("already_on_stage", title=self._title(target))
+        origin = {"welcome": -1, "closing": len(self.agenda.items)}.get(state.stage, state.index)
+        assert origin is not None
+        if state.stage == "live" and state.index is not None:
             self._leave(state.index, now, forward=target > state.index)
         self._load(target)
         state.items[target].actual_end_ms = None
+        return ("jumped" if abs(target - origin) > NEAR else "loaded"), {"title": self._title()}
 
-    def _do_add_time(self, now: int, delta_ms: int) -> None:
-        item = self.state.items[self._current()]
-        item.adjust_ms += delta_ms
-
-    def _do_reset(self, now: int) -> None:
+    def _do_add_time(self, now: int, delta_ms: int) -> Effect:
         index = self._current()
-        self._undo.append(copy.deepcopy(self.state))
+        allotted = self.allotted_ms(index, now)
+        if delta_ms < 0 and allotted + delta_ms < 0:
+            raise Refused("too_short", allotted_ms=allotted, delta_ms=delta_ms)
+        self.state.items[index].adjust_ms += delta_ms
+        remaining = self.allotted_ms(index, now) - self.state.items[index].elapsed_at(now)
+        return ("time_added" if delta_ms >= 0 else "time_taken"), {"remaining_ms": remaining, "delta_ms": delta_ms}
+
+    def _do_reset(self, now: int) -> Effect:
+        index = self._current()
         self.state.items[index] = ItemState()
+        self._phases.pop(index, None)
+        return "reset", {"title": self._title()}
 
-    def _do_undo(self, now: int) -> None:
+    def _do_undo(self, now: int) -> Effect:
         if not self._undo:
-            raise ValueError("Nothing to undo")
-        self.state = self._undo.pop()
+            raise Refused("nothing_to_undo")
+        action, self.state = self._undo.pop()
+        self._phases.clear()  # recomputed from the restored state; a return to an alarm is announced
+        index = self.state.index
+        if index is not None and self.state.stage == "live" and self.state.items[index].actual_start_ms is not None:
+            record = self.state.items[index]
+            self._phases[index] = phase_for(self.allotted_ms(index, now) - record.elapsed_at(now),
+                                            self.agenda.items[index].thresholds)
+        live = self.state.stage == "live"
+        return "undone", {"action": action, "title": self._title() if live else "", "welcome": self.state.stage == "welcome"}
 
-    def _do_message(self, now: int, text: str) -> None:
-        self.state.message = text.strip()
-        self.state.message_at_ms = now
+    def _do_message(self, now: int, text: str) -> Effect:
+        text = text.strip()
+        if not text:
+            if not self.state.message:
+                raise Refused("empty_message")
+            return self._do_clear_message(now)
+        state = self.state
+        state.message, state.message_at_ms = text, now
+        state.message_item = state.index if state.stage == "live" else None
+        state.message_pinned = False
+        return "message_shown", {"text": text}
 
-    def _do_flash(self, now: int) -> None:
+    def _do_clear_message(self, now: int) -> Effect:
+        if not self.state.message:
+            raise Refused("no_message")
+        self._clear_message()
+        return "message_cleared", {}
+
+    def _do_pin_message(self, now: int) -> Effect:
+        if not self.state.message:
+            raise Refused("no_message")
+        self.state.message_pinned = not self.state.message_pinned
+        return ("message_pinned" if self.state.message_pinned else "message_unpinned"), {"text": self.state.message}
+
+    def _do_flash(self, now: int) -> Effect:
         self.state.flash_from_ms = now
+        return "flashing", {}
 
-    def _do_blackout(self, now: int) -> None:
+    def _do_blackout(self, now: int) -> Effect:
         self.state.blackout = not self.state.blackout
+        return ("blackout_on" if self.state.blackout else "blackout_off"), {}
 
-    def _do_projector_countdown(self, now: int) -> None:
+    def _do_projector_countdown(self, now: int) -> Effect:
         self.state.projector_countdown = not self.state.projector_countdown
+        return ("countdown_on" if self.state.projector_countdown else "countdown_off"), {}
+
+    def _start_fresh(self) -> Effect:
+        """Back to the welcome screen in memory (the Session also archives the record)."""
+        self.state = ShowState(items=[ItemState() for _ in self.agenda.items])
+        self.log = StageLog(len(self.agenda.items))
+        self._undo.clear()
+        self._phases.clear()
+        return "started_fresh", {}
+
+    def _reload(self, agenda: Agenda, now: int) -> Effect:
+        """Swap in an edited agenda, keeping each item's history (and what can be undone) by id."""
+        try:
+            state = state_from_dict(state_to_dict(self.state, self.agenda), agenda)
+        except ValueError:
+            raise Refused("live_item_removed", item_id=self._current_id() or "") from None
+        undo = []
+        for action, old in self._undo:
+            try:
+                undo.append((action, state_from_dict(state_to_dict(old, self.agenda), agenda)))
+            except ValueError:
+                continue  # that moment had an item on stage that the edit removed
+        self.log.remap([item.id for item in self.agenda.items], [item.id for item in agenda.items])
+        self.agenda, self.state, self._undo = agenda, state, undo
+        self._phases.clear()
+        self._phase_events(now)  # the current phase is known, not news
+        return "reloaded", {}
+
+    # -- moving between items -------------------------------------------------
 
     def _load(self, index: int) -> None:
         """Make ``index`` the current item, stopped (ready, or where it was left)."""
@@ -205,18 +407,19 @@ class Show:
         if forward and item.actual_start_ms is not None:
             item.actual_end_ms = self.tod_ms(now)
 
+    def _moved(self, before: ShowState) -> bool:
+        return (before.stage, before.index) != (self.state.stage, self.state.index)
+
+    def _clear_message(self) -> None:
+        state = self.state
+        state.message, state.message_item, state.message_pinned = "", None, False
+
     # -- output -------------------------------------------------------------
 
     def snapshot(self, now_ms: int | None = None) -> Snapshot:
         """The frozen picture of the show now (or at a replayed show time)."""
-        return build_snapshot(self, self.now_ms() if now_ms is None else now_ms)
-
-    def replace_agenda(self, agenda: Agenda) -> None:
-        """Swap in an edited agenda, keeping each item's history by id.
-
-        Raises ValueError (and changes nothing) if the live item is gone.
-        Undo history refers to the old item list, so it is dropped.
-        """
-        self.state = state_from_dict(state_to_dict(self.state, self.agenda), agenda)
-        self.agenda = agenda
-        self._undo.clear()
+        now = self.now_ms() if now_ms is None else now_ms
+        return build_snapshot(
+            self.agenda, self.state, self.log, now, self.tod_ms(now), self.speed, self.can_undo,
+            self.next_transition_ms(now),
+        )

@@ -1,39 +1,51 @@
-"""The frozen picture of the show that every view draws.
+"""Frames: what each audience of the show may see, as plain data.
 
-A snapshot holds everything a screen shows, already computed: views only
-format and paint it. It is plain data (strings, ints, bools, tuples) and
-serialises to JSON as it is, for the status command, the journal and,
-later, browser views.
+The core builds one frame per audience and the views only paint them:
+
+* :class:`Snapshot` — the Control frame, everything the stage manager sees,
+  private notes and over/under included;
+* :class:`PresenterFrame` — the speaker's confidence monitor;
+* :class:`ProjectorFrame` — the audience's big screen.
+
+An audience frame is built from the Control frame by copying the fields it
+may show, so a private field can only reach the stage if it is named here;
+a test proves none is. Every frame serialises to JSON (``to_dict``) for the
+status command, the journal and, next, browser views.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any
+
+from stagetimer.core.agenda.model import ItemIdentity
 
 #: Where the show stands as a whole: before the first item, during, after the last.
 STAGES = ("welcome", "live", "closing")
 #: Countdown phases, in the order a slot goes through them. ``idle`` when no item is loaded.
 PHASES = ("idle", "normal", "warning", "danger", "overtime")
-#: Item statuses in the agenda table.
-STATUSES = ("done", "live", "next", "upcoming")
+#: Item statuses in the agenda table: ``skipped`` was passed over without ever starting.
+STATUSES = ("done", "skipped", "live", "next", "upcoming")
+
+
+class ClockState(str, Enum):
+    """The one answer to "what is the clock doing" (the value is its JSON name)."""
+
+    NOT_STARTED = "not_started"  # before the first item (the welcome screen)
+    READY = "ready"  # an item is loaded and was never started
+    RUNNING = "running"
+    PAUSED = "paused"  # started, then stopped
+    FINISHED = "finished"  # after the last item
 
 
 @dataclass(frozen=True)
-class ItemView:
-    """One agenda row as the screens see it. Times of day are ms since midnight."""
+class ItemView(ItemIdentity):
+    """One agenda row as the stage manager sees it. Times of day are ms since midnight."""
 
-    index: int
-    id: str
-    kind: str
-    title: str
-    speakers: tuple[str, ...]
-    organisation: str
-    section_id: str
-    section_title: str
-    note: str
-    status: str
+    note: str  # private to the stage manager
+    status: str  # one of STATUSES
     planned_start_ms: int
     planned_duration_ms: int
     fixed_start_ms: int | None
@@ -43,11 +55,8 @@ class ItemView:
     elapsed_ms: int
     actual_start_ms: int | None
     actual_end_ms: int | None
-    over_under_ms: int | None  # actual (or projected) length minus planned; None if not started
-
-    @property
-    def speaker_text(self) -> str:
-        return ", ".join(self.speakers)
+    stage_ms: int | None  # time on stage so far, pauses included; None if it never held the stage
+    over_under_ms: int | None  # length (projected while live) minus planned; None if never on stage
 
     @property
     def planned_end_ms(self) -> int:
@@ -55,8 +64,38 @@ class ItemView:
 
 
 @dataclass(frozen=True)
-class Snapshot:
-    """Everything the three screens show at one instant."""
+class PublicItem(ItemIdentity):
+    """An item as an audience may see it: who and what, and when it is expected to start."""
+
+    projected_start_ms: int
+
+    @classmethod
+    def of(cls, item: ItemView | None) -> PublicItem | None:
+        if item is None:
+            return None
+        return cls(**item.identity(), projected_start_ms=item.projected_start_ms)
+
+
+class _Frame:
+    """JSON for every frame (tuples become lists, enums their names)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return json_ready(dataclasses.asdict(self))  # type: ignore[call-overload]
+
+
+def json_ready(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dict):
+        return {key: json_ready(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [json_ready(item) for item in value]
+    return value
+
+
+@dataclass(frozen=True)
+class Snapshot(_Frame):
+    """The Control frame: everything the stage manager sees at one instant."""
 
     # The event
     event_title: str
@@ -69,13 +108,11 @@ class Snapshot:
 
     # Where we are
     stage: str  # one of STAGES
+    clock_state: ClockState
     time_of_day_ms: int
     items: tuple[ItemView, ...]
     current: ItemView | None
     next: ItemView | None
-    running: bool  # the current item's clock is counting
-    paused: bool  # an item is loaded (started or not) and its clock is stopped
-    started: bool  # the current item has been started at least once
 
     # The countdown of the current item
     remaining_ms: int
@@ -94,6 +131,7 @@ class Snapshot:
 
     # Operator-driven display state
     message: str  # for the speaker; "" when none
+    message_pinned: bool  # the message stays when the show moves to another item
     message_flash: bool  # the message just arrived: draw it inverted on this tick
     flash: bool  # flash the presenter screen on this tick (manual or entering overtime)
     blackout: bool
@@ -104,6 +142,74 @@ class Snapshot:
     # For the display timer: real (unscaled) ms until anything shown here changes.
     next_change_ms: int
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready dict (tuples become lists)."""
-        return dataclasses.asdict(self)
+    @property
+    def running(self) -> bool:
+        return self.clock_state is ClockState.RUNNING
+
+    @property
+    def started(self) -> bool:
+        """The item on stage has been started (it runs, or was paused)."""
+        return self.clock_state in (ClockState.RUNNING, ClockState.PAUSED)
+
+    @property
+    def paused(self) -> bool:
+        """An item is loaded and its clock stands (paused, or ready and never started)."""
+        return self.clock_state in (ClockState.PAUSED, ClockState.READY)
+
+
+@dataclass(frozen=True)
+class PresenterFrame(_Frame):
+    """What the speaker's confidence monitor shows: no notes, no over/under."""
+
+    stage: str
+    clock_state: ClockState
+    time_of_day_ms: int
+    event_title: str
+    venue: str
+    current: PublicItem | None
+    next: PublicItem | None
+    countdown_text: str  # the big digits: the item's countdown, or before the show the time to its start
+    phase: str
+    progress: float
+    flash: bool
+    message: str
+    message_flash: bool
+    resume_ms: int | None
+
+    @property
+    def started(self) -> bool:
+        return self.clock_state in (ClockState.RUNNING, ClockState.PAUSED)
+
+    @property
+    def stopped(self) -> bool:
+        """Loaded and not counting: the speaker must see PAUSED or READY."""
+        return self.clock_state in (ClockState.PAUSED, ClockState.READY)
+
+
+@dataclass(frozen=True)
+class ProjectorFrame(_Frame):
+    """What the audience sees: who speaks, what is next. Never a message, a pause or a note."""
+
+    stage: str
+    blackout: bool
+    event_title: str
+    event_subtitle: str
+    event_date: str
+    venue: str
+    language: str
+    planned_start_ms: int
+    doors_open: bool  # before the show, the planned start has passed
+    current: PublicItem | None
+    next: PublicItem | None
+    countdown_text: str  # "" unless the audience may see a countdown (break, welcome, or switched on)
+    small_countdown: bool  # the optional countdown in the corner of the programme face
+    resume_ms: int | None
+
+
+@dataclass(frozen=True)
+class Frames:
+    """One instant for every audience, published together by the one tick source."""
+
+    control: Snapshot
+    presenter: PresenterFrame
+    projector: ProjectorFrame

@@ -8,19 +8,13 @@ visible change is due so the display timer can sleep until exactly then.
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
 
-from stagetimer.core.show.schedule import (
-    ms_to_next_half,
-    ms_to_next_second,
-    phase_for,
-    project_upcoming,
-)
-from stagetimer.core.show.snapshot import ItemView, Snapshot
+from stagetimer.core.agenda.model import Agenda
+from stagetimer.core.show.accounting import StageLog
+from stagetimer.core.show.schedule import allotted_ms, ms_to_next_second, phase_for, project_upcoming
+from stagetimer.core.show.snapshot import ClockState, ItemView, Snapshot
+from stagetimer.core.show.state import ShowState
 from stagetimer.core.timefmt import format_countdown
-
-if TYPE_CHECKING:
-    from stagetimer.core.show.show import Show
 
 #: How long a manual flash (F) and the arrival flash of a message last, in show ms.
 FLASH_MS = 3_000
@@ -29,10 +23,20 @@ MESSAGE_FLASH_MS = 3_000
 OVERTIME_FLASH_MS = 10_000
 
 
-def _projection(show: Show, now: int) -> tuple[list[int], list[int]]:
+class _Moment:
+    """The show's inputs at one instant, read by every helper below."""
+
+    def __init__(self, agenda: Agenda, state: ShowState, log: StageLog, now: int, tod: int, speed: float) -> None:
+        self.agenda, self.state, self.log = agenda, state, log
+        self.now, self.tod, self.speed = now, tod, speed
+
+    def allotted(self, index: int) -> int:
+        return allotted_ms(self.agenda, self.state, index, self.tod)
+
+
+def _projection(m: _Moment) -> tuple[list[int], list[int]]:
     """Projected start and end of every item, as times of day."""
-    agenda, state = show.agenda, show.state
-    tod = show.tod_ms(now)
+    agenda, state, tod = m.agenda, m.state, m.tod
     count = len(agenda.items)
     starts = [item.planned_start_ms for item in agenda.items]
     ends = [item.planned_end_ms for item in agenda.items]
@@ -53,7 +57,7 @@ def _projection(show: Show, now: int) -> tuple[list[int], list[int]]:
     else:
         current = state.index or 0
         record = state.items[current]
-        remaining = show.allotted_ms(current, now) - record.elapsed_at(now)
+        remaining = m.allotted(current) - record.elapsed_at(m.now)
         starts[current] = record.actual_start_ms if record.actual_start_ms is not None else tod
         ends[current] = tod + max(remaining, 0)
         first, chain = current + 1, ends[current]
@@ -64,40 +68,42 @@ def _projection(show: Show, now: int) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
-def _status(show: Show, index: int) -> str:
-    state = show.state
-    if state.stage == "closing":
-        return "done"
+def _status(m: _Moment, index: int) -> str:
+    state = m.state
     if state.stage == "welcome":
         return "next" if index == 0 else "upcoming"
-    current = state.index or 0
+    current = len(state.items) if state.stage == "closing" else (state.index or 0)
     if index < current:
-        return "done"
+        # Passed over without ever holding the stage (→ → on an item that never started).
+        return "done" if m.log.stage_ms(index, m.tod) is not None else "skipped"
     if index == current:
         return "live"
     return "next" if index == current + 1 else "upcoming"
 
 
-def _item_views(show: Show, now: int) -> tuple[ItemView, ...]:
-    agenda, state = show.agenda, show.state
-    starts, ends = _projection(show, now)
+def _item_views(m: _Moment) -> tuple[ItemView, ...]:
+    agenda, state = m.agenda, m.state
+    starts, ends = _projection(m)
     views = []
     for index, item in enumerate(agenda.items):
         record = state.items[index]
-        elapsed = record.elapsed_at(now)
+        elapsed = record.elapsed_at(m.now)
+        live = state.index == index and state.stage == "live"
         # An upcoming break stretches to the fixed start after it, as projected.
-        upcoming = record.actual_start_ms is None and index != state.index
-        allotted = ends[index] - starts[index] if upcoming else show.allotted_ms(index, now)
+        upcoming = record.actual_start_ms is None and not live
+        allotted = ends[index] - starts[index] if upcoming else m.allotted(index)
+        on_stage = m.log.stage_ms(index, m.tod)
         over_under = None
-        if record.actual_start_ms is not None:
-            live = state.index == index and state.stage == "live"
-            length = max(elapsed, allotted) if live else elapsed
+        if on_stage is not None:
+            # The one over/under of an item: its time on stage (pauses included, as they
+            # took time out of the day), and while live the time it still has to run.
+            length = on_stage + max(allotted - elapsed, 0) if live else on_stage
             over_under = length - item.duration_ms
         views.append(
             ItemView(
                 **agenda.item_identity(index),
                 note=item.note,
-                status=_status(show, index),
+                status=_status(m, index),
                 planned_start_ms=item.planned_start_ms,
                 planned_duration_ms=item.duration_ms,
                 fixed_start_ms=item.fixed_start_ms,
@@ -107,6 +113,7 @@ def _item_views(show: Show, now: int) -> tuple[ItemView, ...]:
                 elapsed_ms=elapsed,
                 actual_start_ms=record.actual_start_ms,
                 actual_end_ms=record.actual_end_ms,
+                stage_ms=on_stage,
                 over_under_ms=over_under,
             )
         )
@@ -123,13 +130,37 @@ def _half_period_flash(since_ms: int, length_ms: int, speed: float) -> tuple[boo
     return on, max(1, math.ceil(to_next))
 
 
-def build_snapshot(show: Show, now: int) -> Snapshot:
-    """Everything the screens show at show time ``now``."""
-    agenda, state = show.agenda, show.state
+def _clock_state(state: ShowState, current: ItemView | None) -> ClockState:
+    if state.stage == "welcome":
+        return ClockState.NOT_STARTED
+    if current is None:
+        return ClockState.FINISHED
+    if state.items[current.index].run_from_ms is not None:
+        return ClockState.RUNNING
+    return ClockState.PAUSED if current.actual_start_ms is not None else ClockState.READY
+
+
+def build_snapshot(
+    agenda: Agenda,
+    state: ShowState,
+    log: StageLog,
+    now: int,
+    tod: int,
+    speed: float,
+    can_undo: bool,
+    next_transition_ms: int | None = None,
+) -> Snapshot:
+    """The Control frame at show time ``now`` (time of day ``tod``).
+
+    ``next_transition_ms`` is the show ms to the next transition the clock
+    will cause by itself (a phase change): the display timer wakes for it too.
+    """
+    m = _Moment(agenda, state, log, now, tod, speed)
     event = agenda.event
-    tod = show.tod_ms(now)
-    items = _item_views(show, now)
+    items = _item_views(m)
     wakes: list[int] = [1000 - tod % 1000]  # the time of day's next second
+    if next_transition_ms is not None:
+        wakes.append(next_transition_ms)
 
     current = items[state.index] if state.stage == "live" and state.index is not None else None
     next_view = None
@@ -138,13 +169,12 @@ def build_snapshot(show: Show, now: int) -> Snapshot:
     elif current is not None and current.index + 1 < len(items):
         next_view = items[current.index + 1]
 
-    running = False
+    clock_state = _clock_state(state, current)
+    running = clock_state is ClockState.RUNNING
     remaining = elapsed = allotted = overtime = 0
     phase, countdown, progress = "idle", "", 0.0
     flash = False
     if current is not None:
-        record = state.items[current.index]
-        running = record.run_from_ms is not None
         elapsed, allotted = current.elapsed_ms, current.allotted_ms
         remaining = allotted - elapsed
         thresholds = agenda.items[current.index].thresholds
@@ -155,17 +185,17 @@ def build_snapshot(show: Show, now: int) -> Snapshot:
         if running:
             wakes.append(ms_to_next_second(remaining))
             if phase == "overtime":
-                flash, wake = _half_period_flash(overtime, OVERTIME_FLASH_MS, show.speed)
+                flash, wake = _half_period_flash(overtime, OVERTIME_FLASH_MS, speed)
                 if wake:
                     wakes.append(wake)
     if state.flash_from_ms is not None:
-        manual, wake = _half_period_flash(now - state.flash_from_ms, FLASH_MS, show.speed)
+        manual, wake = _half_period_flash(now - state.flash_from_ms, FLASH_MS, speed)
         flash = flash or manual
         if wake:
             wakes.append(wake)
     message_flash = False
     if state.message:
-        message_flash, wake = _half_period_flash(now - state.message_at_ms, MESSAGE_FLASH_MS, show.speed)
+        message_flash, wake = _half_period_flash(now - state.message_at_ms, MESSAGE_FLASH_MS, speed)
         if wake:
             wakes.append(wake)
 
@@ -188,13 +218,11 @@ def build_snapshot(show: Show, now: int) -> Snapshot:
         planned_start_ms=event.start_ms,
         planned_end_ms=event.end_ms,
         stage=state.stage,
+        clock_state=clock_state,
         time_of_day_ms=tod,
         items=items,
         current=current,
         next=next_view,
-        running=running,
-        paused=current is not None and not running,
-        started=current is not None and current.actual_start_ms is not None,
         remaining_ms=remaining,
         elapsed_ms=elapsed,
         allotted_ms=allotted,
@@ -207,11 +235,12 @@ def build_snapshot(show: Show, now: int) -> Snapshot:
         welcome_remaining_ms=max(0, first_start - tod),
         resume_ms=resume,
         message=state.message,
+        message_pinned=state.message_pinned,
         message_flash=message_flash,
         flash=flash,
         blackout=state.blackout,
         projector_countdown=state.projector_countdown,
-        can_undo=show.can_undo,
-        speed=show.speed,
-        next_change_ms=max(1, math.ceil(min(wakes) / show.speed)),
+        can_undo=can_undo,
+        speed=speed,
+        next_change_ms=max(1, math.ceil(min(wakes) / speed)),
     )

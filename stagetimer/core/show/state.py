@@ -41,6 +41,8 @@ class ShowState:
     items: list[ItemState] = field(default_factory=list)
     message: str = ""
     message_at_ms: int = 0
+    message_item: int | None = None  # the item on stage when the message was sent
+    message_pinned: bool = False  # keep the message when the show moves to another item
     flash_from_ms: int | None = None
     blackout: bool = False
     projector_countdown: bool = False

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from stagetimer.core.show.snapshot import Snapshot
+from stagetimer.core.show.snapshot import ClockState, Snapshot
 from stagetimer.core.timefmt import format_tod
 
 
@@ -24,6 +24,7 @@ def status_dict(snapshot: Snapshot) -> dict[str, Any]:
         "countdown": snapshot.countdown_text or None,
         "phase": snapshot.phase,
         "over_under_seconds": round(snapshot.over_under_ms / 1000, 3),
+        "item_over_under_seconds": _seconds(current.over_under_ms) if current else None,
         "next_item_id": snapshot.next.id if snapshot.next else None,
         "time_of_day": format_tod(snapshot.time_of_day_ms, seconds=True),
         "projected_end": format_tod(snapshot.projected_end_ms),
@@ -37,11 +38,13 @@ def _state(snapshot: Snapshot) -> str:
     "ready" is an item loaded (after next) whose clock was never started:
     a monitor must not page anyone about a pause nobody made.
     """
-    if snapshot.running:
-        return "running"
-    if snapshot.paused:
-        return "paused" if snapshot.started else "ready"
-    return {"welcome": "not started", "closing": "finished"}.get(snapshot.stage, "idle")
+    return {ClockState.NOT_STARTED: "not started", ClockState.FINISHED: "finished"}.get(
+        snapshot.clock_state, snapshot.clock_state.value
+    )
+
+
+def _seconds(ms: int | None) -> float | None:
+    return None if ms is None else round(ms / 1000, 3)
 
 
 def status_json(snapshot: Snapshot) -> str:

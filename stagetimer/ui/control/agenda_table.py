@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QWidget
 
-from stagetimer.core.show.snapshot import ItemView, Snapshot
+from stagetimer.core.show.snapshot import ClockState, ItemView, Snapshot
 from stagetimer.core.timefmt import format_duration, format_offset, format_tod
 from stagetimer.ui.control import style as style
 
@@ -50,6 +50,7 @@ COLUMN = {key: number for number, (key, _) in enumerate(COLUMNS)}
 
 STATUS_TEXT = {
     "done": QT_TRANSLATE_NOOP("AgendaTable", "Done"),
+    "skipped": QT_TRANSLATE_NOOP("AgendaTable", "Skipped"),
     "live": QT_TRANSLATE_NOOP("AgendaTable", "Live"),
     "paused": QT_TRANSLATE_NOOP("AgendaTable", "Paused"),
     "ready": QT_TRANSLATE_NOOP("AgendaTable", "Ready"),
@@ -78,13 +79,15 @@ def translate(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
+#: The live row's word, by what its clock is doing.
+LIVE_WORD = {ClockState.RUNNING: "live", ClockState.PAUSED: "paused", ClockState.READY: "ready"}
+
+
 def status_key(item: ItemView, snapshot: Snapshot) -> str:
     """The status word of a row; the live row says whether its clock runs."""
     if item.status != "live":
         return item.status
-    if snapshot.running:
-        return "live"
-    return "paused" if item.actual_start_ms is not None else "ready"
+    return LIVE_WORD.get(snapshot.clock_state, "live")
 
 
 @dataclass(frozen=True)
@@ -102,7 +105,7 @@ def row_look(item: ItemView, snapshot: Snapshot) -> RowLook:
     """The text and colour cues of one agenda row."""
     status = status_key(item, snapshot)
     planned = format_tod(item.planned_start_ms)
-    done = item.status == "done"
+    done = item.status in ("done", "skipped")
     projected = "" if done else format_tod(item.projected_start_ms)
     shift = 0
     if projected and projected != planned:
@@ -317,7 +320,7 @@ class AgendaTableModel(QAbstractTableModel):
     def _foreground(self, look: RowLook, key: str) -> QColor:
         if key == "over_under" and look.over_under_ms is not None:
             return style.offset_colour(look.over_under_ms)
-        if look.status == "done":
+        if look.status in ("done", "skipped"):
             return QColor(style.DONE)
         if key == "projected" and look.projected_shift:
             return QColor(style.BEHIND if look.projected_shift > 0 else style.AHEAD)

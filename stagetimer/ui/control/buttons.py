@@ -24,7 +24,7 @@ from stagetimer.core.show.snapshot import Snapshot
 from stagetimer.ui.control.keys import CONTEXT, HINTS, KEY_ACTIONS, KeyAction
 
 #: Actions whose button stays pressed while the thing they toggle is on.
-TOGGLES = {"blackout": "blackout", "projector_countdown": "projector_countdown"}
+TOGGLES = {"blackout": "blackout", "projector_countdown": "projector_countdown", "pin_message": "message_pinned"}
 
 _KEYCAP = ("background: #14171b; border: 1px solid #4a525e; border-radius: 4px; "
            "padding: 0px 6px; font-size: 12px; font-weight: 600; color: #e8eaed;")
@@ -98,6 +98,7 @@ class ButtonPanel(QFrame):
                 button.setChecked(on)
         self.buttons["undo"].setEnabled(snap.can_undo)
         self.buttons["clear_message"].setEnabled(bool(snap.message))
+        self.buttons["pin_message"].setEnabled(bool(snap.message))
 
 
 class KeyLegend(QFrame):

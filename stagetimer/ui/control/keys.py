@@ -20,13 +20,10 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject,
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from stagetimer.core.show.commands import Command
+from stagetimer.core.show.commands import MINUTE_MS, Command
 
 #: Translation context of the labels below.
 CONTEXT = "Keys"
-
-#: One minute, the step of the ± keys.
-MINUTE_MS = 60_000
 
 
 @dataclass(frozen=True)
@@ -67,7 +64,8 @@ KEY_ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("blackout", QT_TRANSLATE_NOOP("Keys", "Blackout"), ("B",), "B", Command("blackout")),
     KeyAction("flash", QT_TRANSLATE_NOOP("Keys", "Flash presenter"), ("F",), "F", Command("flash")),
     KeyAction("message", QT_TRANSLATE_NOOP("Keys", "Message"), ("M",), "M", None),
-    KeyAction("clear_message", QT_TRANSLATE_NOOP("Keys", "Clear message"), ("Esc",), "Esc", None),
+    KeyAction("clear_message", QT_TRANSLATE_NOOP("Keys", "Clear message"), ("Esc",), "Esc", Command("clear_message")),
+    KeyAction("pin_message", QT_TRANSLATE_NOOP("Keys", "Pin message"), ("P",), "P", Command("pin_message")),
     KeyAction("projector_countdown", QT_TRANSLATE_NOOP("Keys", "Projector timer"), ("C",), "C",
               Command("projector_countdown")),
 )

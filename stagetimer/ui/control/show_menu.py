@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
+from stagetimer.core.show.commands import StartFresh
 from stagetimer.core.show.session import Session
 from stagetimer.core.timefmt import format_countdown, format_tod
 from stagetimer.ui.control.window import ControlWindow
@@ -111,16 +112,10 @@ class ShowMenu(QMenu):
             self._control.notify(self.tr("The recorded show goes on"))
 
     def start_fresh(self) -> None:
-        """Archive the journal, start the day over, and say so."""
-        try:
-            self._session.start_fresh(self._fresh_anchor())
-        except OSError as error:
-            self._control.notify(self.tr("Could not archive the show journal (%1)").replace("%1", str(error)),
-                                 warning=True)
-            return
-        self._controller.publish()
-        self._control.show_recovered("")
-        self._control.notify(self.tr("Started fresh: the earlier record is archived in the show folder"))
+        """Archive the journal and start the day over, through the door; Control says how it went."""
+        outcome = self._controller.apply(StartFresh(self._fresh_anchor()))
+        if outcome.applied:
+            self._control.show_recovered("")
 
     # -- report and folder ----------------------------------------------------------
 

@@ -22,22 +22,22 @@ from PySide6.QtWidgets import (
 )
 
 from stagetimer.core.agenda.errors import AgendaError
-from stagetimer.core.show.commands import Command
-from stagetimer.core.show.snapshot import Snapshot
-from stagetimer.core.timefmt import format_countdown
+from stagetimer.core.show.commands import AnyCommand, Command
+from stagetimer.core.show.outcome import Outcome
+from stagetimer.core.show.snapshot import Frames, Snapshot
 from stagetimer.ui.common import fonts
 from stagetimer.ui.control import style as style
 from stagetimer.ui.control.agenda_status import AgendaStatusPanel
 from stagetimer.ui.control.agenda_table import AgendaTableModel
 from stagetimer.ui.control.agenda_view import AgendaTableView
 from stagetimer.ui.control.buttons import ButtonPanel, KeyLegend
-from stagetimer.ui.control.keys import ACTIONS_BY_NAME, MINUTE_MS, KeyRouter
+from stagetimer.ui.control.keys import ACTIONS_BY_NAME, KeyRouter
+from stagetimer.ui.control.notices import notice_for
 from stagetimer.ui.control.message_dialog import MessageDialog
 from stagetimer.ui.control.panels import (
     CurrentPanel,
     MessageBar,
     StatusLine,
-    fill,
     set_colour,
     set_text,
 )
@@ -62,7 +62,6 @@ class ControlWindow(QMainWindow):
         # boxes), sized in pixels so a laptop's DPI setting cannot push it past 1366×768.
         self.setStyleSheet(style.stylesheet(fonts.family()))
         self.message_dialog: MessageDialog | None = None
-        self._failed = False
 
         central = QWidget()
         central.setObjectName("controlCentral")
@@ -132,10 +131,10 @@ class ControlWindow(QMainWindow):
         self.table.installEventFilter(self.key_router)
         self.table.setFocus()
 
-        controller.snapshot_changed.connect(self.show_snapshot)
-        controller.command_failed.connect(self._on_command_failed)
+        controller.frames_changed.connect(self.show_frames)
+        controller.command_answered.connect(self.show_outcome)
         self.resize(1366, 740)
-        self.show_snapshot(controller.snapshot)
+        self.show_frames(controller.frames)
 
     # -- the snapshot ---------------------------------------------------------
 
@@ -143,15 +142,20 @@ class ControlWindow(QMainWindow):
     def snapshot(self) -> Snapshot:
         return self.controller.snapshot
 
-    def show_snapshot(self, snap: Snapshot) -> None:
-        """Draw one snapshot everywhere in the window (called every second)."""
+    def show_frames(self, frames: Frames) -> None:
+        """Draw one instant everywhere in the window (called every second).
+
+        The thumbnails paint the stage screens' own frames: exactly what the
+        speaker and the audience see, and nothing more.
+        """
+        snap = frames.control
         self.status_line.show_snapshot(snap)
         self.current_panel.show_snapshot(snap)
         self.message_bar.show_snapshot(snap)
         self.button_panel.show_snapshot(snap)
         self.model.set_snapshot(snap)
-        self.presenter_thumbnail.show_snapshot(snap)
-        self.projector_thumbnail.show_snapshot(snap)
+        self.presenter_thumbnail.show_frame(frames.presenter)
+        self.projector_thumbnail.show_frame(frames.projector)
         ready = self._ready_item
         if ready is not None and (snap.running or snap.current is None or snap.current.id != ready):
             self.clear_notice()  # "Space starts it" is wrong once it has started, or another item is loaded
@@ -197,47 +201,43 @@ class ControlWindow(QMainWindow):
         self._ready_item = None
         self.notice_label.clear()
 
-    def _on_command_failed(self, reason: str) -> None:
-        self._failed = True
-        self.notify(reason, warning=True)
-
     # -- actions ------------------------------------------------------------------
 
     def trigger(self, name: str) -> None:
         """Do the live action ``name`` of the key table (key, button, any window)."""
         action = ACTIONS_BY_NAME[name]
-        special = getattr(self, f"_do_{name}", None)
-        if special is not None:
-            special()
+        if name == "goto":
+            self._go_to_selected()
+        elif name == "message":
+            self.open_message_dialog()
         elif action.command is not None:
             self.apply(action.command)
 
-    def apply(self, command: Command) -> bool:
-        """Hand a command to the controller; False if it could not apply (already said why)."""
-        self._failed = False
-        self.controller.apply(command)
-        return not self._failed
+    def apply(self, command: AnyCommand) -> bool:
+        """Hand a command to the core's door and say what it did; False if it was refused."""
+        return self.controller.apply(command).applied
+
+    def show_outcome(self, outcome: Outcome) -> None:
+        """The door's answer in the notice line: what happened, or why nothing did."""
+        notice = notice_for(outcome)
+        if notice is None:
+            if outcome.applied and outcome.effect in ("started", "resumed"):
+                self.clear_notice()  # "Space starts it" is wrong once it has started
+            return
+        self.notify(notice.text, warning=notice.warning)
+        if notice.ready_item is not None and self.snapshot.current is not None:
+            self._ready_item = self.snapshot.current.id
 
     def go_to(self, item_id: str) -> None:
-        """Load another item (G, Enter, double-click); a jump past the next one can be undone."""
-        snap = self.snapshot
-        target = next((item for item in snap.items if item.id == item_id), None)
-        if target is None:
-            self.notify(self.tr("That row is no longer in the agenda"), warning=True)
+        """Load another item (G, Enter, double-click); the core says whether it can be undone."""
+        self.apply(Command("goto", item_id))
+
+    def _go_to_selected(self) -> None:
+        item_id = self.table.selected_item_id()
+        if item_id is None:
+            self.notify(self.tr("Choose a row first (↑ ↓), then G or Enter"), warning=True)
             return
-        if snap.current is not None and snap.current.id == item_id:
-            self.notify(fill(self.tr("%1 is already on stage"), target.title))
-            return
-        if snap.current is not None:
-            origin = snap.current.index
-        else:  # before the first item, or after the last
-            origin = -1 if snap.stage == "welcome" else len(snap.items)
-        if not self.apply(Command("goto", item_id)):
-            return
-        if abs(target.index - origin) > 1:
-            self.notify(fill(self.tr("Jumped to %1 — Ctrl+Z to undo"), target.title))
-        else:
-            self.notify(fill(self.tr("Now at %1 — Space starts it"), target.title))
+        self.go_to(item_id)
 
     def open_message_dialog(self) -> MessageDialog:
         """M: the message dialog, open without blocking the show."""
@@ -260,96 +260,7 @@ class ControlWindow(QMainWindow):
         self.activateWindow()
 
     def _send_message(self, text: str) -> None:
-        had = bool(self.snapshot.message)
-        if not text and not had:
-            self.notify(self.tr("Empty message: nothing sent"))
-            return
-        if self.apply(Command("message", text)):
-            self.notify(fill(self.tr("Message shown to the speaker: %1"), text) if text
-                        else self.tr("Message cleared"))
-
-    # Actions that need more than their command, or deserve a word afterwards.
-
-    def _do_goto(self) -> None:
-        item_id = self.table.selected_item_id()
-        if item_id is None:
-            self.notify(self.tr("Choose a row first (↑ ↓), then G or Enter"), warning=True)
-            return
-        self.go_to(item_id)
-
-    def _do_message(self) -> None:
-        self.open_message_dialog()
-
-    def _do_clear_message(self) -> None:
-        if not self.snapshot.message:
-            self.notify(self.tr("There is no message to clear"))
-            return
-        if self.apply(Command("message", "")):
-            self.notify(self.tr("Message cleared"))
-
-    def _do_next(self) -> None:
-        if self.apply(Command("next")):
-            self._say_where_we_are(ready=True)
-
-    def _do_next_start(self) -> None:
-        if self.apply(Command("next_start")):
-            self._say_where_we_are(ready=False)
-
-    def _say_where_we_are(self, ready: bool) -> None:
-        snap = self.snapshot
-        if snap.stage == "closing":
-            self.notify(self.tr("That was the last item: the show is over (← goes back)"))
-        elif ready and snap.current is not None:
-            self.notify(fill(self.tr("Ready: %1 — Space starts it"), snap.current.title))
-            self._ready_item = snap.current.id
-        else:
-            self.clear_notice()
-
-    def _do_previous(self) -> None:
-        if self.apply(Command("previous")) and self.snapshot.current is not None:
-            self.notify(fill(self.tr("Back to %1, where it was"), self.snapshot.current.title))
-
-    def _do_add_minute(self) -> None:
-        if self.apply(Command("add_time", MINUTE_MS)):
-            self.notify(fill(self.tr("+1 minute: %1 left"), format_countdown(self.snapshot.remaining_ms)))
-
-    def _do_take_minute(self) -> None:
-        snap = self.snapshot
-        if snap.current is not None and snap.allotted_ms < MINUTE_MS:
-            refusal = self.tr("Cannot take a minute: this item has only %1 in all")
-            self.notify(fill(refusal, format_countdown(snap.allotted_ms)), warning=True)
-            return
-        if not self.apply(Command("add_time", -MINUTE_MS)):
-            return
-        if self.snapshot.remaining_ms < 0:
-            self.notify(self.tr("−1 minute: the speaker is now over time (+ gives it back)"), warning=True)
-        else:
-            self.notify(fill(self.tr("−1 minute: %1 left"), format_countdown(self.snapshot.remaining_ms)))
-
-    def _do_reset(self) -> None:
-        current = self.snapshot.current
-        if self.apply(Command("reset")) and current is not None:
-            self.notify(fill(self.tr("%1 reset to its full time, stopped — Ctrl+Z to undo"), current.title))
-
-    def _do_undo(self) -> None:
-        if self.apply(Command("undo")):
-            current = self.snapshot.current
-            self.notify(fill(self.tr("Undone: back to %1"), current.title) if current is not None
-                        else self.tr("Undone"))
-
-    def _do_blackout(self) -> None:
-        if self.apply(Command("blackout")):
-            self.notify(self.tr("Projector blacked out — B brings it back") if self.snapshot.blackout
-                        else self.tr("Projector back on"))
-
-    def _do_flash(self) -> None:
-        if self.apply(Command("flash")):
-            self.notify(self.tr("Flashing the presenter screen"))
-
-    def _do_projector_countdown(self) -> None:
-        if self.apply(Command("projector_countdown")):
-            self.notify(self.tr("Countdown on the projector: on") if self.snapshot.projector_countdown
-                        else self.tr("Countdown on the projector: off"))
+        self.apply(Command("message", text))
 
     # -- layout helpers -----------------------------------------------------------
 

@@ -4,7 +4,7 @@ What the speaker must take in at a glance, in order: how long is left (the
 digits, coloured by phase), whether the clock is actually running (a paused
 clock is dimmed under a white PAUSED badge; a loaded but unstarted one says
 READY), what the stage manager is asking (a band across the lower third), and
-who comes next. Everything is drawn from the snapshot with QPainter and sized
+who comes next. Everything is drawn from the speaker's frame with QPainter and sized
 from the widget's own height, so the Control window's 320×180 thumbnail is
 the same picture in small.
 
@@ -19,8 +19,9 @@ from PySide6.QtCore import QEvent, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
-from stagetimer.core.show.snapshot import Snapshot
-from stagetimer.core.timefmt import format_countdown, format_tod
+from stagetimer.core.show.frames import presenter_frame
+from stagetimer.core.show.snapshot import PresenterFrame
+from stagetimer.core.timefmt import format_tod
 from stagetimer.ui.common import theme
 from stagetimer.ui.common.badge import draw_badge
 from stagetimer.ui.common.digits import Digits
@@ -34,25 +35,24 @@ LEFT, CENTRE, RIGHT = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignHCenter,
 VCENTRE = Qt.AlignmentFlag.AlignVCenter
 
 
-def scene_key(snapshot: Snapshot) -> tuple:
+def scene_key(frame: PresenterFrame) -> tuple[object, ...]:
     """Everything on the Presenter except the countdown and the progress bar.
 
-    When two consecutive snapshots share this key, only those two changed
+    When two consecutive frames share this key, only those two changed
     and only their rectangles need repainting.
     """
-    current, upcoming = snapshot.current, snapshot.next
+    current, upcoming = frame.current, frame.next
     return (
-        snapshot.stage,
-        snapshot.phase,
-        snapshot.paused,
-        snapshot.started,
-        snapshot.flash,
-        snapshot.message,
-        snapshot.message_flash,
-        format_tod(snapshot.time_of_day_ms),
-        snapshot.event_title,
-        format_tod(snapshot.planned_start_ms),
-        None if snapshot.resume_ms is None else format_tod(snapshot.resume_ms),
+        frame.stage,
+        frame.phase,
+        frame.clock_state,
+        frame.flash,
+        frame.message,
+        frame.message_flash,
+        format_tod(frame.time_of_day_ms),
+        frame.event_title,
+        frame.venue,
+        None if frame.resume_ms is None else format_tod(frame.resume_ms),
         None if current is None else (current.id, current.kind, current.title, current.speakers,
                                       current.organisation),
         None if upcoming is None else (upcoming.id, upcoming.title, upcoming.speakers,
@@ -60,21 +60,17 @@ def scene_key(snapshot: Snapshot) -> tuple:
     )
 
 
-def displayed_countdown(snapshot: Snapshot) -> str:
-    """The big digits: the item's countdown, or before the show the time to its start."""
-    if snapshot.stage == "welcome":
-        return format_countdown(snapshot.welcome_remaining_ms)
-    return snapshot.countdown_text if snapshot.stage == "live" else ""
-
-
 class PresenterView(QWidget):
-    """Paints the current snapshot for the speaker; holds no logic of its own."""
+    """Paints the speaker's frame; holds no logic of its own."""
+
+    #: The core's cut of a Control frame for this screen (for thumbnails, tests and screenshots).
+    frame_of = staticmethod(presenter_frame)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # every pixel is painted
         self.setMinimumSize(160, 90)
-        self._snapshot: Snapshot | None = None
+        self._frame: PresenterFrame | None = None
         self._fitter = TextFitter()
         self._digits = Digits()
         self._layouts: dict[tuple[int, int, bool], PresenterLayout] = {}
@@ -82,16 +78,16 @@ class PresenterView(QWidget):
     # -- input ------------------------------------------------------------
 
     @property
-    def snapshot(self) -> Snapshot | None:
-        return self._snapshot
+    def frame(self) -> PresenterFrame | None:
+        return self._frame
 
-    def show_snapshot(self, snapshot: Snapshot) -> None:
-        """Draw ``snapshot`` at the next paint (only what changed, when possible)."""
-        previous, self._snapshot = self._snapshot, snapshot
-        if previous is not None and scene_key(previous) == scene_key(snapshot):
+    def show_frame(self, frame: PresenterFrame) -> None:
+        """Draw ``frame`` at the next paint (only what changed, when possible)."""
+        previous, self._frame = self._frame, frame
+        if previous is not None and scene_key(previous) == scene_key(frame):
             # The bar moves with the digits, once a displayed second: between two of them
             # (the time of day's tick, for the operator's clock) nothing here is repainted.
-            if displayed_countdown(previous) != displayed_countdown(snapshot):
+            if previous.countdown_text != frame.countdown_text:
                 # One rectangle, not two: a rectangular clip keeps Qt's fast fill and blit paths.
                 layout = self.current_layout()
                 self.update(layout.digits.united(layout.progress).toAlignedRect().adjusted(-2, -2, 2, 2))
@@ -101,7 +97,7 @@ class PresenterView(QWidget):
     # -- geometry (public for tests and thumbnails) ----------------------
 
     def current_layout(self) -> PresenterLayout:
-        with_message = bool(self._snapshot and self._snapshot.message)
+        with_message = bool(self._frame and self._frame.message)
         key = (self.width(), self.height(), with_message)
         layout = self._layouts.get(key)
         if layout is None:
@@ -130,7 +126,7 @@ class PresenterView(QWidget):
 
     def ink(self) -> Ink:
         """Normal, or inverted while the screen flashes (manual F, or entering overtime)."""
-        snap = self._snapshot
+        snap = self._frame
         if snap is None or not snap.flash or snap.stage != "live":
             return Ink.normal()
         alarming = snap.phase in ("warning", "danger", "overtime")
@@ -138,7 +134,7 @@ class PresenterView(QWidget):
 
     def paint(self, painter: QPainter, dirty: QRectF) -> None:
         """Draw the whole screen (or the part inside ``dirty``)."""
-        snap = self._snapshot
+        snap = self._frame
         ink = self.ink()
         painter.fillRect(dirty, ink.background)
         if snap is None:
@@ -181,7 +177,7 @@ class PresenterView(QWidget):
         return draw_fitted(painter, fitted, rect, colour, align, valign)
 
     def _paint_header(
-        self, painter: QPainter, snap: Snapshot, layout: PresenterLayout, ink: Ink, dirty: QRectF
+        self, painter: QPainter, snap: PresenterFrame, layout: PresenterLayout, ink: Ink, dirty: QRectF
     ) -> None:
         """What is on now: the talk and its speaker, the break, or (before the show) the event."""
         if not layout.title.isValid() or not dirty.intersects(layout.title.united(layout.subtitle)):
@@ -203,13 +199,13 @@ class PresenterView(QWidget):
                    valign=Qt.AlignmentFlag.AlignBottom)
         self._text(painter, subtitle, layout.subtitle, ink.muted, h * 0.04, SEMIBOLD)
 
-    def _paint_badge(self, painter: QPainter, snap: Snapshot, layout: PresenterLayout, ink: Ink) -> None:
+    def _paint_badge(self, painter: QPainter, snap: PresenterFrame, layout: PresenterLayout, ink: Ink) -> None:
         """PAUSED (filled, pause bars), READY (outlined), TIME IS UP, or before the show "Starts in"."""
         rect = layout.badge
         align = CENTRE if layout.badge_centred else LEFT
         if snap.stage == "welcome":
             self._text(painter, self.tr("Starts in"), rect, ink.muted, rect.height() * 0.7, SEMIBOLD, align=align)
-        elif snap.paused:
+        elif snap.stopped:
             paused = snap.started
             label = self.tr("PAUSED") if paused else self.tr("READY")
             size = rect.height() * 0.62
@@ -222,18 +218,18 @@ class PresenterView(QWidget):
 
     def countdown_colour(self) -> QColor:
         """The digits' colour now: phase colour, dimmed when paused, dark while flashing."""
-        snap = self._snapshot
+        snap = self._frame
         if snap is None or snap.stage != "live" or snap.flash:
             return self.ink().foreground
         colour = theme.phase_colour(snap.phase)
-        return theme.dimmed(colour) if snap.paused and snap.started else colour
+        return theme.dimmed(colour) if snap.stopped and snap.started else colour
 
     def _paint_countdown(
-        self, painter: QPainter, snap: Snapshot, layout: PresenterLayout, ink: Ink, dirty: QRectF
+        self, painter: QPainter, snap: PresenterFrame, layout: PresenterLayout, ink: Ink, dirty: QRectF
     ) -> None:
         colour = self.countdown_colour()
         if dirty.intersects(layout.digits):
-            self._digits.draw(painter, displayed_countdown(snap), layout.digits, colour, layout.digit_height)
+            self._digits.draw(painter, snap.countdown_text, layout.digits, colour, layout.digit_height)
         if snap.stage != "live" or not dirty.intersects(layout.progress):
             return
         # The bar shows the share of the allotted time that remains, in the digits' colour.
@@ -254,7 +250,7 @@ class PresenterView(QWidget):
             painter.drawRoundedRect(filled, radius, radius)
 
     def _paint_next(
-        self, painter: QPainter, snap: Snapshot, layout: PresenterLayout, ink: Ink, dirty: QRectF
+        self, painter: QPainter, snap: PresenterFrame, layout: PresenterLayout, ink: Ink, dirty: QRectF
     ) -> None:
         """Who is on next and when (projected), so the speaker can hand over."""
         if not layout.next_label.isValid() or not dirty.intersects(layout.next_label.united(layout.next_text)):
@@ -271,7 +267,7 @@ class PresenterView(QWidget):
         self._text(painter, label, layout.next_label, ink.muted, h * 0.032, BOLD)
         self._text(painter, text, layout.next_text, ink.foreground, h * 0.05, SEMIBOLD)
 
-    def _paint_message(self, painter: QPainter, snap: Snapshot, layout: PresenterLayout) -> None:
+    def _paint_message(self, painter: QPainter, snap: PresenterFrame, layout: PresenterLayout) -> None:
         """The stage manager's message: a band across the screen, inverted as it arrives."""
         if snap.message_flash:
             background, foreground = theme.MESSAGE_FOREGROUND, theme.BACKGROUND
@@ -281,7 +277,7 @@ class PresenterView(QWidget):
         self._text(painter, snap.message, layout.message_text, foreground, self.height() * 0.125, BOLD,
                    lines=2, align=CENTRE)
 
-    def _paint_closing(self, painter: QPainter, snap: Snapshot, layout: PresenterLayout, ink: Ink) -> None:
+    def _paint_closing(self, painter: QPainter, snap: PresenterFrame, layout: PresenterLayout, ink: Ink) -> None:
         """After the last item: calm, no countdown, nothing left to do."""
         block = layout.centre_block
         h = self.height()

@@ -1,26 +1,23 @@
 """The projector's faces: programme (NOW / NEXT), break, welcome and closing.
 
-Each face is painted from the snapshot alone, with every size a fraction of
+Each face is painted from the audience's frame alone, with every size a fraction of
 the widget's height so a thumbnail is the same picture. Text is fitted (it
 wraps at spaces and shrinks, never clips) because agenda titles are long.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QWidget
 
-from stagetimer.core.show.snapshot import ItemView, Snapshot
-from stagetimer.core.timefmt import format_countdown, format_tod
+from stagetimer.core.show.snapshot import ProjectorFrame, PublicItem
+from stagetimer.core.timefmt import format_tod
 from stagetimer.ui.common import theme
 from stagetimer.ui.common.digits import Digits
 from stagetimer.ui.common.textfit import TextFitter, draw_fitted
+from stagetimer.ui.stage.logo import Logo
 
-if TYPE_CHECKING:
-    from stagetimer.ui.stage.projector import Logo
 
 BOLD, SEMIBOLD = QFont.Weight.Bold, QFont.Weight.DemiBold
 LEFT, CENTRE = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignHCenter
@@ -35,7 +32,7 @@ def long_date(iso: str, language: str) -> str:
     return QLocale(language or "en").toString(date, QLocale.FormatType.LongFormat)
 
 
-def who(item: ItemView) -> tuple[str, str]:
+def who(item: PublicItem) -> tuple[str, str]:
     """(speakers, organisation); with no speaker the organisation takes the first line."""
     if item.speaker_text:
         return item.speaker_text, item.organisation
@@ -43,7 +40,7 @@ def who(item: ItemView) -> tuple[str, str]:
 
 
 class ProjectorFaces:
-    """Paints one projector face for a snapshot (owned by one ProjectorView)."""
+    """Paints one projector face for a frame (owned by one ProjectorView)."""
 
     def __init__(self, widget: QWidget, logo: Logo, digits: Digits) -> None:
         self._widget = widget
@@ -59,7 +56,7 @@ class ProjectorFaces:
         w, h = float(self._widget.width()), float(self._widget.height())
         return w, h, w * 0.05
 
-    def countdown_box(self, snap: Snapshot) -> QRectF:
+    def countdown_box(self, snap: ProjectorFrame) -> QRectF:
         """Where this face draws its countdown."""
         w, h, mx = self._size
         if snap.stage == "welcome":
@@ -70,7 +67,7 @@ class ProjectorFaces:
 
     # -- painting ---------------------------------------------------------
 
-    def paint(self, painter: QPainter, snap: Snapshot, dirty: QRectF) -> None:
+    def paint(self, painter: QPainter, snap: ProjectorFrame, dirty: QRectF) -> None:
         if snap.stage == "welcome":
             self._welcome(painter, snap)
         elif snap.stage == "closing":
@@ -80,7 +77,7 @@ class ProjectorFaces:
             self._break(painter, snap)
             self._next(painter, snap, dirty)
         elif snap.current is not None:
-            self._header(painter, snap, dirty, with_countdown=snap.projector_countdown)
+            self._header(painter, snap, dirty, with_countdown=snap.small_countdown)
             if dirty.intersects(self._now_region()):
                 self._now(painter, snap.current)
             self._next(painter, snap, dirty)
@@ -99,7 +96,7 @@ class ProjectorFaces:
         h = self._size[1]
         painter.fillRect(QRectF(left, y, right - left, max(1.0, h * 0.003)), colour)
 
-    def _header(self, painter: QPainter, snap: Snapshot, dirty: QRectF, with_countdown: bool) -> None:
+    def _header(self, painter: QPainter, snap: ProjectorFrame, dirty: QRectF, with_countdown: bool) -> None:
         """Logo, event title and section; the optional small countdown on the right."""
         w, h, mx = self._size
         band = QRectF(mx, h * 0.05, w - 2 * mx, h * 0.1)
@@ -129,7 +126,7 @@ class ProjectorFaces:
         w, h, mx = self._size
         return QRectF(mx, h * 0.215, w - 2 * mx, h * 0.5)
 
-    def _now(self, painter: QPainter, item: ItemView) -> None:
+    def _now(self, painter: QPainter, item: PublicItem) -> None:
         """NOW: the talk title, large; the speaker and organisation under it, centred as a block."""
         region = self._now_region()
         width, h = region.width(), self._size[1]
@@ -154,7 +151,7 @@ class ProjectorFaces:
             draw_fitted(painter, fitted, QRectF(region.left(), y, width, fitted.height), colour)
             y += fitted.height
 
-    def _next(self, painter: QPainter, snap: Snapshot, dirty: QRectF) -> None:
+    def _next(self, painter: QPainter, snap: ProjectorFrame, dirty: QRectF) -> None:
         """NEXT: its projected start, large, beside its title and speaker."""
         upcoming = snap.next
         w, h, mx = self._size
@@ -177,7 +174,7 @@ class ProjectorFaces:
         self._text(painter, line, QRectF(left, title.bottom() + h * 0.012, width, h * 0.05), theme.MUTED,
                    h * 0.038, SEMIBOLD, valign=TOP)
 
-    def _break(self, painter: QPainter, snap: Snapshot) -> None:
+    def _break(self, painter: QPainter, snap: ProjectorFrame) -> None:
         """휴식, the countdown to the resume time, and the time itself."""
         w, h, mx = self._size
         inner = w - 2 * mx
@@ -191,7 +188,7 @@ class ProjectorFaces:
             self._text(painter, resume, QRectF(mx, h * 0.615, inner, h * 0.07), theme.MUTED, h * 0.05, SEMIBOLD,
                        align=CENTRE)
 
-    def _welcome(self, painter: QPainter, snap: Snapshot) -> None:
+    def _welcome(self, painter: QPainter, snap: ProjectorFrame) -> None:
         """Before the first item: the event, where and when, and the time to the start."""
         w, h, mx = self._size
         inner = w - 2 * mx
@@ -208,15 +205,14 @@ class ProjectorFaces:
         starts = starts.replace("%1", format_tod(snap.planned_start_ms))
         self._text(painter, starts, QRectF(mx, h * 0.66, inner, h * 0.055), theme.ACCENT, h * 0.042, BOLD,
                    align=CENTRE)
-        if snap.welcome_remaining_ms > 0:
-            self._digits.draw(painter, format_countdown(snap.welcome_remaining_ms), self.countdown_box(snap),
-                              theme.FOREGROUND, h * 0.12)
+        if snap.countdown_text:
+            self._digits.draw(painter, snap.countdown_text, self.countdown_box(snap), theme.FOREGROUND, h * 0.12)
         else:
             soon = QCoreApplication.translate("ProjectorView", "Starting soon")
             self._text(painter, soon, self.countdown_box(snap), theme.FOREGROUND, h * 0.08, BOLD,
                        align=CENTRE)
 
-    def _closing(self, painter: QPainter, snap: Snapshot) -> None:
+    def _closing(self, painter: QPainter, snap: ProjectorFrame) -> None:
         """After the last item: thanks, and the event's name."""
         w, h, mx = self._size
         inner = w - 2 * mx

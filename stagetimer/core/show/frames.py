@@ -1,0 +1,74 @@
+"""The audience frames, cut from the Control frame field by field.
+
+What the speaker and the audience may see is decided here, in the core, and
+nowhere else: a Qt view or a browser paints its frame and cannot reach a
+field that was not copied into it.
+"""
+
+from __future__ import annotations
+
+from stagetimer.core.show.snapshot import Frames, PresenterFrame, ProjectorFrame, PublicItem, Snapshot
+from stagetimer.core.timefmt import format_countdown
+
+
+def presenter_countdown(snap: Snapshot) -> str:
+    """The speaker's big digits: the item's countdown, or before the show the time to its start."""
+    if snap.stage == "welcome":
+        return format_countdown(snap.welcome_remaining_ms)
+    return snap.countdown_text if snap.stage == "live" else ""
+
+
+def projector_countdown(snap: Snapshot) -> str:
+    """The countdown the audience may see now ("" for none): a break's, the welcome's, or one switched on."""
+    if snap.blackout:
+        return ""
+    if snap.stage == "welcome":
+        return format_countdown(snap.welcome_remaining_ms) if snap.welcome_remaining_ms > 0 else ""
+    if snap.stage != "live" or snap.current is None:
+        return ""
+    if snap.current.kind == "break" or snap.projector_countdown:
+        return snap.countdown_text
+    return ""
+
+
+def presenter_frame(snap: Snapshot) -> PresenterFrame:
+    return PresenterFrame(
+        stage=snap.stage,
+        clock_state=snap.clock_state,
+        time_of_day_ms=snap.time_of_day_ms,
+        event_title=snap.event_title,
+        venue=snap.venue,
+        current=PublicItem.of(snap.current),
+        next=PublicItem.of(snap.next),
+        countdown_text=presenter_countdown(snap),
+        phase=snap.phase,
+        progress=snap.progress,
+        flash=snap.flash,
+        message=snap.message,
+        message_flash=snap.message_flash,
+        resume_ms=snap.resume_ms,
+    )
+
+
+def projector_frame(snap: Snapshot) -> ProjectorFrame:
+    return ProjectorFrame(
+        stage=snap.stage,
+        blackout=snap.blackout,
+        event_title=snap.event_title,
+        event_subtitle=snap.event_subtitle,
+        event_date=snap.event_date,
+        venue=snap.venue,
+        language=snap.language,
+        planned_start_ms=snap.planned_start_ms,
+        doors_open=snap.stage == "welcome" and snap.welcome_remaining_ms == 0,
+        current=PublicItem.of(snap.current),
+        next=PublicItem.of(snap.next),
+        countdown_text=projector_countdown(snap),
+        small_countdown=snap.projector_countdown,
+        resume_ms=snap.resume_ms,
+    )
+
+
+def build_frames(snap: Snapshot) -> Frames:
+    """Every audience's frame of one instant."""
+    return Frames(control=snap, presenter=presenter_frame(snap), projector=projector_frame(snap))

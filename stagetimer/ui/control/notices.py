@@ -1,0 +1,158 @@
+"""The words for the door's answers: an Outcome becomes one line in Control's notice.
+
+The core answers in codes (``effect`` or ``reason``, with parameters); this
+is the only place that turns them into sentences, in the operator's
+language. Nothing here decides anything about the show: a refusal is
+refused by the core, and this only says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from stagetimer.core.show.commands import MINUTE_MS
+from stagetimer.core.show.outcome import Outcome
+from stagetimer.core.timefmt import format_countdown
+
+#: Contexts kept from earlier releases, so their Korean translations still apply.
+CONTROL, REFUSAL, CONTROLLER = "ControlWindow", "ShowError", "Controller"
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One line for Control's notice; ``warning`` draws it amber. ``ready_item``: a "Space starts it" notice."""
+
+    text: str
+    warning: bool = False
+    ready_item: str | None = None
+
+
+_EFFECTS: dict[str, str] = {
+    "show_started": QT_TRANSLATE_NOOP("ControlWindow", "The show has started: %1 — Ctrl+Z takes it back"),
+    "loaded": QT_TRANSLATE_NOOP("ControlWindow", "Ready: %1 — Space starts it"),
+    "goto_loaded": QT_TRANSLATE_NOOP("ControlWindow", "Now at %1 — Space starts it"),
+    "skipped": QT_TRANSLATE_NOOP("ControlWindow", "Skipped %1 (never started) — ready: %2, Space starts it"),
+    "skipped_started": QT_TRANSLATE_NOOP("ControlWindow", "Skipped %1 (never started) — %2 has started"),
+    "jumped": QT_TRANSLATE_NOOP("ControlWindow", "Jumped to %1 — Ctrl+Z to undo"),
+    "back": QT_TRANSLATE_NOOP("ControlWindow", "Back to %1, where it was"),
+    "closing": QT_TRANSLATE_NOOP("ControlWindow", "That was the last item: the show is over (← goes back)"),
+    "time_added": QT_TRANSLATE_NOOP("ControlWindow", "+1 minute: %1 left"),
+    "time_taken": QT_TRANSLATE_NOOP("ControlWindow", "−1 minute: %1 left"),
+    "time_taken_over": QT_TRANSLATE_NOOP("ControlWindow",
+                                         "−1 minute: the speaker is now over time (+ gives it back)"),
+    "reset": QT_TRANSLATE_NOOP("ControlWindow", "%1 reset to its full time, stopped — Ctrl+Z to undo"),
+    "undone": QT_TRANSLATE_NOOP("ControlWindow", "Undone: back to %1"),
+    "undone_welcome": QT_TRANSLATE_NOOP("ControlWindow", "Undone: back to the welcome screen"),
+    "undone_other": QT_TRANSLATE_NOOP("ControlWindow", "Undone"),
+    "message_shown": QT_TRANSLATE_NOOP("ControlWindow", "Message shown to the speaker: %1"),
+    "message_cleared": QT_TRANSLATE_NOOP("ControlWindow", "Message cleared"),
+    "message_pinned": QT_TRANSLATE_NOOP("ControlWindow", "Message pinned: it stays when the item changes (P unpins)"),
+    "message_unpinned": QT_TRANSLATE_NOOP("ControlWindow", "Message unpinned: it goes when the item changes"),
+    "flashing": QT_TRANSLATE_NOOP("ControlWindow", "Flashing the presenter screen"),
+    "blackout_on": QT_TRANSLATE_NOOP("ControlWindow", "Projector blacked out — B brings it back"),
+    "blackout_off": QT_TRANSLATE_NOOP("ControlWindow", "Projector back on"),
+    "countdown_on": QT_TRANSLATE_NOOP("ControlWindow", "Countdown on the projector: on"),
+    "countdown_off": QT_TRANSLATE_NOOP("ControlWindow", "Countdown on the projector: off"),
+    "started_fresh": QT_TRANSLATE_NOOP("ControlWindow",
+                                       "Started fresh: the earlier record is archived in the show folder"),
+}
+
+_ALSO: dict[str, str] = {
+    "message_cleared": QT_TRANSLATE_NOOP("ControlWindow",
+                                         "the message to the speaker was cleared (P pins a message to keep it)"),
+}
+
+_REFUSALS: dict[str, str] = {
+    "no_item_loaded": QT_TRANSLATE_NOOP("ShowError", "No item is loaded: press Space to start the show"),
+    "show_over": QT_TRANSLATE_NOOP("ShowError", "The show is over: press ← to go back to the last item"),
+    "no_items": QT_TRANSLATE_NOOP("ShowError", "The agenda has no items"),
+    "no_next": QT_TRANSLATE_NOOP("ShowError", "The show is over: there is no next item"),
+    "no_previous": QT_TRANSLATE_NOOP("ShowError", "This is the first item: there is no previous one"),
+    "nothing_to_undo": QT_TRANSLATE_NOOP("ShowError", "Nothing to undo"),
+    "unknown_item": QT_TRANSLATE_NOOP("ShowError", "That row is no longer in the agenda (id '%1')"),
+    "already_on_stage": QT_TRANSLATE_NOOP("ShowError", "%1 is already on stage"),
+    "too_short": QT_TRANSLATE_NOOP("ShowError", "Cannot take a minute: this item has only %1 in all"),
+    "no_message": QT_TRANSLATE_NOOP("ShowError", "There is no message to clear"),
+    "empty_message": QT_TRANSLATE_NOOP("ShowError", "Empty message: nothing sent"),
+    "live_item_removed": QT_TRANSLATE_NOOP(
+        "ShowError", "The item on stage (id '%1') is not in the edited agenda; put it back or move on first"),
+    "journal_failed": QT_TRANSLATE_NOOP("ShowError", "Could not archive the show journal (%1)"),
+    "internal_error": QT_TRANSLATE_NOOP("ShowError", "Something went wrong (%1); the show goes on"),
+}
+#: Refusals that are information, not a mistake to warn about.
+_CALM = {"already_on_stage", "no_message", "empty_message"}
+
+_JOURNAL = QT_TRANSLATE_NOOP("Controller", "Done, but the show journal could not be written (%1): a crash now would lose it")
+
+
+def _fill(context: str, template: str, *values: str) -> str:
+    """Translate, then put the values in (a placeholder's text may itself contain "%2")."""
+    text = QCoreApplication.translate(context, template)
+    for number in range(len(values), 0, -1):
+        text = text.replace(f"%{number}", values[number - 1])
+    return text
+
+
+def refusal_text(reason: str, params: dict[str, object]) -> str:
+    """The sentence for a refusal code (also used by the agenda panel and the CLI's callers)."""
+    template = _REFUSALS.get(reason)
+    if template is None:
+        return reason
+    if reason == "too_short":
+        return _fill(REFUSAL, template, format_countdown(int(str(params.get("allotted_ms", 0)))))
+    value = next((str(params[key]) for key in ("title", "item_id", "reason", "error") if key in params), "")
+    return _fill(REFUSAL, template, value)
+
+
+def effect_key(outcome: Outcome) -> str | None:
+    """Which sentence an applied outcome gets; None: the screens say it all (start, pause…)."""
+    effect, params = outcome.effect, outcome.params
+    if effect == "started":
+        return "show_started" if params.get("from_welcome") else None
+    if effect in ("paused", "resumed", "reloaded"):
+        return None
+    if effect == "loaded":
+        return "goto_loaded" if outcome.action == "goto" else "loaded"
+    if effect == "skipped":
+        return "skipped_started" if params.get("started") else "skipped"
+    if effect == "time_taken" and int(str(params.get("remaining_ms", 0))) < 0:
+        return "time_taken_over"
+    if effect == "undone":
+        if params.get("title"):
+            return "undone"
+        return "undone_welcome" if params.get("welcome") else "undone_other"
+    return effect if effect in _EFFECTS else None
+
+
+def notice_for(outcome: Outcome) -> Notice | None:
+    """The notice for one answer of the door, or None when there is nothing to say."""
+    if not outcome.applied:
+        return Notice(refusal_text(outcome.reason, outcome.params), warning=outcome.reason not in _CALM)
+    if outcome.journal_error:
+        return Notice(_fill(CONTROLLER, _JOURNAL, outcome.journal_error), warning=True)
+    key = effect_key(outcome)
+    params = outcome.params
+    text = ""
+    if key is not None:
+        values: list[str] = []
+        if key.startswith("skipped"):
+            values = [str(params["skipped"]), str(params["title"])]
+        elif key in ("time_added", "time_taken"):
+            values = [format_countdown(int(str(params["remaining_ms"])))]
+            if abs(int(str(params.get("delta_ms", MINUTE_MS)))) != MINUTE_MS:
+                values[0] += f" ({format_countdown(abs(int(str(params['delta_ms']))))})"
+        elif "title" in params:
+            values = [str(params["title"])]
+        elif "text" in params:
+            values = [str(params["text"])]
+        text = _fill(CONTROL, _EFFECTS[key], *values)
+    for extra in outcome.also:
+        if extra in _ALSO:
+            addition = QCoreApplication.translate(CONTROL, _ALSO[extra])
+            text = f"{text} · {addition}" if text else addition[:1].upper() + addition[1:]
+    if not text:
+        return None
+    ready = str(params["title"]) if key in ("loaded", "goto_loaded", "skipped") else None
+    return Notice(text, warning=key == "time_taken_over", ready_item=ready)
