@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from stagetimer.core.agenda.errors import QT_TRANSLATE_NOOP
+from stagetimer.core.translatable import QT_TRANSLATE_NOOP
 
 MS_PER_S = 1000
 MS_PER_MIN = 60 * MS_PER_S

@@ -15,7 +15,6 @@ import yaml
 from yaml.nodes import MappingNode, Node
 
 from stagetimer.core.agenda.errors import (
-    QT_TRANSLATE_NOOP,
     AgendaError,
     AgendaInvalid,
     Phrase,
@@ -45,6 +44,7 @@ from stagetimer.core.timefmt import (
     parse_duration,
     parse_time_of_day,
 )
+from stagetimer.core.translatable import QT_TRANSLATE_NOOP
 
 #: Larger than any real agenda by far; refused before reading so a wrong file is quick.
 MAX_BYTES = 2 * 1024 * 1024

@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING
 from yaml.nodes import Node, SequenceNode
 
 from stagetimer.core.agenda.errors import (
-    QT_TRANSLATE_NOOP,
     Phrase,
     did_you_mean,
     one_of,
 )
 from stagetimer.core.agenda.model import KINDS, Item, Section, Thresholds
 from stagetimer.core.timefmt import format_tod
+from stagetimer.core.translatable import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from stagetimer.core.agenda.loader import KeyMap, _AgendaBuilder

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from stagetimer.core.agenda.errors import QT_TRANSLATE_NOOP, AgendaError, Phrase, Text
+from stagetimer.core.agenda.errors import AgendaError, Phrase, Text
+from stagetimer.core.translatable import QT_TRANSLATE_NOOP
 
 try:  # the C composer is faster on big files; the pure one behaves the same
     SafeComposer: type = yaml.CSafeLoader
