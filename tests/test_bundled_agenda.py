@@ -14,7 +14,7 @@ import re
 import pytest
 
 from stagetimer import resources
-from stagetimer.core.agenda.checktable import display_width, format_check
+from stagetimer.core.report.checktable import display_width, format_check
 from stagetimer.core.agenda.model import Agenda, Thresholds
 from stagetimer.core.timefmt import format_tod
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from stagetimer.core.agenda.checktable import display_width, format_check, format_errors
+from stagetimer.core.report.checktable import display_width, format_check, format_errors
 from stagetimer.core.agenda.errors import AgendaError
 from stagetimer.core.agenda.model import Agenda, Section, Thresholds
 from tests.agenda_factory import make_agenda

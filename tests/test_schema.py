@@ -259,7 +259,7 @@ def test_documented_example_uses_every_key_and_passes_the_schema(schema: dict[st
 
 def test_documented_check_output_is_what_check_prints() -> None:
     _loader_keys()
-    from stagetimer.core.agenda.checktable import format_check
+    from stagetimer.core.report.checktable import format_check
     from stagetimer.core.agenda.loader import parse_agenda
 
     example, output = doc_blocks()

@@ -76,7 +76,7 @@ def default_agenda_path(cwd: Path | None = None) -> Path:
 def load_agenda_or_report(path: Path) -> Agenda | None:
     """The validated agenda, or None after printing every problem to stderr."""
     # Imported here so --help and --version answer even if the loader is broken.
-    from stagetimer.core.agenda.checktable import format_errors
+    from stagetimer.core.report.checktable import format_errors
     from stagetimer.core.agenda.errors import AgendaInvalid
     from stagetimer.core.agenda.loader import load_agenda
 
@@ -224,7 +224,7 @@ def run_check(options: argparse.Namespace) -> int:
     agenda = load_agenda_or_report(options.agenda)
     if agenda is None:
         return EXIT_AGENDA_INVALID
-    from stagetimer.core.agenda.checktable import format_check
+    from stagetimer.core.report.checktable import format_check
 
     print(format_check(agenda))
     return EXIT_OK
