@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from agenda_factory import MIN, make_agenda
 
+from stagetimer import resources
 from stagetimer.core.agenda.model import Agenda
 from stagetimer.core.clock import FakeClock
 from stagetimer.core.report.html import report_html
@@ -341,7 +342,7 @@ def test_csv_in_english_and_safe_from_formulas(tmp_path: Path) -> None:
 
 def test_html_has_one_planned_and_one_actual_bar_per_started_item(day: Day) -> None:
     report = day.report()
-    page = report_html(report, "ko", embed_font=False)
+    page = report_html(report, "ko")
     assert page.count('<rect class="planned"') == 13
     actual_groups = re.findall(r'<g class="row" data-item="([^"]+)">.*?</g>', page)
     assert len(actual_groups) == 13
@@ -353,7 +354,7 @@ def test_html_has_one_planned_and_one_actual_bar_per_started_item(day: Day) -> N
 
 
 def test_html_is_in_the_agenda_language_and_self_contained(day: Day) -> None:
-    page = report_html(day.report(), "ko", embed_font=False)
+    page = report_html(day.report(), "ko")
     assert '<html lang="ko">' in page
     for words in ("계획 시작", "실제 시작", "초과/단축", "합계", "2025년 12월 2일 (화)", "엘타워 골드홀",
                   "KT 발표 (KT) 2분 10초 초과"):
@@ -361,12 +362,12 @@ def test_html_is_in_the_agenda_language_and_self_contained(day: Day) -> None:
     assert "<script" not in page and "<link" not in page and "@import" not in page
     assert re.findall(r'(?:src|href)="(?!#)', page) == []
     assert "Pretendard, 'Noto Sans KR'" in page
-    english = report_html(event_day(day.state_dir.parent / "en", "en").report(), "en", embed_font=False)
+    english = report_html(event_day(day.state_dir.parent / "en", "en").report(), "en")
     assert "Planned start" in english and "Tuesday 2 December 2025" in english and "계획 시작" not in english
 
 
 def test_html_highlights_overruns(day: Day) -> None:
-    page = report_html(day.report(), "ko", embed_font=False)
+    page = report_html(day.report(), "ko")
     kt_row = re.search(r'<tr class="([^"]*)" data-item="kt">', page)
     kudo_row = re.search(r'<tr class="([^"]*)" data-item="kudo">', page)
     assert kt_row and "over" in kt_row.group(1).split()
@@ -379,9 +380,17 @@ def test_html_escapes_agenda_text(tmp_path: Path) -> None:
     agenda = agenda.replace_items((nasty,) + agenda.items[1:])
     day = Day(tmp_path, agenda)
     day.wait(5 * MIN).do("start", then_wait=7 * MIN).do("next")
-    page = report_html(day.report(), "ko", embed_font=False)
+    page = report_html(day.report(), "ko")
     assert "<script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Q&quot;" in page
+
+
+def test_html_embeds_the_fonts_the_caller_points_to(day: Day, tmp_path: Path) -> None:
+    """The core reads no package assets: the page carries the fonts of the directory it is given."""
+    page = report_html(day.report(), "ko", fonts_dir=resources.fonts_dir())
+    assert page.count("@font-face") == 2 and "local('Pretendard Bold')" in page
+    assert "@font-face" not in report_html(day.report(), "ko", fonts_dir=tmp_path)  # no fonts there: system fonts
+    assert "@font-face" not in report_html(day.report(), "ko")
 
 
 def test_write_report_defaults_to_the_state_dir_and_embeds_the_font(day: Day) -> None:
