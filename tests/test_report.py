@@ -173,7 +173,8 @@ def test_actual_starts_lengths_and_over_under_of_the_day(day: Day) -> None:
     }
     for item_id, (start, length, over) in expected.items():
         item = items[item_id]
-        assert (item.actual_start_ms, item.actual_duration_ms, item.over_under_ms) == (tod(start), length, over), item_id
+        figures = (item.actual_start_ms, item.actual_duration_ms, item.over_under_ms)
+        assert figures == (tod(start), length, over), item_id
         assert item.status == DONE
         assert item.actual_end_ms == tod(start) + length
     assert items["kt"].start_offset_ms == 5 * MIN  # planned 10:30, started 10:35
@@ -321,17 +322,18 @@ def test_csv_opens_in_excel_with_korean(day: Day, tmp_path: Path) -> None:
     header, body, total = rows[0], rows[1:-1], rows[-1]
     assert header[:3] == ["순서", "ID", "제목"] and "초과/단축(초)" in header and "실제 시작" in header
     assert len(body) == 13 and all(len(row) == len(header) for row in rows)
-    kt = dict(zip(header, body[4]))
+    kt = dict(zip(header, body[4], strict=True))
     assert (kt["제목"], kt["실제 시작"], kt["실제 종료"]) == ("KT 발표", "10:35:00", "10:47:10")
-    assert (kt["실제 길이(초)"], kt["초과/단축(초)"], kt["시작 지연/앞당김(초)"], kt["상태"]) == ("730", "130", "300", "완료")
-    assert dict(zip(header, body[7]))["상태"] == "건너뜀"
-    assert dict(zip(header, total))["초과/단축(초)"] == "225" and total[2] == "합계"
+    figures = (kt["실제 길이(초)"], kt["초과/단축(초)"], kt["시작 지연/앞당김(초)"], kt["상태"])
+    assert figures == ("730", "130", "300", "완료")
+    assert dict(zip(header, body[7], strict=True))["상태"] == "건너뜀"
+    assert dict(zip(header, total, strict=True))["초과/단축(초)"] == "225" and total[2] == "합계"
 
 
 def test_csv_in_english_and_safe_from_formulas(tmp_path: Path) -> None:
     agenda = forum_agenda("en")
     first = dataclasses.replace(agenda.items[0], title="=HYPERLINK(\"http://x\")")
-    agenda = agenda.replace_items((first,) + agenda.items[1:])
+    agenda = agenda.replace_items((first, *agenda.items[1:]))
     rows = list(csv.reader(io.StringIO(report_csv(build_report(agenda, []), "en"))))
     assert rows[0][:3] == ["#", "id", "title"] and "over/under (s)".lower() in [c.lower() for c in rows[0]]
     assert rows[1][2].startswith("'=")
@@ -377,7 +379,7 @@ def test_html_highlights_overruns(day: Day) -> None:
 def test_html_escapes_agenda_text(tmp_path: Path) -> None:
     agenda = forum_agenda()
     nasty = dataclasses.replace(agenda.items[0], title="<script>alert(1)</script> & \"Q\"")
-    agenda = agenda.replace_items((nasty,) + agenda.items[1:])
+    agenda = agenda.replace_items((nasty, *agenda.items[1:]))
     day = Day(tmp_path, agenda)
     day.wait(5 * MIN).do("start", then_wait=7 * MIN).do("next")
     page = report_html(day.report(), "ko")
