@@ -6,13 +6,25 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test check bench screenshots venv clean distclean
+.PHONY: run test lint check bench screenshots venv clean distclean
 
 run: $(STAMP)
 	$(BIN)/stagetimer $(ARGS)
 
-test: $(STAMP)
+# The design guards run first, so a broken contract fails CI like a failing test.
+test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Import contracts (pyproject: the core imports no Qt and no outer layer, the
+# layers, no cycles), strict types on the core, types on the whole package,
+# and ruff. Every check runs and reports; the target fails if any failed.
+lint: $(STAMP)
+	@status=0; \
+	$(BIN)/lint-imports || status=1; \
+	$(BIN)/mypy --strict stagetimer/core || status=1; \
+	$(BIN)/mypy || status=1; \
+	$(BIN)/ruff check . || status=1; \
+	exit $$status
 
 check: $(STAMP)
 	$(BIN)/stagetimer check agenda.yaml

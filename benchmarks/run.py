@@ -200,7 +200,7 @@ def _spawn(mode: str, seconds: float, platform: str) -> tuple[dict, int]:
     result = subprocess.run(
         [sys.executable, str(Path(__file__).resolve()), "--child", mode, "--seconds", str(seconds),
          "--platform", platform],
-        capture_output=True,
+        capture_output=True, check=False,
         text=True,
         env=env,
         timeout=seconds + 120,
@@ -251,7 +251,8 @@ def main() -> int:
     )
     print(_row("metric", "value", "target", None))
     print("-" * 82)
-    print(_row("boundary → repaint done, median", f"{figures['median_ms']:.2f} ms", "≤ 5 ms", figures["median_ms"] <= 5))
+    median = figures["median_ms"]
+    print(_row("boundary → repaint done, median", f"{median:.2f} ms", "≤ 5 ms", median <= 5))
     print(_row("boundary → repaint done, maximum", f"{figures['max_ms']:.2f} ms", "≤ 16 ms", figures["max_ms"] <= 16))
     if publish:
         wake = run["wake_ms"]

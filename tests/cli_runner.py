@@ -23,7 +23,7 @@ def stagetimer(
     env.update(env_update or {})
     return subprocess.run(
         [sys.executable, "-m", "stagetimer", *args],
-        capture_output=True,
+        capture_output=True, check=False,
         text=True,
         encoding="utf-8",
         errors="replace",

@@ -7,13 +7,13 @@ import os
 # Before anything imports Qt: every test runs without a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from pathlib import Path  # noqa: E402
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from stagetimer import resources  # noqa: E402
-from stagetimer.core.clock import FakeClock  # noqa: E402
-from stagetimer.ui.common.refcount_guard import protect_none  # noqa: E402
+from stagetimer import resources
+from stagetimer.core.clock import FakeClock
+from stagetimer.ui.common.refcount_guard import protect_none
 
 # A test session makes far more void Qt calls and signal emits than None and True
 # have references; with PySide6 6.12 on Python < 3.12 it would abort at exit.

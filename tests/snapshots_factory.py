@@ -10,13 +10,13 @@ against snapshots the app can actually produce.
 from __future__ import annotations
 
 import dataclasses
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from stagetimer.core.show.snapshot import ItemView, Snapshot
 from tools.demo_show import MESSAGE, STATES, fallback_agenda, snapshot_for
 
-__all__ = ["MESSAGE", "STATES", "LONG_EVENT_TITLE", "LONG_TITLES", "NOTE", "snapshot", "fallback_agenda"]
+__all__ = ["LONG_EVENT_TITLE", "LONG_TITLES", "MESSAGE", "NOTE", "STATES", "fallback_agenda", "snapshot"]
 
 #: The event's full official name (the press release's), longer than any agenda title.
 LONG_EVENT_TITLE = "정보통신기술 규제 유예제도(ICT 규제샌드박스) 성과공유회 및 규제 개선 토론회(포럼)"
@@ -31,7 +31,7 @@ LONG_TITLES = (
 NOTE = "비공개 메모: 연사 도착 10분 지연"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _base(state: str) -> Snapshot:
     return snapshot_for(state)
 

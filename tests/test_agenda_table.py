@@ -55,6 +55,16 @@ def fed(model: AgendaTableModel, snapshot: Snapshot) -> AgendaTableModel:
     return model
 
 
+def shown_view(qtbot, model: AgendaTableModel, width: int, height: int) -> AgendaTableView:
+    """The table view of ``model``, ``width`` x ``height``, on screen."""
+    view = AgendaTableView(model)
+    qtbot.addWidget(view)
+    view.resize(width, height)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
 # -- rows ---------------------------------------------------------------------------
 
 
@@ -147,11 +157,7 @@ def test_on_screen_the_live_row_keeps_its_colour_under_the_cursor(
 ) -> None:
     demo.into_item(4, remaining_ms=90 * SEC)
     fed(model, demo.snapshot())
-    view = AgendaTableView(model)
-    qtbot.addWidget(view)
-    view.resize(1400, 500)
-    view.show()
-    qtbot.waitExposed(view)
+    view = shown_view(qtbot, model, 1400, 500)
     live_row = model.row_of_item("kt")
     assert view.currentIndex().row() == live_row  # the cursor follows the live row
     rect = view.visualRect(model.index(live_row, COLUMN["actual_end"]))  # an empty cell: no text
@@ -229,11 +235,7 @@ def test_a_new_agenda_rebuilds_the_rows(qtbot, model: AgendaTableModel, demo: De
 
 def test_the_table_scrolls_to_keep_the_live_row_in_sight(qtbot, model: AgendaTableModel, demo: DemoShow) -> None:
     fed(model, demo.snapshot())
-    view = AgendaTableView(model)
-    qtbot.addWidget(view)
-    view.resize(900, 6 * style.ROW_HEIGHT)
-    view.show()
-    qtbot.waitExposed(view)
+    view = shown_view(qtbot, model, 900, 6 * style.ROW_HEIGHT)
     demo.run_to(12)  # the last forum topic, far below the first rows
     model.set_snapshot(demo.snapshot())
     live = view.visualRect(model.index(model.row_of_item("forum-ai"), 0))
@@ -242,11 +244,7 @@ def test_the_table_scrolls_to_keep_the_live_row_in_sight(qtbot, model: AgendaTab
 
 def test_a_double_click_on_a_row_asks_to_go_there(qtbot, model: AgendaTableModel, demo: DemoShow) -> None:
     fed(model, demo.snapshot())
-    view = AgendaTableView(model)
-    qtbot.addWidget(view)
-    view.resize(1200, 600)
-    view.show()
-    qtbot.waitExposed(view)
+    view = shown_view(qtbot, model, 1200, 600)
     chosen: list[str] = []
     view.item_chosen.connect(chosen.append)
     kt = view.visualRect(model.index(model.row_of_item("kt"), COLUMN["title"])).center()

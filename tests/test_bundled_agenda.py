@@ -9,19 +9,22 @@ verbatim because they are what the audience reads on the projector.
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import re
 
 import pytest
 
 from stagetimer import resources
-from stagetimer.core.agenda.checktable import display_width, format_check
 from stagetimer.core.agenda.model import Agenda, Thresholds
+from stagetimer.core.report.checktable import display_width, format_check
 from stagetimer.core.timefmt import format_tod
 
-if importlib.util.find_spec("stagetimer.core.agenda.loader") is None:  # pragma: no cover - only before the loader landed
-    pytest.skip("stagetimer.core.agenda.loader does not exist yet: nothing can load agenda.yaml", allow_module_level=True)
+if importlib.util.find_spec("stagetimer.core.agenda.loader") is None:  # pragma: no cover - before the loader landed
+    pytest.skip(
+        "stagetimer.core.agenda.loader does not exist yet: nothing can load agenda.yaml", allow_module_level=True
+    )
 
-from stagetimer.core.agenda.loader import load_agenda  # noqa: E402
+from stagetimer.core.agenda.loader import load_agenda
 
 MIN = 60_000
 REMARKS = Thresholds(warning_ms=1 * MIN, danger_ms=30_000)
@@ -81,7 +84,7 @@ def test_items_run_in_the_press_release_order_and_fill_the_morning(agenda: Agend
     assert sum(item.duration_ms for item in agenda.items) == 150 * MIN
     assert agenda.planned_end_ms == agenda.event.end_ms
     # Each item starts exactly when the one before ends: no holes, no collisions.
-    for before, after in zip(agenda.items, agenda.items[1:]):
+    for before, after in itertools.pairwise(agenda.items):
         assert after.planned_start_ms == before.planned_end_ms, after.id
 
 
@@ -126,7 +129,7 @@ def test_check_prints_the_day_as_planned(agenda: Agenda) -> None:
     text = format_check(agenda)
     rows = [line for line in text.splitlines() if re.match(r"  \d\d:\d\d–", line)]
     assert [line[2:13] for line in rows] == [row[1] for row in TABLE]
-    for line, row in zip(rows, TABLE):
+    for line, row in zip(rows, TABLE, strict=True):
         # The title starts in the same terminal column on every row, Hangul or not.
         assert display_width(line[: line.index(row[6])]) == display_width(rows[0][: rows[0].index("개회사")])
     assert "13 items (1 break), planned 10:00–12:30 (2h30m): 2h20m on stage, 10m of breaks." in text

@@ -10,9 +10,9 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from stagetimer.core.agenda.checktable import display_width, format_check, format_errors
 from stagetimer.core.agenda.errors import AgendaError
 from stagetimer.core.agenda.model import Agenda, Section, Thresholds
+from stagetimer.core.report.checktable import display_width, format_check, format_errors
 from tests.agenda_factory import make_agenda
 
 
@@ -43,7 +43,8 @@ FORUM_DAY = [
 
 def forum_day(end: str | None = None) -> Agenda:
     agenda = make_agenda(FORUM_DAY, end=end)
-    agenda = dataclasses.replace(agenda, sections=(Section("results", "① 성과 공유회"), Section("forum", "② 전문가 포럼")))
+    sections = (Section("results", "① 성과 공유회"), Section("forum", "② 전문가 포럼"))
+    agenda = dataclasses.replace(agenda, sections=sections)
     return with_details(
         agenda,
         opening={"title": "개회사", "speakers": (), "organisation": "NIPA"},
@@ -183,7 +184,7 @@ def test_a_first_item_after_the_event_start_leaves_a_gap() -> None:
 def test_hangul_counts_two_columns() -> None:
     assert display_width("개회사") == 6
     assert display_width("KT 발표") == 7
-    assert display_width("ＡＢ") == 4  # full-width Latin
+    assert display_width("ＡＢ") == 4  # noqa: RUF001 - full-width Latin letters are what this line tests
     assert display_width("e\u0301") == 1  # a combining accent takes no column
 
 
@@ -194,8 +195,11 @@ def test_columns_line_up_in_display_width_whatever_the_script() -> None:
     presenters = ["NIPA", "과학기술정보통신부", "Speaker report", "Speaker break", "송도영 변호사"]
     titles = [item.title for item in agenda.items]
     # Where the presenter and the title begin, in terminal columns, is the same on every row.
-    presenter_at = {display_width(row[: row.index(name)]) for row, name in zip(rows, presenters)}
-    title_at = {display_width(row[: row.index(title, row.index(name) + len(name))]) for row, name, title in zip(rows, presenters, titles)}  # fmt: skip
+    presenter_at = {display_width(row[: row.index(name)]) for row, name in zip(rows, presenters, strict=True)}
+    title_at = {
+        display_width(row[: row.index(title, row.index(name) + len(name))])
+        for row, name, title in zip(rows, presenters, titles, strict=True)
+    }
     assert len(presenter_at) == 1 and len(title_at) == 1
     heading = next(line for line in text.splitlines() if line.startswith("  planned"))
     assert display_width(heading[: heading.index("presenter")]) in presenter_at

@@ -147,7 +147,7 @@ def test_report_after_the_event_says_who_ran_over(finished_show: Path, tmp_path:
     assert "건너뛴 항목: 영상정보 원본 데이터 활용 자율주행시스템 고도화 (뉴빌리티)." in lines
     rows = list(csv.reader(io.StringIO((out / "report.csv").read_text(encoding="utf-8-sig"))))
     assert len(rows) == 1 + len(bundled().items) + 1
-    kt = dict(zip(rows[0], next(row for row in rows if row[1] == "case-kt")))
+    kt = dict(zip(rows[0], next(row for row in rows if row[1] == "case-kt"), strict=True))
     assert (kt["실제 시작"], kt["실제 길이(초)"], kt["초과/단축(초)"]) == ("10:30:00", "730", "130")
     page = (out / "report.html").read_text(encoding="utf-8")
     assert "행사 결과 보고서" in page and "<svg" in page

@@ -80,11 +80,15 @@ def test_a_failing_slot_is_logged_and_shown_and_the_show_goes_on(app, qtbot) -> 
     assert parts.controller.snapshot.running
 
 
+def _fail_every_tick() -> None:
+    raise ValueError("every tick")
+
+
 def test_the_same_error_every_second_does_not_flood_the_log(app) -> None:
     parts, _clock = app
     for _ in range(100):
         try:
-            raise ValueError("every tick")
+            _fail_every_tick()
         except ValueError:
             sys.excepthook(*sys.exc_info())
     log = (parts.state_dir / CRASH_LOG_NAME).read_text(encoding="utf-8")
@@ -129,7 +133,8 @@ def test_a_hard_crash_leaves_every_threads_stack_in_faulthandler_log(tmp_path: P
         "faulthandler._sigsegv()\n"
     )
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    result = subprocess.run([sys.executable, "-c", script, str(tmp_path)], env=env, capture_output=True, timeout=60)
+    command = [sys.executable, "-c", script, str(tmp_path)]
+    result = subprocess.run(command, env=env, capture_output=True, check=False, timeout=60)
     assert result.returncode != 0
     text = (tmp_path / FAULT_LOG_NAME).read_text(encoding="utf-8")
     assert "Fatal Python error: Segmentation fault" in text

@@ -154,7 +154,7 @@ def test_an_invalid_edit_lists_every_error_and_the_show_runs_on(app, agenda_file
     panel = parts.control.agenda_status
     assert panel.isVisibleTo(parts.control)
     assert panel.lines() == [error_line(error) for error in expected]
-    assert all(line.split("  ")[0] == f"{e.line}:{e.column}" for line, e in zip(panel.lines(), expected))
+    assert all(line.split("  ")[0] == f"{e.line}:{e.column}" for line, e in zip(panel.lines(), expected, strict=True))
     assert any("did you mean 'duration'" in line for line in panel.lines())
     assert f"has {len(expected)} errors" in panel.heading.text()
     # Nothing about the show changed, and it keeps counting.

@@ -38,7 +38,7 @@ def _second(state_dir: Path) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
     return subprocess.run(
         [sys.executable, "-m", "stagetimer", "--windowed", "--state-dir", str(state_dir), str(AGENDA)],
-        capture_output=True, text=True, env=env, cwd=ROOT, timeout=60,
+        capture_output=True, check=False, text=True, env=env, cwd=ROOT, timeout=60,
     )
 
 

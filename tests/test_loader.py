@@ -78,7 +78,10 @@ def test_a_good_agenda_is_planned_in_order() -> None:
 
 def test_unquoted_clock_times_mean_what_they_read() -> None:
     # YAML 1.1 reads 10:00 as the base-60 number 600; the agenda means ten o'clock / ten minutes.
-    text = "event: {title: T, start: 9:30}\nitems:\n  - {id: a, title: A, duration: 1:30:00}\n  - {id: b, title: B, duration: 5}\n"
+    text = (
+        "event: {title: T, start: 9:30}\nitems:\n"
+        "  - {id: a, title: A, duration: 1:30:00}\n  - {id: b, title: B, duration: 5}\n"
+    )
     agenda = parse_agenda(text.encode(), "a.yaml")
     assert format_tod(agenda.event.start_ms) == "09:30"
     assert agenda.items[0].duration_ms == 90 * 60_000
@@ -126,17 +129,34 @@ items:
         ("event: {title: T, start: '10:00'}\nitems:\n  - {id: a, title: [A], duration: 5m}\n", 3, "not a list"),
         ("event: {title: T, start: '10:00'}\nitems:\n  - {id: a, title: A, duration: 5m, duration: 6m}\n", 3, "twice"),
         ("event: {title: T, start: '10:00'}\nitems:\n  - {id: 'a b', title: A, duration: 5m}\n", 3, "usable id"),
-        ("event: {title: T, start: '10:00', end: '09:00'}\nitems:\n  - {id: a, title: A, duration: 5m}\n", 1, "not after"),
-        ("event: {title: T, start: '10:00', language: kr}\nitems:\n  - {id: a, title: A, duration: 5m}\n", 1, "ko or en"),
-        ("event: {title: T, start: '10:00'}\nitems: {a: 1}\n", 2, "must be a list"),
-        ("event: {title: T, start: '10:00'}\nitems:\n  - {id: a, title: A, duration: 5m}\n---\nx: 1\n", 4, "single document"),
         (
-            "event: {title: T, start: '10:00'}\nitems:\n  - {id: a, title: A, duration: 5m, speaker: x, speakers: [y]}\n",
+            "event: {title: T, start: '10:00', end: '09:00'}\nitems:\n"
+            "  - {id: a, title: A, duration: 5m}\n",
+            1,
+            "not after",
+        ),
+        (
+            "event: {title: T, start: '10:00', language: kr}\nitems:\n"
+            "  - {id: a, title: A, duration: 5m}\n",
+            1,
+            "ko or en",
+        ),
+        ("event: {title: T, start: '10:00'}\nitems: {a: 1}\n", 2, "must be a list"),
+        (
+            "event: {title: T, start: '10:00'}\nitems:\n"
+            "  - {id: a, title: A, duration: 5m}\n---\nx: 1\n",
+            4,
+            "single document",
+        ),
+        (
+            "event: {title: T, start: '10:00'}\nitems:\n"
+            "  - {id: a, title: A, duration: 5m, speaker: x, speakers: [y]}\n",
             3,
             "both 'speaker' and 'speakers'",
         ),
         (
-            "event: {title: T, start: '10:00'}\nthresholds: {warning: 30s, danger: 1m}\nitems:\n  - {id: a, title: A, duration: 5m}\n",
+            "event: {title: T, start: '10:00'}\n"
+            "thresholds: {warning: 30s, danger: 1m}\nitems:\n  - {id: a, title: A, duration: 5m}\n",
             2,
             "danger",
         ),

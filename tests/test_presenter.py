@@ -208,7 +208,7 @@ def test_consecutive_seconds_repaint_only_the_countdown(qtbot, view: PresenterVi
     on_screen = view.screen().grabWindow(view.winId()).toImage().convertToFormat(QImage.Format.Format_RGB888)
     full = view.grab().toImage().convertToFormat(QImage.Format.Format_RGB888)
     # Equal up to antialiasing (glyph edges may rasterise a shade apart under a clip).
-    worst = max(abs(a - b) for a, b in zip(bytes(on_screen.constBits()), bytes(full.constBits())))
+    worst = max(abs(a - b) for a, b in zip(bytes(on_screen.constBits()), bytes(full.constBits()), strict=True))
     assert worst <= 32
 
 

@@ -35,7 +35,7 @@ print("survived")
 
 
 def test_a_long_run_of_void_qt_calls_and_emits_does_not_abort_the_interpreter() -> None:
-    result = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, timeout=120)
+    result = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, check=False, text=True, timeout=120)
     assert result.returncode == 0, result.stderr[-500:]
     assert "survived" in result.stdout
 

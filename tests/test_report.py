@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from agenda_factory import MIN, make_agenda
 
+from stagetimer import resources
 from stagetimer.core.agenda.model import Agenda
 from stagetimer.core.clock import FakeClock
 from stagetimer.core.report.html import report_html
@@ -172,7 +173,8 @@ def test_actual_starts_lengths_and_over_under_of_the_day(day: Day) -> None:
     }
     for item_id, (start, length, over) in expected.items():
         item = items[item_id]
-        assert (item.actual_start_ms, item.actual_duration_ms, item.over_under_ms) == (tod(start), length, over), item_id
+        figures = (item.actual_start_ms, item.actual_duration_ms, item.over_under_ms)
+        assert figures == (tod(start), length, over), item_id
         assert item.status == DONE
         assert item.actual_end_ms == tod(start) + length
     assert items["kt"].start_offset_ms == 5 * MIN  # planned 10:30, started 10:35
@@ -320,17 +322,18 @@ def test_csv_opens_in_excel_with_korean(day: Day, tmp_path: Path) -> None:
     header, body, total = rows[0], rows[1:-1], rows[-1]
     assert header[:3] == ["순서", "ID", "제목"] and "초과/단축(초)" in header and "실제 시작" in header
     assert len(body) == 13 and all(len(row) == len(header) for row in rows)
-    kt = dict(zip(header, body[4]))
+    kt = dict(zip(header, body[4], strict=True))
     assert (kt["제목"], kt["실제 시작"], kt["실제 종료"]) == ("KT 발표", "10:35:00", "10:47:10")
-    assert (kt["실제 길이(초)"], kt["초과/단축(초)"], kt["시작 지연/앞당김(초)"], kt["상태"]) == ("730", "130", "300", "완료")
-    assert dict(zip(header, body[7]))["상태"] == "건너뜀"
-    assert dict(zip(header, total))["초과/단축(초)"] == "225" and total[2] == "합계"
+    figures = (kt["실제 길이(초)"], kt["초과/단축(초)"], kt["시작 지연/앞당김(초)"], kt["상태"])
+    assert figures == ("730", "130", "300", "완료")
+    assert dict(zip(header, body[7], strict=True))["상태"] == "건너뜀"
+    assert dict(zip(header, total, strict=True))["초과/단축(초)"] == "225" and total[2] == "합계"
 
 
 def test_csv_in_english_and_safe_from_formulas(tmp_path: Path) -> None:
     agenda = forum_agenda("en")
     first = dataclasses.replace(agenda.items[0], title="=HYPERLINK(\"http://x\")")
-    agenda = agenda.replace_items((first,) + agenda.items[1:])
+    agenda = agenda.replace_items((first, *agenda.items[1:]))
     rows = list(csv.reader(io.StringIO(report_csv(build_report(agenda, []), "en"))))
     assert rows[0][:3] == ["#", "id", "title"] and "over/under (s)".lower() in [c.lower() for c in rows[0]]
     assert rows[1][2].startswith("'=")
@@ -341,7 +344,7 @@ def test_csv_in_english_and_safe_from_formulas(tmp_path: Path) -> None:
 
 def test_html_has_one_planned_and_one_actual_bar_per_started_item(day: Day) -> None:
     report = day.report()
-    page = report_html(report, "ko", embed_font=False)
+    page = report_html(report, "ko")
     assert page.count('<rect class="planned"') == 13
     actual_groups = re.findall(r'<g class="row" data-item="([^"]+)">.*?</g>', page)
     assert len(actual_groups) == 13
@@ -353,7 +356,7 @@ def test_html_has_one_planned_and_one_actual_bar_per_started_item(day: Day) -> N
 
 
 def test_html_is_in_the_agenda_language_and_self_contained(day: Day) -> None:
-    page = report_html(day.report(), "ko", embed_font=False)
+    page = report_html(day.report(), "ko")
     assert '<html lang="ko">' in page
     for words in ("계획 시작", "실제 시작", "초과/단축", "합계", "2025년 12월 2일 (화)", "엘타워 골드홀",
                   "KT 발표 (KT) 2분 10초 초과"):
@@ -361,12 +364,12 @@ def test_html_is_in_the_agenda_language_and_self_contained(day: Day) -> None:
     assert "<script" not in page and "<link" not in page and "@import" not in page
     assert re.findall(r'(?:src|href)="(?!#)', page) == []
     assert "Pretendard, 'Noto Sans KR'" in page
-    english = report_html(event_day(day.state_dir.parent / "en", "en").report(), "en", embed_font=False)
+    english = report_html(event_day(day.state_dir.parent / "en", "en").report(), "en")
     assert "Planned start" in english and "Tuesday 2 December 2025" in english and "계획 시작" not in english
 
 
 def test_html_highlights_overruns(day: Day) -> None:
-    page = report_html(day.report(), "ko", embed_font=False)
+    page = report_html(day.report(), "ko")
     kt_row = re.search(r'<tr class="([^"]*)" data-item="kt">', page)
     kudo_row = re.search(r'<tr class="([^"]*)" data-item="kudo">', page)
     assert kt_row and "over" in kt_row.group(1).split()
@@ -376,12 +379,20 @@ def test_html_highlights_overruns(day: Day) -> None:
 def test_html_escapes_agenda_text(tmp_path: Path) -> None:
     agenda = forum_agenda()
     nasty = dataclasses.replace(agenda.items[0], title="<script>alert(1)</script> & \"Q\"")
-    agenda = agenda.replace_items((nasty,) + agenda.items[1:])
+    agenda = agenda.replace_items((nasty, *agenda.items[1:]))
     day = Day(tmp_path, agenda)
     day.wait(5 * MIN).do("start", then_wait=7 * MIN).do("next")
-    page = report_html(day.report(), "ko", embed_font=False)
+    page = report_html(day.report(), "ko")
     assert "<script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Q&quot;" in page
+
+
+def test_html_embeds_the_fonts_the_caller_points_to(day: Day, tmp_path: Path) -> None:
+    """The core reads no package assets: the page carries the fonts of the directory it is given."""
+    page = report_html(day.report(), "ko", fonts_dir=resources.fonts_dir())
+    assert page.count("@font-face") == 2 and "local('Pretendard Bold')" in page
+    assert "@font-face" not in report_html(day.report(), "ko", fonts_dir=tmp_path)  # no fonts there: system fonts
+    assert "@font-face" not in report_html(day.report(), "ko")
 
 
 def test_write_report_defaults_to_the_state_dir_and_embeds_the_font(day: Day) -> None:

@@ -26,6 +26,8 @@ FONTS = ("Pretendard-Regular.otf", "Pretendard-SemiBold.otf", "Pretendard-Bold.o
 LICENCE = "OFL-Pretendard.txt"
 # What a build needs from the source tree (README.md is the package's long description).
 BUILD_INPUTS = ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md", "agenda.yaml", "assets", "stagetimer")
+#: In every checkout beside the package, and never to be shipped in the wheel.
+DEV_ONLY = ("tools", "tests", "benchmarks")
 
 
 def test_checkout_uses_the_canonical_top_level_files() -> None:
@@ -59,7 +61,7 @@ def _setuptools_builds_wheels() -> bool:
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A wheel built by pip from a copy of the source tree (the checkout stays clean)."""
     source = tmp_path_factory.mktemp("source")
-    for name in BUILD_INPUTS:
+    for name in (*BUILD_INPUTS, *DEV_ONLY):  # the dev-only folders are there, as in a real checkout
         origin = REPO / name
         if origin.is_dir():
             shutil.copytree(origin, source / name, ignore=shutil.ignore_patterns("__pycache__", "_bundled"))
@@ -67,8 +69,9 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
             shutil.copy2(origin, source / name)
     out = tmp_path_factory.mktemp("wheelhouse")
     isolation = ["--no-build-isolation"] if _setuptools_builds_wheels() else []
-    command = [sys.executable, "-m", "pip", "wheel", "--no-deps", *isolation, "--quiet", "--wheel-dir", str(out), str(source)]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    command = [sys.executable, "-m", "pip", "wheel", "--no-deps", *isolation, "--quiet"]
+    command += ["--wheel-dir", str(out), str(source)]
+    result = subprocess.run(command, capture_output=True, check=False, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
     (built,) = out.glob("stagetimer-*.whl")
     return built
@@ -89,11 +92,20 @@ def test_wheel_carries_agenda_fonts_licence_and_schema(wheel: Path) -> None:
 
 
 @pytest.mark.packaging
+def test_wheel_ships_only_the_app(wheel: Path) -> None:
+    """The package and its metadata: no tools/, tests/ or benchmarks/, though the source tree had them."""
+    with zipfile.ZipFile(wheel) as archive:
+        tops = {name.split("/", 1)[0] for name in archive.namelist()}
+    dist_info = {top for top in tops if top.endswith(".dist-info")}
+    assert len(dist_info) == 1 and tops - dist_info == {"stagetimer"}, sorted(tops)
+
+
+@pytest.mark.packaging
 def test_installed_wheel_finds_its_files_without_the_source_tree(wheel: Path, tmp_path: Path) -> None:
     target = tmp_path / "installed"
     install = subprocess.run(
         [sys.executable, "-m", "pip", "install", "--no-deps", "--quiet", "--target", str(target), str(wheel)],
-        capture_output=True,
+        capture_output=True, check=False,
         text=True,
         timeout=300,
     )
@@ -108,7 +120,7 @@ def test_installed_wheel_finds_its_files_without_the_source_tree(wheel: Path, tm
     env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
     env["PYTHONPATH"] = str(target)
     result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path, env=env, timeout=60
+        [sys.executable, "-c", script], capture_output=True, check=False, text=True, cwd=tmp_path, env=env, timeout=60
     )
     assert result.returncode == 0, result.stderr
     paths = {key: Path(value) for key, value in json.loads(result.stdout).items()}

@@ -259,8 +259,8 @@ def test_documented_example_uses_every_key_and_passes_the_schema(schema: dict[st
 
 def test_documented_check_output_is_what_check_prints() -> None:
     _loader_keys()
-    from stagetimer.core.agenda.checktable import format_check
     from stagetimer.core.agenda.loader import parse_agenda
+    from stagetimer.core.report.checktable import format_check
 
     example, output = doc_blocks()
     agenda = parse_agenda(example.encode("utf-8"), "my-event.yaml")

@@ -31,7 +31,7 @@ def place(tmp_path: Path, layout: str, *args: str, settings: Path | None = None)
     settings_dir = settings or tmp_path / "settings"
     result = subprocess.run(
         [sys.executable, str(HELPER), str(QT_DIR / f"{layout}.json"), str(settings_dir), *args],
-        capture_output=True,
+        capture_output=True, check=False,
         text=True,
         env=env,
         timeout=60,
@@ -48,12 +48,16 @@ def where(report: dict) -> dict[str, tuple[str, bool]]:
     return {role: (w["screen"], w["full_screen"]) for role, w in report["windows"].items()}
 
 
+#: A window on the laptop screen, not full screen.
+ON_LAPTOP = ("LAPTOP", False)
+
+
 # -- start-up placement, in a process per layout ------------------------------------
 
 
 def test_one_screen_opens_three_ordinary_windows_side_by_side(tmp_path: Path) -> None:
     (start,) = place(tmp_path, "one-screen")
-    assert where(start) == {"control": ("LAPTOP", False), "presenter": ("LAPTOP", False), "projector": ("LAPTOP", False)}
+    assert where(start) == {"control": ON_LAPTOP, "presenter": ON_LAPTOP, "projector": ON_LAPTOP}
     control, presenter, projector = (start["windows"][r]["geometry"] for r in ("control", "presenter", "projector"))
     assert control[0] + control[2] <= presenter[0]  # the views do not hide the agenda
     assert presenter[1] + presenter[3] <= projector[1]
@@ -61,13 +65,13 @@ def test_one_screen_opens_three_ordinary_windows_side_by_side(tmp_path: Path) ->
 
 def test_two_screens_put_the_projector_full_screen_on_the_second(tmp_path: Path) -> None:
     (start,) = place(tmp_path, "two-screens")
-    assert where(start) == {"control": ("LAPTOP", False), "presenter": ("LAPTOP", False), "projector": ("PROJECTOR", True)}
+    assert where(start) == {"control": ON_LAPTOP, "presenter": ("LAPTOP", False), "projector": ("PROJECTOR", True)}
     assert start["windows"]["projector"]["geometry"] == [1920, 0, 1280, 720]
 
 
 def test_three_screens_put_presenter_and_projector_on_the_non_primary_screens(tmp_path: Path) -> None:
     (start,) = place(tmp_path, "three-screens")
-    assert where(start) == {"control": ("LAPTOP", False), "presenter": ("MONITOR", True), "projector": ("PROJECTOR", True)}
+    assert where(start) == {"control": ON_LAPTOP, "presenter": ("MONITOR", True), "projector": ("PROJECTOR", True)}
     assert start["windows"]["projector"]["geometry"] == [3840, 0, 3840, 2160]
 
 
@@ -119,7 +123,7 @@ def test_unplugging_the_only_second_screen_leaves_a_window_on_the_laptop(tmp_pat
 
 def test_the_real_app_opens_on_three_screens_and_survives_an_unplug(tmp_path: Path) -> None:
     start, running, unplugged = place(tmp_path, "three-screens", "--app", "command:start", "unplug:MONITOR")
-    assert where(start) == {"control": ("LAPTOP", False), "presenter": ("MONITOR", True), "projector": ("PROJECTOR", True)}
+    assert where(start) == {"control": ON_LAPTOP, "presenter": ("MONITOR", True), "projector": ("PROJECTOR", True)}
     assert running["clock"] == {"running": True, "ticking": True}
     assert where(unplugged)["presenter"] == ("LAPTOP", False)
     assert where(unplugged)["projector"] == ("PROJECTOR", True)

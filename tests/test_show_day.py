@@ -81,7 +81,7 @@ def test_simulated_event_day() -> None:
     snap = show.snapshot()
     assert snap.current.id == "kudo" and snap.elapsed_ms == 3_000 and snap.running
     clock.advance(10 * MIN - 5_000)  # kudo ends 10:00 after it began; its clock ran 9:58
-    for case in ("nia", "neubility", "aiforpet"):
+    for _case in ("nia", "neubility", "aiforpet"):
         run(show, "next_start")
         clock.advance(10 * MIN)
     snap = show.snapshot()

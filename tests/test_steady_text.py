@@ -51,7 +51,7 @@ def test_a_new_second_does_not_lay_the_window_out_again(qtbot) -> None:
 
 
 def test_a_longer_text_is_never_cut_off(qtbot) -> None:
-    window, label = _row(qtbot)
+    _window, label = _row(qtbot)
     set_steady_text(label, "+10:00")  # into overtime, past ten minutes
     QApplication.processEvents()
     assert label.width() >= label.fontMetrics().horizontalAdvance("+10:00")

@@ -35,7 +35,7 @@ def _rows(image: QImage, rect: QRect, step: int):
 
 
 def _near(a: tuple[int, ...], b: tuple[int, ...], tolerance: int) -> bool:
-    return all(abs(x - y) <= tolerance for x, y in zip(a, b))
+    return all(abs(x - y) <= tolerance for x, y in zip(a, b, strict=True))
 
 
 def rgb(colour: QColor) -> tuple[int, int, int]:
@@ -82,11 +82,11 @@ class RecordingPainter(QPainter):
         super().__init__(device)
         self.texts: list[str] = []
 
-    def drawText(self, *args) -> None:  # noqa: N802 (Qt's name)
+    def drawText(self, *args) -> None:
         self.texts.extend(arg for arg in args if isinstance(arg, str))
         super().drawText(*args)
 
-    def drawImage(self, *args) -> None:  # noqa: N802 (Qt's name)
+    def drawImage(self, *args) -> None:
         # Big countdown digits are pre-rendered glyph images that say which character they show.
         self.texts.extend(arg.text("glyph") for arg in args if isinstance(arg, QImage) and arg.text("glyph"))
         super().drawImage(*args)

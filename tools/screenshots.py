@@ -88,7 +88,9 @@ def render_all(outdir: Path, language: str | None = None) -> list[Path]:
         name = f"projector-{state.removeprefix('projector-')}.png"
         written.append(_render(ProjectorView, snapshot, 1920, 1080, outdir / name))
     shots = [(state, *CONTROL_SIZE, f"control-{state}.png") for state in CONTROL_STATES]
-    shots += [(state, width, height, f"control-{state}-{width}x{height}.png") for state, width, height in CONTROL_SCALING]
+    shots += [
+        (state, width, height, f"control-{state}-{width}x{height}.png") for state, width, height in CONTROL_SCALING
+    ]
     for state, width, height, name in shots:
         written.append(_render_control(state, width, height, outdir / name, language))
     return written

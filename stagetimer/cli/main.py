@@ -12,36 +12,20 @@ import argparse
 import codecs
 import math
 import sys
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from stagetimer import resources
 from stagetimer.cli import status_report as cli_status_report
+from stagetimer.cli.common import (
+    EXIT_AGENDA_INVALID,
+    EXIT_NO_DISPLAY,
+    EXIT_OK,
+    PROG,
+    Subcommand,
+    default_agenda_path,
+    load_agenda_or_report,
+)
 from stagetimer.ui.display import display_problem
-
-if TYPE_CHECKING:
-    from stagetimer.core.agenda.model import Agenda
-
-EXIT_OK = 0
-EXIT_AGENDA_INVALID = 1
-EXIT_NO_DISPLAY = 2
-
-PROG = "stagetimer"
-
-
-@dataclass(frozen=True)
-class Subcommand:
-    """A ``stagetimer NAME ...`` command: how to read its arguments and what it does."""
-
-    name: str
-    summary: str
-    add_arguments: Callable[[argparse.ArgumentParser], None]
-    run: Callable[[argparse.Namespace], int]
-    usage: str
-    epilog: str = ""
-
 
 # ---------------------------------------------------------------- helpers
 
@@ -65,28 +49,6 @@ def positive_speed(text: str) -> float:
     if not math.isfinite(value) or value <= 0:
         raise argparse.ArgumentTypeError(f"must be greater than 0 (got {text}); 1 is real time")
     return value
-
-
-def default_agenda_path(cwd: Path | None = None) -> Path:
-    """``./agenda.yaml`` when there is one (the user's own), else the bundled agenda."""
-    local = (Path.cwd() if cwd is None else cwd) / "agenda.yaml"
-    return local if local.is_file() else resources.bundled_agenda()
-
-
-def load_agenda_or_report(path: Path) -> Agenda | None:
-    """The validated agenda, or None after printing every problem to stderr."""
-    # Imported here so --help and --version answer even if the loader is broken.
-    from stagetimer.core.agenda.checktable import format_errors
-    from stagetimer.core.agenda.errors import AgendaInvalid
-    from stagetimer.core.agenda.loader import load_agenda
-
-    try:
-        return load_agenda(path)
-    except AgendaInvalid as invalid:
-        print(format_errors(invalid.errors), file=sys.stderr)
-    except OSError as error:
-        print(f"{PROG}: cannot read {path}: {error.strerror or error}", file=sys.stderr)
-    return None
 
 
 def make_output_safe() -> None:
@@ -224,7 +186,7 @@ def run_check(options: argparse.Namespace) -> int:
     agenda = load_agenda_or_report(options.agenda)
     if agenda is None:
         return EXIT_AGENDA_INVALID
-    from stagetimer.core.agenda.checktable import format_check
+    from stagetimer.core.report.checktable import format_check
 
     print(format_check(agenda))
     return EXIT_OK
@@ -249,22 +211,8 @@ SUBCOMMANDS: dict[str, Subcommand] = {
         usage="check AGENDA",
         epilog=CHECK_EPILOG,
     ),
-    "status": Subcommand(
-        name="status",
-        summary="print the show's state as JSON (current item, running or paused, remaining, over/under)",
-        add_arguments=cli_status_report.status_arguments,
-        run=cli_status_report.run_status,
-        usage="status [--state-dir DIR] [AGENDA]",
-        epilog=cli_status_report.STATUS_EPILOG,
-    ),
-    "report": Subcommand(
-        name="report",
-        summary="write the event report (CSV and HTML): planned against actual, who ran over",
-        add_arguments=cli_status_report.report_arguments,
-        run=cli_status_report.run_report,
-        usage="report [--state-dir DIR] [--out DIR] [--lang ko|en] [AGENDA]",
-        epilog=cli_status_report.REPORT_EPILOG,
-    ),
+    "status": cli_status_report.STATUS,
+    "report": cli_status_report.REPORT,
 }
 
 

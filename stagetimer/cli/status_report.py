@@ -12,7 +12,20 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from stagetimer.cli.common import (
+    EXIT_AGENDA_INVALID,
+    EXIT_OK,
+    Subcommand,
+    default_agenda_path,
+    load_agenda_or_report,
+)
+
+if TYPE_CHECKING:
+    from stagetimer.core.agenda.model import Agenda
 
 AGENDA_HELP = "agenda YAML file (default: ./agenda.yaml if present, else the bundled agenda)"
 STATE_DIR_HELP = (
@@ -21,18 +34,33 @@ STATE_DIR_HELP = (
 )
 
 
-def _common_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("agenda", metavar="AGENDA", nargs="?", type=Path, default=None, help=AGENDA_HELP)
-    parser.add_argument("--state-dir", metavar="DIR", type=Path, default=None, help=STATE_DIR_HELP)
+def journal_command(
+    name: str,
+    summary: str,
+    run: Callable[[argparse.Namespace], int],
+    epilog: str,
+    *,
+    options: str = "",
+    more_arguments: Callable[[argparse.ArgumentParser], None] | None = None,
+) -> Subcommand:
+    """A subcommand that reads the show's journal: AGENDA and --state-dir as the app takes them, then ``options``."""
+
+    def add_arguments(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("agenda", metavar="AGENDA", nargs="?", type=Path, default=None, help=AGENDA_HELP)
+        parser.add_argument("--state-dir", metavar="DIR", type=Path, default=None, help=STATE_DIR_HELP)
+        if more_arguments is not None:
+            more_arguments(parser)
+
+    usage = f"{name} [--state-dir DIR] {options + ' ' if options else ''}[AGENDA]"
+    return Subcommand(name=name, summary=summary, add_arguments=add_arguments, run=run, usage=usage, epilog=epilog)
 
 
-def _open_show(options: argparse.Namespace):  # noqa: ANN202 - (agenda, state_dir) or None
+def _open_show(options: argparse.Namespace) -> tuple[Agenda, Path] | None:
     """The validated agenda and the state directory the app uses for it."""
-    from stagetimer.cli import main as cli
     from stagetimer.statedir import state_dir_for
 
-    agenda_path: Path = options.agenda if options.agenda is not None else cli.default_agenda_path()
-    agenda = cli.load_agenda_or_report(agenda_path)
+    agenda_path: Path = options.agenda if options.agenda is not None else default_agenda_path()
+    agenda = load_agenda_or_report(agenda_path)
     if agenda is None:
         return None
     return agenda, state_dir_for(agenda_path, options.state_dir)
@@ -49,20 +77,15 @@ def _warn_if_no_journal(state_dir: Path) -> None:
 # ---------------------------------------------------------------- status
 
 
-def status_arguments(parser: argparse.ArgumentParser) -> None:
-    _common_arguments(parser)
-
-
 def run_status(options: argparse.Namespace) -> int:
     """Print the show's state as JSON; read-only, so it is safe while the app runs."""
-    from stagetimer.cli import main as cli
     from stagetimer.core.clock import SystemClock
     from stagetimer.core.show.session import Session
     from stagetimer.core.show.status import status_dict
 
     opened = _open_show(options)
     if opened is None:
-        return cli.EXIT_AGENDA_INVALID
+        return EXIT_AGENDA_INVALID
     agenda, state_dir = opened
     session = Session.open(agenda, state_dir, SystemClock(), writable=False)
     for note in session.notes:
@@ -70,7 +93,7 @@ def run_status(options: argparse.Namespace) -> int:
     data = status_dict(session.snapshot())
     data["state_dir"] = str(state_dir)
     print(json.dumps(data, ensure_ascii=False, indent=2))
-    return cli.EXIT_OK
+    return EXIT_OK
 
 
 STATUS_EPILOG = """\
@@ -90,12 +113,18 @@ examples:
   watch -n 5 stagetimer status
 """
 
+STATUS = journal_command(
+    "status",
+    "print the show's state as JSON (current item, running or paused, remaining, over/under)",
+    run_status,
+    STATUS_EPILOG,
+)
+
 
 # ---------------------------------------------------------------- report
 
 
-def report_arguments(parser: argparse.ArgumentParser) -> None:
-    _common_arguments(parser)
+def _report_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", metavar="DIR", type=Path, default=None,
                         help="directory to write report.csv and report.html to (default: the state directory)")
     parser.add_argument("--lang", choices=("ko", "en"), default=None,
@@ -104,7 +133,6 @@ def report_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run_report(options: argparse.Namespace) -> int:
     """Write the CSV and HTML report; print who ran over, then the two paths."""
-    from stagetimer.cli import main as cli
     from stagetimer.core.report.report import (
         load_report,
         report_language,
@@ -114,7 +142,7 @@ def run_report(options: argparse.Namespace) -> int:
 
     opened = _open_show(options)
     if opened is None:
-        return cli.EXIT_AGENDA_INVALID
+        return EXIT_AGENDA_INVALID
     agenda, state_dir = opened
     _warn_if_no_journal(state_dir)
     report = load_report(agenda, state_dir)  # one replay for the files and the sentences
@@ -123,12 +151,12 @@ def run_report(options: argparse.Namespace) -> int:
         csv_path, html_path = write_report_files(report, language, options.out or state_dir)
     except OSError as error:
         print(f"stagetimer: cannot write the report: {error}", file=sys.stderr)
-        return cli.EXIT_AGENDA_INVALID
+        return EXIT_AGENDA_INVALID
     for line in summary_sentences(report, language):
         print(line)
     print(csv_path)
     print(html_path)
-    return cli.EXIT_OK
+    return EXIT_OK
 
 
 REPORT_EPILOG = """\
@@ -145,3 +173,12 @@ examples:
   stagetimer report
   stagetimer report my-event.yaml --out ~/reports --lang en
 """
+
+REPORT = journal_command(
+    "report",
+    "write the event report (CSV and HTML): planned against actual, who ran over",
+    run_report,
+    REPORT_EPILOG,
+    options="[--out DIR] [--lang ko|en]",
+    more_arguments=_report_arguments,
+)

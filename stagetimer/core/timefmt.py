@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from stagetimer.core.agenda.errors import QT_TRANSLATE_NOOP
+from stagetimer.core.translatable import QT_TRANSLATE_NOOP
 
 MS_PER_S = 1000
 MS_PER_MIN = 60 * MS_PER_S
@@ -34,7 +34,8 @@ def parse_duration(text: str | int) -> int:
     # YAML hands over whatever was written (floats, null, lists): anything that
     # is not a string or a whole number is a ValueError the loader can report.
     if isinstance(text, bool) or not isinstance(text, (str, int)):
-        raise ValueError("expected a duration such as 10m, 90s, 1h30m or 10:00")
+        # A wrong type here is bad data in the file, not a programming error: ValueError, as for a bad string.
+        raise ValueError("expected a duration such as 10m, 90s, 1h30m or 10:00")  # noqa: TRY004
     if isinstance(text, int):
         if text < 0:
             raise ValueError("a duration cannot be negative; expected e.g. 10m")
@@ -62,7 +63,8 @@ def parse_time_of_day(text: str | int) -> int:
     loader passes such integers here and they are taken as minutes past midnight.
     """
     if isinstance(text, bool) or not isinstance(text, (str, int)):
-        raise ValueError("expected a time of day such as 09:30 or 14:05")
+        # As in parse_duration: the loader reports ValueError, whatever YAML handed over.
+        raise ValueError("expected a time of day such as 09:30 or 14:05")  # noqa: TRY004
     if isinstance(text, int):
         if 0 <= text < 24 * 60:
             return text * MS_PER_MIN

@@ -92,7 +92,8 @@ def plan_placement(
         option = f"--{role}-screen"
         name = resolve_screen(choice, screens)
         if name is None:
-            notes.append(f"{option} {choice!r}: no such screen (screens: {describe_screens(screens)}); using the default")
+            known = describe_screens(screens)
+            notes.append(f"{option} {choice!r}: no such screen (screens: {known}); using the default")
         elif name in chosen.values():
             notes.append(f"{option} {choice!r}: that screen already has the projector; {role} opens as a window")
             pinned.add(role)

@@ -98,9 +98,10 @@ class ScreenMemory:
             memory: dict[str, Remembered] = {}
             for key in settings.childGroups():
                 role = str(settings.value(f"{key}/role", ""))
+                raw_seq = settings.value(f"{key}/seq", 0)
                 try:
-                    seq = int(settings.value(f"{key}/seq", 0))
-                except (TypeError, ValueError):
+                    seq = int(raw_seq) if isinstance(raw_seq, (int, float, str)) else 0
+                except ValueError:
                     seq = 0
                 if role in ROLES:
                     memory[unquote(key)] = Remembered(role, seq)
@@ -188,7 +189,8 @@ class ScreenPlacer(QObject):
             remembered=self._memory.load(),
             windowed=windowed,
         )
-        self._pinned = {role for role, choice in ((PRESENTER, presenter_choice), (PROJECTOR, projector_choice)) if choice}
+        choices = ((PRESENTER, presenter_choice), (PROJECTOR, projector_choice))
+        self._pinned = {role for role, choice in choices if choice}
         for role in ROLES:
             self._current[role] = placement.screen_for(role)
         self._apply(control=True)

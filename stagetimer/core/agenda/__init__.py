@@ -1,1 +1,1 @@
-"""The agenda file: its model, the loader that validates it, and the check table."""
+"""The agenda file: its model and the loader that validates it."""

@@ -3,7 +3,7 @@
 Each error keeps its English text (what ``stagetimer check`` prints and the
 tests read) and, beside it, the :class:`Phrase` it was rendered from, so the
 Qt screens can render the same error in the UI language. The core stays
-Qt-free: source texts are only *marked* with :func:`QT_TRANSLATE_NOOP`,
+Qt-free: source texts are only *marked* with QT_TRANSLATE_NOOP (:mod:`stagetimer.core.translatable`),
 which pyside6-lupdate finds by reading the source; the UI passes in the
 function that translates.
 """
@@ -16,6 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Union
 
+from stagetimer.core.translatable import QT_TRANSLATE_NOOP
+
 #: The Qt translation context of every source text marked in the core's error messages.
 CONTEXT = "AgendaErrors"
 
@@ -25,16 +27,6 @@ Param = Union[str, "Phrase"]
 Text = Union[str, "Phrase", None]
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
-    """Mark ``text`` for translation in ``context`` and return it unchanged.
-
-    pyside6-lupdate reads the source and extracts the literal arguments of
-    any call by this name, so the core's texts reach the catalogue without
-    the core importing Qt. Both arguments must be string literals.
-    """
-    return text
 
 
 def _unchanged(text: str) -> str:

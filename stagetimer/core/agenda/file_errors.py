@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import yaml
 
-from stagetimer.core.agenda.errors import QT_TRANSLATE_NOOP, AgendaError, Phrase
+from stagetimer.core.agenda.errors import AgendaError, Phrase
+from stagetimer.core.translatable import QT_TRANSLATE_NOOP
 
 
 def too_big(filename: str, size: int, limit: int) -> AgendaError:

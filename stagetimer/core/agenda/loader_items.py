@@ -9,21 +9,18 @@ overlaps the previous item's end is allowed (``stagetimer check`` shows it).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from yaml.nodes import Node, SequenceNode
 
+from stagetimer.core.agenda.block_reader import BlockReader, KeyMap
 from stagetimer.core.agenda.errors import (
-    QT_TRANSLATE_NOOP,
     Phrase,
     did_you_mean,
     one_of,
 )
 from stagetimer.core.agenda.model import KINDS, Item, Section, Thresholds
 from stagetimer.core.timefmt import format_tod
-
-if TYPE_CHECKING:
-    from stagetimer.core.agenda.loader import KeyMap, _AgendaBuilder
+from stagetimer.core.translatable import QT_TRANSLATE_NOOP
 
 ITEM_KEYS = (
     "id",
@@ -66,7 +63,7 @@ class ItemReader:
     """Reads every item, reporting all problems, and plans the sequence."""
 
     def __init__(
-        self, builder: _AgendaBuilder, defaults: Thresholds, sections: tuple[Section, ...], start_ms: int | None
+        self, builder: BlockReader, defaults: Thresholds, sections: tuple[Section, ...], start_ms: int | None
     ) -> None:
         self.b = builder
         self.r = builder.r

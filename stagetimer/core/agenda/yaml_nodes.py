@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from stagetimer.core.agenda.errors import QT_TRANSLATE_NOOP, AgendaError, Phrase, Text
+from stagetimer.core.agenda.errors import AgendaError, Phrase, Text
+from stagetimer.core.translatable import QT_TRANSLATE_NOOP
 
 try:  # the C composer is faster on big files; the pure one behaves the same
     SafeComposer: type = yaml.CSafeLoader
@@ -140,7 +141,8 @@ class NodeReader:
         """A scalar as the text the user typed (``2025`` stays ``"2025"``)."""
         self.visit(node)
         if isinstance(node, ScalarNode) and node.tag != NULL_TAG:
-            return node.value.strip() if node.tag != STR_TAG else node.value
+            typed: str = node.value
+            return typed.strip() if node.tag != STR_TAG else typed
         if isinstance(node, ScalarNode):
             self.error(
                 node,
@@ -162,9 +164,10 @@ class NodeReader:
         if not isinstance(node, ScalarNode) or node.tag == NULL_TAG:
             self.error(node, single_value(what, node), expected)
             return None
-        if node.tag == "tag:yaml.org,2002:int" and node.value.strip().isdigit():
-            return int(node.value)
-        return node.value.strip()
+        written: str = node.value
+        if node.tag == "tag:yaml.org,2002:int" and written.strip().isdigit():
+            return int(written)
+        return written.strip()
 
 
 def position(node: Node | None) -> tuple[int, int]:
@@ -196,4 +199,4 @@ def compose(text: str) -> Node | None:
 
     Raises yaml.YAMLError with marks for syntax errors.
     """
-    return yaml.compose(text, Loader=SafeComposer)  # type: ignore[no-any-return]
+    return yaml.compose(text, Loader=SafeComposer)

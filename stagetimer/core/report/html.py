@@ -12,8 +12,8 @@ import base64
 import datetime as _dt
 import functools
 import html
+from pathlib import Path
 
-from stagetimer import resources
 from stagetimer.core.report.report import DONE, ItemReport, Report
 from stagetimer.core.report.svg import timeline_svg
 from stagetimer.core.report.text import (
@@ -51,7 +51,8 @@ ul.sentences { margin: 14px 0 0; padding-left: 20px; font-size: 16px; }
 ul.sentences li { margin: 3px 0; word-break: keep-all; }
 svg.timeline { display: block; max-width: 1240px; }
 table { border-collapse: collapse; width: 100%; }
-th, td { padding: 4px 8px; border-bottom: 1px solid #e3e6eb; text-align: right; white-space: nowrap; vertical-align: top; }
+th, td { padding: 4px 8px; border-bottom: 1px solid #e3e6eb; text-align: right; white-space: nowrap;
+  vertical-align: top; }
 th { font-size: 13px; color: #4b5563; border-bottom: 2px solid #9aa3af; }
 td.item, th.item { text-align: left; white-space: normal; word-break: keep-all; }
 td.item .who, td.item .notes { color: #6b7280; font-size: 13px; }
@@ -71,29 +72,43 @@ def _esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-@functools.lru_cache(maxsize=1)
-def font_face_css() -> str:
-    """@font-face rules carrying the bundled Pretendard as data: URLs.
+@functools.lru_cache(maxsize=2)
+def font_face_css(fonts_dir: Path) -> str:
+    """@font-face rules carrying the Pretendard files in ``fonts_dir`` as data: URLs.
 
     Why embed about 4 MB of font: the laptop that ran the show (and wrote
     this file) may have no Korean font at all, and browsers refuse web fonts
     from file:// URLs, so a link to the bundled file would show boxes.
     ``local()`` comes first, so a machine that has Pretendard uses its own.
     Empty when the font files are not there (the system fonts then serve).
+    The caller says where the fonts are: the core reads no package assets.
     """
     rules = []
     for name, weight in FONT_FILES:
-        path = resources.fonts_dir() / name
         try:
-            data = base64.b64encode(path.read_bytes()).decode("ascii")
+            data = base64.b64encode((fonts_dir / name).read_bytes()).decode("ascii")
         except OSError:
             continue
         local = name.rsplit(".", 1)[0].replace("-", " ")
         rules.append(
-            "@font-face { font-family: 'Pretendard'; font-weight: %d; font-style: normal; "
-            "src: local('%s'), url(data:font/otf;base64,%s) format('opentype'); }" % (weight, local, data)
+            f"@font-face {{ font-family: 'Pretendard'; font-weight: {weight}; font-style: normal; "
+            f"src: local('{local}'), url(data:font/otf;base64,{data}) format('opentype'); }}"
         )
     return "\n".join(rules)
+
+
+def _legacy_bundled_fonts() -> Path:
+    """Where the bundled fonts are, for the one caller that cannot say yet.
+
+    TRANSITIONAL: ``report.write_report_files`` still passes ``embed_font``
+    instead of ``fonts_dir``. Once it passes ``fonts_dir`` through (its callers
+    give ``resources.fonts_dir()``), delete this function, the ``embed_font``
+    parameter and the import of ``stagetimer.resources`` it needs; the
+    import-linter contract on the core fails until then.
+    """
+    from stagetimer import resources
+
+    return resources.fonts_dir()
 
 
 def event_date(text: str, language: str) -> str:
@@ -107,8 +122,15 @@ def event_date(text: str, language: str) -> str:
     return f"{day:%A} {day.day} {day:%B %Y}"
 
 
-def report_html(report: Report, language: str, embed_font: bool = True) -> str:
-    """The whole page."""
+def report_html(
+    report: Report, language: str, *, fonts_dir: Path | None = None, embed_font: bool | None = None
+) -> str:
+    """The whole page, with the fonts in ``fonts_dir`` embedded (none when it is None).
+
+    ``embed_font`` is transitional (see :func:`_legacy_bundled_fonts`).
+    """
+    if fonts_dir is None and embed_font:
+        fonts_dir = _legacy_bundled_fonts()
     event = report.event
     title = f"{label(language, 'report')} — {event.title}"
     meta = " · ".join(_esc(part) for part in (event_date(event.date, language), event.venue, event.organiser) if part)
@@ -121,7 +143,7 @@ def report_html(report: Report, language: str, embed_font: bool = True) -> str:
 <meta name="generator" content="StageTimer">
 <title>{_esc(title)}</title>
 <style>
-{font_face_css() if embed_font else ""}
+{font_face_css(fonts_dir) if fonts_dir is not None else ""}
 {STYLE}
 </style>
 </head>
@@ -204,7 +226,8 @@ def _table(report: Report, language: str) -> str:
         if item.section_id != section:
             section = item.section_id
             if item.section_title:
-                rows.append(f'<tr class="section"><th colspan="{len(TABLE_COLUMNS)}">{_esc(item.section_title)}</th></tr>')
+                heading = _esc(item.section_title)
+                rows.append(f'<tr class="section"><th colspan="{len(TABLE_COLUMNS)}">{heading}</th></tr>')
         rows.append(_item_row(item, language))
     foot = (
         f'<td></td><td class="item">{_esc(label(language, "total"))}</td>'

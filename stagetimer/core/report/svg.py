@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import unicodedata
+from collections.abc import Callable
 
 from stagetimer.core.report.report import ItemReport, Report
 from stagetimer.core.report.text import label, offset, tod
@@ -33,6 +34,8 @@ PAUSED = "#8a94a6"
 GRID = "#e3e6eb"
 TEXT = "#1f2933"
 MUTED = "#6b7280"
+#: Maps a time of day (ms) to the chart's x coordinate.
+Axis = Callable[[int], float]
 #: A white outline behind small text, so grid and end lines never run through a figure.
 HALO = ' stroke="#fff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"'
 
@@ -119,13 +122,14 @@ def timeline_svg(report: Report, language: str) -> str:
     return "\n".join(out)
 
 
-def _row(item: ItemReport, top: int, x, language: str) -> str:  # noqa: ANN001 - x is the axis mapping
+def _row(item: ItemReport, top: int, x: Axis, language: str) -> str:
     name = f"{item.index + 1}. {item.title}"
     shade = ' fill-opacity="0.5"' if not item.started else ""
     parts = [
         f'<g class="row" data-item="{_esc(item.id)}">',
         f"<title>{_esc(name)}{' — ' + _esc(item.who) if item.who else ''}</title>",
-        f'<text x="8" y="{top + 18}" font-size="13" fill="{TEXT}"{shade}>{_esc(fit_text(name, 13, LABEL_W - 20))}</text>',
+        f'<text x="8" y="{top + 18}" font-size="13" fill="{TEXT}"{shade}>'
+        f"{_esc(fit_text(name, 13, LABEL_W - 20))}</text>",
         f'<rect class="planned" x="{x(item.planned_start_ms)}" y="{top + 4}" '
         f'width="{max(1.0, x(item.planned_end_ms) - x(item.planned_start_ms))}" height="7" rx="2" fill="{PLANNED}"/>',
     ]
@@ -150,7 +154,7 @@ def _row(item: ItemReport, top: int, x, language: str) -> str:  # noqa: ANN001 -
     return "".join(parts)
 
 
-def _end_lines(report: Report, x, bottom: int, language: str) -> list[str]:  # noqa: ANN001
+def _end_lines(report: Report, x: Axis, bottom: int, language: str) -> list[str]:
     """The planned end of the day (dashed) and the actual one, each labelled on its own line below."""
     lines = [("planned-end", report.planned_end_ms, MUTED, ' stroke-dasharray="4 3"', "planned_end_line", False)]
     if report.actual_end_ms is not None:

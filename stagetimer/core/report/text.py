@@ -152,7 +152,7 @@ def spoken_length(ms: int, language: str) -> str:
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)
     units = ("시간", "분", "초") if language == "ko" else (" h", " min", " s")
-    parts = [f"{value}{unit}" for value, unit in zip((hours, minutes, secs), units) if value]
+    parts = [f"{value}{unit}" for value, unit in zip((hours, minutes, secs), units, strict=True) if value]
     return " ".join(parts) or f"0{units[2]}"
 
 

@@ -177,7 +177,9 @@ class TextFitter:
         return best
 
     @staticmethod
-    def _largest(attempt: Callable[[int, bool], FittedText | None], max_px: int, split_words: bool) -> FittedText | None:
+    def _largest(
+        attempt: Callable[[int, bool], FittedText | None], max_px: int, split_words: bool
+    ) -> FittedText | None:
         """Binary search for the largest size that fits (smaller text never needs more room)."""
         best = attempt(max_px, split_words)
         if best is not None:
@@ -211,7 +213,7 @@ def draw_fitted(
     painter.setFont(fitted.font)
     painter.setPen(colour)
     baseline = top + fitted.ascent
-    for line, line_width in zip(fitted.lines, fitted.line_widths):
+    for line, line_width in zip(fitted.lines, fitted.line_widths, strict=False):
         if align == Qt.AlignmentFlag.AlignHCenter:
             x = rect.left() + (rect.width() - line_width) / 2
         elif align == Qt.AlignmentFlag.AlignRight:

@@ -1,4 +1,4 @@
-"""Colours and proportions shared by the stage screens.
+"""The app's palette, and the colours and proportions of the stage screens.
 
 Everything a stage screen draws is sized as a fraction of the widget's own
 height (or width), never in pixels, so the same view reads the same at
@@ -13,6 +13,10 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QColor
 
+# -- The palette: every colour the app paints with, defined once ------------
+# The stage screens use these directly; the Control window's style
+# (stagetimer.ui.control.style) reads its colours from here as well.
+
 #: Near-black rather than pure black: on an LCD it hides backlight bleed the
 #: same, and it lets a blackout (pure black) be told apart in a thumbnail.
 BACKGROUND = QColor("#0b0c0f")
@@ -24,22 +28,49 @@ MUTED = QColor("#a3abb8")
 TRACK = QColor("#262a31")
 #: Labels on the projector (NOW, NEXT, section): a calm blue that reads on any projector.
 ACCENT = QColor("#7db4ff")
+#: The warning phase, and anything else that warns.
+AMBER = QColor("#ffb020")
+#: Danger and overtime.
+RED = QColor("#ff3b30")
 #: The stage manager's message band on the presenter.
 MESSAGE_BACKGROUND = QColor("#1d2b45")
 MESSAGE_FOREGROUND = QColor("#ffffff")
 #: The paused badge: white on black is unlike any phase colour, so it cannot be misread.
-BADGE_BACKGROUND = QColor("#f4f5f7")
-BADGE_FOREGROUND = QColor("#0b0c0f")
+BADGE_BACKGROUND = QColor(FOREGROUND)
+BADGE_FOREGROUND = QColor(BACKGROUND)
 #: A blackout is exactly black: nothing at all reaches the audience.
 BLACKOUT = QColor("#000000")
 
+#: The Control window, a calm dark console for a laptop: mid-dark greys, not
+#: the stage screens' near-black (see stagetimer.ui.control.style).
+CONSOLE_WINDOW = QColor("#1c1f24")
+CONSOLE_PANEL = QColor("#23272e")
+CONSOLE_TABLE = QColor("#1f2328")
+CONSOLE_SECTION = QColor("#2c323b")
+CONSOLE_BORDER = QColor("#353b45")
+CONSOLE_TEXT = QColor("#e8eaed")
+CONSOLE_MUTED = QColor("#9aa3ae")
+#: Rows already done: readable, but clearly behind us.
+CONSOLE_DONE = QColor("#6f7782")
+#: Behind the plan (over): warm; ahead (under): green.
+CONSOLE_BEHIND = QColor("#ff7b6b")
+CONSOLE_AHEAD = QColor("#5fd38d")
+#: Text fields, and dark text on a bright badge.
+CONSOLE_FIELD = QColor("#14171b")
+CONSOLE_INK = QColor("#101214")
+#: Buttons: at rest, under the pointer (and selected menu items), pressed, checked.
+CONSOLE_BUTTON = QColor("#2d333c")
+CONSOLE_HOVER = QColor("#363d48")
+CONSOLE_PRESSED = QColor("#414a57")
+CONSOLE_CHECKED = QColor("#5a2a27")
+
 #: Countdown colour for each phase (see stagetimer.core.show.snapshot.PHASES).
 PHASE_COLOURS: dict[str, QColor] = {
-    "idle": QColor("#f4f5f7"),
-    "normal": QColor("#f4f5f7"),
-    "warning": QColor("#ffb020"),
-    "danger": QColor("#ff3b30"),
-    "overtime": QColor("#ff3b30"),
+    "idle": QColor(FOREGROUND),
+    "normal": QColor(FOREGROUND),
+    "warning": QColor(AMBER),
+    "danger": QColor(RED),
+    "overtime": QColor(RED),
 }
 
 #: How much of a colour survives when the countdown is stopped (paused digits).

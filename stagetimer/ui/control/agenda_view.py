@@ -9,7 +9,7 @@ live row's colour, and reports a double-click on a row as a wish to go there.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QPainter, QPen, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -165,7 +165,6 @@ class AgendaTableView(QTableView):
 
     def _size_columns(self) -> None:
         """Fixed columns fit their widest possible text in this font and language, once."""
-        metrics = QFontMetrics(self.font())
         bold = QFontMetrics(self._bold_font())
         header = self.horizontalHeader()
         texts = dict(_SAMPLES)
@@ -177,7 +176,7 @@ class AgendaTableView(QTableView):
             header.resizeSection(COLUMN[key], width + _PADDING)
         header.resizeSection(COLUMN["speaker"], _SPEAKER_WIDTH)
 
-    def _bold_font(self):  # noqa: ANN202 - a QFont
+    def _bold_font(self) -> QFont:
         font = self.font()
         font.setBold(True)
         return font

@@ -16,11 +16,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from stagetimer.core.show.commands import MINUTE_MS, Command
+from stagetimer.core.translatable import QT_TRANSLATE_NOOP  # typed (Qt's returns object); same marker for lupdate
 
 #: Translation context of the labels below.
 CONTEXT = "Keys"
@@ -92,7 +93,8 @@ _SHIFT_FREE = {Qt.Key.Key_Plus, Qt.Key.Key_Equal, Qt.Key.Key_Minus} | {
 
 
 def _combination(text: str) -> tuple[Qt.Key, Qt.KeyboardModifier]:
-    combination = QKeySequence(text)[0]
+    # PySide6's stubs lack QKeySequence.__getitem__; at run time it is the first QKeyCombination.
+    combination = QKeySequence(text)[0]  # type: ignore[index]
     return combination.key(), combination.keyboardModifiers()
 
 

@@ -13,23 +13,31 @@ from PySide6.QtGui import QColor
 
 from stagetimer.ui.common import theme
 
-WINDOW = QColor("#1c1f24")
-PANEL = QColor("#23272e")
-TABLE = QColor("#1f2328")
-SECTION = QColor("#2c323b")
-BORDER = QColor("#353b45")
-TEXT = QColor("#e8eaed")
-MUTED = QColor("#9aa3ae")
+# Every colour comes from the one palette, stagetimer.ui.common.theme.
+WINDOW = theme.CONSOLE_WINDOW
+PANEL = theme.CONSOLE_PANEL
+TABLE = theme.CONSOLE_TABLE
+SECTION = theme.CONSOLE_SECTION
+BORDER = theme.CONSOLE_BORDER
+TEXT = theme.CONSOLE_TEXT
+MUTED = theme.CONSOLE_MUTED
 #: Rows already done: readable, but clearly behind us.
-DONE = QColor("#6f7782")
+DONE = theme.CONSOLE_DONE
 ACCENT = theme.ACCENT
 #: Behind the plan (over): warm; ahead (under): green. Never only colour: signs and words too.
-BEHIND = QColor("#ff7b6b")
-AHEAD = QColor("#5fd38d")
-#: A notice that something did not happen.
-NOTICE_WARN = QColor("#ffb020")
+BEHIND = theme.CONSOLE_BEHIND
+AHEAD = theme.CONSOLE_AHEAD
+#: A notice that something did not happen: the warning phase's amber.
+NOTICE_WARN = theme.AMBER
 #: A notice that something did happen (a jump that can be undone, a message sent).
-NOTICE_INFO = QColor("#7db4ff")
+NOTICE_INFO = theme.ACCENT
+#: Only in the style sheet: text fields, dark text on a bright badge, button states.
+FIELD = theme.CONSOLE_FIELD
+INK = theme.CONSOLE_INK
+BUTTON = theme.CONSOLE_BUTTON
+HOVER = theme.CONSOLE_HOVER
+PRESSED = theme.CONSOLE_PRESSED
+CHECKED = theme.CONSOLE_CHECKED
 #: How much of the phase colour tints the live row.
 LIVE_TINT = 0.30
 
@@ -72,7 +80,7 @@ QLabel#elapsed {{ color: {MUTED.name()}; font-size: {BASE_PX + 1}px; }}
 QFrame#panel {{ background: {PANEL.name()}; border: 1px solid {BORDER.name()}; border-radius: 6px; }}
 QLabel {{ background: transparent; border: none; }}
 QDialog {{ background: {WINDOW.name()}; }}
-QLineEdit {{ background: #14171b; color: {TEXT.name()}; border: 1px solid {BORDER.name()}; border-radius: 5px;
+QLineEdit {{ background: {FIELD.name()}; color: {TEXT.name()}; border: 1px solid {BORDER.name()}; border-radius: 5px;
     padding: 6px 8px; font-size: {BASE_PX + 4}px; selection-background-color: {ACCENT.name()};
     selection-color: {WINDOW.name()}; }}
 QLineEdit:focus {{ border-color: {ACCENT.name()}; }}
@@ -83,22 +91,22 @@ QLabel#thumbCaption, QLabel#legendKey, QLabel#legendLabel {{ font-size: {SMALL_P
 QLabel#itemTitle {{ font-size: {TITLE_PX}px; font-weight: 700; }}
 QLabel#badge {{ background: {TEXT.name()}; color: {WINDOW.name()}; border-radius: 4px;
     padding: 1px 8px; font-weight: 700; }}
-QLabel#alertBadge {{ background: {BEHIND.name()}; color: #101214; border-radius: 4px;
+QLabel#alertBadge {{ background: {BEHIND.name()}; color: {INK.name()}; border-radius: 4px;
     padding: 1px 8px; font-weight: 700; }}
 QTableView {{ background: {TABLE.name()}; alternate-background-color: {TABLE.name()};
     border: 1px solid {BORDER.name()}; border-radius: 6px; gridline-color: {BORDER.name()}; }}
 QHeaderView::section {{ background: {PANEL.name()}; color: {MUTED.name()}; border: none;
     border-bottom: 1px solid {BORDER.name()}; padding: 4px 6px; font-size: {SMALL_PX}px; }}
-QPushButton {{ background: #2d333c; border: 1px solid {BORDER.name()}; border-radius: 5px;
+QPushButton {{ background: {BUTTON.name()}; border: 1px solid {BORDER.name()}; border-radius: 5px;
     padding: 4px 8px; text-align: center; }}
-QPushButton:hover {{ background: #363d48; }}
-QPushButton:pressed {{ background: #414a57; }}
-QPushButton:checked {{ background: #5a2a27; border-color: {BEHIND.name()}; }}
+QPushButton:hover {{ background: {HOVER.name()}; }}
+QPushButton:pressed {{ background: {PRESSED.name()}; }}
+QPushButton:checked {{ background: {CHECKED.name()}; border-color: {BEHIND.name()}; }}
 QPushButton:disabled {{ color: {DONE.name()}; }}
 QMenuBar {{ background: {PANEL.name()}; }}
-QMenuBar::item:selected {{ background: #363d48; }}
+QMenuBar::item:selected {{ background: {HOVER.name()}; }}
 QMenu {{ background: {PANEL.name()}; border: 1px solid {BORDER.name()}; }}
-QMenu::item:selected {{ background: #363d48; }}
+QMenu::item:selected {{ background: {HOVER.name()}; }}
 QLabel#notice {{ background: {PANEL.name()}; border-radius: 4px; font-weight: 600; }}
 QToolTip {{ background: {PANEL.name()}; color: {TEXT.name()}; border: 1px solid {BORDER.name()}; }}
 """

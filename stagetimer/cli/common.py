@@ -1,0 +1,59 @@
+"""What every ``stagetimer`` subcommand shares: exit codes, the agenda it reads, how it is declared.
+
+``main`` dispatches to the subcommands and ``status_report`` implements two of
+them; both use these, so neither has to import the other back.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from stagetimer import resources
+
+if TYPE_CHECKING:
+    from stagetimer.core.agenda.model import Agenda
+
+EXIT_OK = 0
+EXIT_AGENDA_INVALID = 1
+EXIT_NO_DISPLAY = 2
+
+PROG = "stagetimer"
+
+
+@dataclass(frozen=True)
+class Subcommand:
+    """A ``stagetimer NAME ...`` command: how to read its arguments and what it does."""
+
+    name: str
+    summary: str
+    add_arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+    usage: str
+    epilog: str = ""
+
+
+def default_agenda_path(cwd: Path | None = None) -> Path:
+    """``./agenda.yaml`` when there is one (the user's own), else the bundled agenda."""
+    local = (Path.cwd() if cwd is None else cwd) / "agenda.yaml"
+    return local if local.is_file() else resources.bundled_agenda()
+
+
+def load_agenda_or_report(path: Path) -> Agenda | None:
+    """The validated agenda, or None after printing every problem to stderr."""
+    # Imported here so --help and --version answer even if the loader is broken.
+    from stagetimer.core.agenda.errors import AgendaInvalid
+    from stagetimer.core.agenda.loader import load_agenda
+    from stagetimer.core.report.checktable import format_errors
+
+    try:
+        return load_agenda(path)
+    except AgendaInvalid as invalid:
+        print(format_errors(invalid.errors), file=sys.stderr)
+    except OSError as error:
+        print(f"{PROG}: cannot read {path}: {error.strerror or error}", file=sys.stderr)
+    return None
