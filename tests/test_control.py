@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QApplication
 
 from stagetimer.core.clock import FakeClock
 from stagetimer.core.show.commands import Command
-from stagetimer.core.show.show import Show
 from stagetimer.core.show.frames import presenter_frame
+from stagetimer.core.show.show import Show
 from stagetimer.core.show.snapshot import Snapshot
 from stagetimer.ui.common import fonts, theme
 from stagetimer.ui.control import style as style

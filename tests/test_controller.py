@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 
 from stagetimer.core.clock import FakeClock, SystemClock
 from stagetimer.core.show.commands import Command
+from stagetimer.core.show.outcome import EFFECTS, REFUSALS, Outcome
 from stagetimer.core.show.show import Show
 from stagetimer.core.show.snapshot import Snapshot
-from stagetimer.core.show.outcome import EFFECTS, REFUSALS, Outcome
 from stagetimer.ui.control import notices
 from stagetimer.ui.controller import SLACK_MS, Controller
 from tests.agenda_factory import make_agenda

@@ -20,6 +20,7 @@ from agenda_factory import MIN, make_agenda
 from stagetimer import resources
 from stagetimer.core.agenda.model import Agenda
 from stagetimer.core.clock import FakeClock
+from stagetimer.core.report.files import write_report
 from stagetimer.core.report.html import report_html
 from stagetimer.core.report.report import (
     DONE,
@@ -29,7 +30,6 @@ from stagetimer.core.report.report import (
     Report,
     build_report,
     report_language,
-    write_report,
 )
 from stagetimer.core.report.svg import fit_text
 from stagetimer.core.report.text import (
@@ -288,7 +288,7 @@ def test_no_journal_yet(tmp_path: Path) -> None:
     assert report.stage == "welcome" and report.as_of_tod_ms is None
     assert {item.status for item in report.items} == {NOT_REACHED}
     assert summary_sentences(report, "ko") == ["아직 시작하지 않았습니다."]
-    csv_path, html_path = write_report(forum_agenda(), tmp_path, embed_font=False)
+    csv_path, html_path = write_report(forum_agenda(), tmp_path)
     assert "미진행" in csv_path.read_text(encoding="utf-8-sig")
     assert "<svg" in html_path.read_text(encoding="utf-8")
 
@@ -315,7 +315,7 @@ def test_fit_text_cuts_long_titles_with_an_ellipsis() -> None:
 
 
 def test_csv_opens_in_excel_with_korean(day: Day, tmp_path: Path) -> None:
-    csv_path, _ = write_report(day.agenda, day.state_dir, tmp_path / "out", embed_font=False)
+    csv_path, _ = write_report(day.agenda, day.state_dir, tmp_path / "out")
     raw = csv_path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # the BOM Excel needs to read UTF-8
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
@@ -396,7 +396,8 @@ def test_html_embeds_the_fonts_the_caller_points_to(day: Day, tmp_path: Path) ->
 
 
 def test_write_report_defaults_to_the_state_dir_and_embeds_the_font(day: Day) -> None:
-    csv_path, html_path = write_report(day.agenda, day.state_dir, now_wall_ms=day.clock.wall_ms())
+    csv_path, html_path = write_report(day.agenda, day.state_dir, now_wall_ms=day.clock.wall_ms(),
+                                       fonts_dir=resources.fonts_dir())
     assert (csv_path, html_path) == (day.state_dir / "report.csv", day.state_dir / "report.html")
     page = html_path.read_text(encoding="utf-8")
     assert "@font-face" in page and "data:font/otf;base64," in page and "local('Pretendard Regular')" in page

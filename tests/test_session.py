@@ -7,7 +7,6 @@ import json
 import os
 from pathlib import Path
 
-import pytest
 from agenda_factory import MIN, make_agenda
 
 from stagetimer.core.clock import FakeClock

@@ -27,7 +27,7 @@ from stagetimer import resources  # noqa: E402
 from stagetimer.core.agenda.loader import load_agenda  # noqa: E402
 from stagetimer.core.agenda.model import Agenda  # noqa: E402
 from stagetimer.core.clock import FakeClock  # noqa: E402
-from stagetimer.core.report.report import write_report  # noqa: E402
+from stagetimer.core.report.files import write_report  # noqa: E402
 from stagetimer.core.show.commands import Command  # noqa: E402
 from stagetimer.core.show.session import Session  # noqa: E402
 
@@ -98,11 +98,12 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as work:
         state_dir = Path(work) / "state"
         clock = simulate_day(agenda, state_dir)
-        _, html = write_report(agenda, state_dir, Path(work), options.lang, now_wall_ms=clock.wall_ms())
+        _, html = write_report(agenda, state_dir, Path(work), options.lang, now_wall_ms=clock.wall_ms(),
+                               fonts_dir=resources.fonts_dir())
         screenshot(html, options.out)
         if options.example is not None:
             write_report(agenda, state_dir, Path(work) / "example", options.lang,
-                         now_wall_ms=clock.wall_ms(), embed_font=False)
+                         now_wall_ms=clock.wall_ms())
             options.example.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(Path(work) / "example" / "report.html", options.example)
     print(options.out)

@@ -133,11 +133,9 @@ def _report_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run_report(options: argparse.Namespace) -> int:
     """Write the CSV and HTML report; print who ran over, then the two paths."""
-    from stagetimer.core.report.report import (
-        load_report,
-        report_language,
-        write_report_files,
-    )
+    from stagetimer import resources
+    from stagetimer.core.report.files import write_report_files
+    from stagetimer.core.report.report import load_report, report_language
     from stagetimer.core.report.text import summary_sentences
 
     opened = _open_show(options)
@@ -148,7 +146,8 @@ def run_report(options: argparse.Namespace) -> int:
     report = load_report(agenda, state_dir)  # one replay for the files and the sentences
     language = report_language(agenda, options.lang)
     try:
-        csv_path, html_path = write_report_files(report, language, options.out or state_dir)
+        csv_path, html_path = write_report_files(report, language, options.out or state_dir,
+                                                 fonts_dir=resources.fonts_dir())
     except OSError as error:
         print(f"stagetimer: cannot write the report: {error}", file=sys.stderr)
         return EXIT_AGENDA_INVALID

@@ -333,7 +333,7 @@ def run_app(agenda_path: Path, agenda: Agenda, options: argparse.Namespace) -> i
     try:
         try:
             parts = build_app(agenda_path, agenda, options)
-        except Exception as error:
+        except Exception as error:  # noqa: BLE001 - whatever failed, it goes to crash.log with one sentence
             # The crash hooks are not installed yet: a launcher's stderr goes nowhere,
             # so the traceback goes to the show's crash.log like any later one.
             CrashLog(folder).record(sys.exc_info(), where="start-up")  # type: ignore[arg-type]

@@ -130,7 +130,7 @@ class Controller(QObject):
         """
         try:
             outcome = self._door.apply(command)
-        except Exception as error:  # noqa: BLE001 - a bug must not take the live show down with it
+        except Exception as error:
             log.exception("command %s failed unexpectedly", command)
             outcome = Outcome(command.action, False, reason="internal_error",
                               params={"error": f"{type(error).__name__}: {error}"})

@@ -19,8 +19,8 @@ from stagetimer.core.show.commands import ReloadAgenda
 from stagetimer.core.show.session import Session
 from stagetimer.core.timefmt import format_tod
 from stagetimer.ui.agenda_watcher import AgendaWatcher
-from stagetimer.ui.control.window import ControlWindow
 from stagetimer.ui.control.notices import refusal_text
+from stagetimer.ui.control.window import ControlWindow
 from stagetimer.ui.controller import Controller
 
 log = logging.getLogger(__name__)

@@ -97,20 +97,6 @@ def font_face_css(fonts_dir: Path) -> str:
     return "\n".join(rules)
 
 
-def _legacy_bundled_fonts() -> Path:
-    """Where the bundled fonts are, for the one caller that cannot say yet.
-
-    TRANSITIONAL: ``report.write_report_files`` still passes ``embed_font``
-    instead of ``fonts_dir``. Once it passes ``fonts_dir`` through (its callers
-    give ``resources.fonts_dir()``), delete this function, the ``embed_font``
-    parameter and the import of ``stagetimer.resources`` it needs; the
-    import-linter contract on the core fails until then.
-    """
-    from stagetimer import resources
-
-    return resources.fonts_dir()
-
-
 def event_date(text: str, language: str) -> str:
     """``2025년 12월 2일 (화)`` / ``Tuesday 2 December 2025``; anything else as written."""
     try:
@@ -122,15 +108,10 @@ def event_date(text: str, language: str) -> str:
     return f"{day:%A} {day.day} {day:%B %Y}"
 
 
-def report_html(
-    report: Report, language: str, *, fonts_dir: Path | None = None, embed_font: bool | None = None
-) -> str:
+def report_html(report: Report, language: str, *, fonts_dir: Path | None = None) -> str:
     """The whole page, with the fonts in ``fonts_dir`` embedded (none when it is None).
 
-    ``embed_font`` is transitional (see :func:`_legacy_bundled_fonts`).
     """
-    if fonts_dir is None and embed_font:
-        fonts_dir = _legacy_bundled_fonts()
     event = report.event
     title = f"{label(language, 'report')} — {event.title}"
     meta = " · ".join(_esc(part) for part in (event_date(event.date, language), event.venue, event.organiser) if part)

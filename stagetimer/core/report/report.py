@@ -21,7 +21,7 @@ from typing import Any
 
 from stagetimer.core.agenda.model import Agenda, Event, ItemIdentity
 from stagetimer.core.report.timeline import Segment, replay
-from stagetimer.core.show.journal import JOURNAL_NAME, atomic_write_text, read_journal
+from stagetimer.core.show.journal import JOURNAL_NAME, read_journal
 
 #: Item statuses in the report.
 DONE, LIVE, SKIPPED, NOT_REACHED = "done", "live", "skipped", "not reached"
@@ -29,8 +29,6 @@ STATUSES = (DONE, LIVE, SKIPPED, NOT_REACHED)
 #: An item counts as having run over from one whole second over its planned length.
 OVERRUN_MIN_MS = 1_000
 
-CSV_NAME = "report.csv"
-HTML_NAME = "report.html"
 
 
 @dataclass(frozen=True)
@@ -200,44 +198,8 @@ def report_language(agenda: Agenda, language: str | None = None) -> str:
     return "ko" if chosen.startswith("ko") else "en"
 
 
-def write_report(
-    agenda: Agenda,
-    state_dir: Path,
-    out_dir: Path | None = None,
-    language: str | None = None,
-    *,
-    now_wall_ms: int | None = None,
-    embed_font: bool = True,
-) -> tuple[Path, Path]:
-    """Write ``report.csv`` and ``report.html`` for the show in ``state_dir``.
-
-    Returns (csv path, html path); see :func:`write_report_files`.
-    """
-    report = load_report(agenda, state_dir, now_wall_ms)
-    target = Path(state_dir) if out_dir is None else Path(out_dir)
-    return write_report_files(report, report_language(agenda, language), target, embed_font=embed_font)
-
-
 def load_report(agenda: Agenda, state_dir: Path, now_wall_ms: int | None = None) -> Report:
     """The report of the show journaled in ``state_dir``, with the item on stage counted up to now."""
     if now_wall_ms is None:
         now_wall_ms = time.time_ns() // 1_000_000
     return build_report(agenda, read_journal(Path(state_dir) / JOURNAL_NAME).records, now_wall_ms)
-
-
-def write_report_files(report: Report, language: str, target: Path, *, embed_font: bool = True) -> tuple[Path, Path]:
-    """Write ``report`` as ``report.csv`` and ``report.html`` into ``target``: (csv path, html path).
-
-    Both are replaced atomically, so a report open in a browser or Excel is
-    never half-written. The CSV starts with a byte-order mark: Excel on
-    Windows otherwise reads Korean as mojibake. ``embed_font`` carries the
-    bundled Pretendard inside the HTML (see report_html.font_face_css for why).
-    """
-    # Imported here: the page builders are only needed when writing files.
-    from stagetimer.core.report.html import report_html
-    from stagetimer.core.report.text import report_csv
-
-    csv_path, html_path = Path(target) / CSV_NAME, Path(target) / HTML_NAME
-    atomic_write_text(csv_path, report_csv(report, language), encoding="utf-8-sig")
-    atomic_write_text(html_path, report_html(report, language, embed_font=embed_font))
-    return csv_path, html_path

@@ -101,7 +101,7 @@ class StageLog:
 
     def remap(self, old_ids: list[str], new_ids: list[str]) -> None:
         """The agenda was edited: visits follow their item's id; the open visit too."""
-        by_id = dict(zip(old_ids, self.visits))
+        by_id = dict(zip(old_ids, self.visits, strict=True))
         self.visits = [by_id.get(item_id, []) for item_id in new_ids]
         if self._open_index is not None:
             item_id = old_ids[self._open_index]

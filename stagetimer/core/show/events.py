@@ -96,7 +96,7 @@ def command_events(
         item_id = None if index is None else agenda.items[index].id
         events.append(Event(kind, now_ms, tod_ms, item_id, detail))
 
-    pairs = list(enumerate(zip(before.items, after.items)))
+    pairs = list(enumerate(zip(before.items, after.items, strict=True)))
     for index, (old, new) in pairs:
         stays = before.index == index == after.index and before.stage == after.stage == "live"
         if old.run_from_ms is not None and new.run_from_ms is None and new.actual_start_ms is not None and stays:

@@ -8,6 +8,7 @@ small summary for scripts, replaced atomically so a reader never sees half.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -66,10 +67,11 @@ def read_journal(path: Path) -> JournalContents:
             continue
         try:
             record = json.loads(raw.decode("utf-8"))
-            if not isinstance(record, dict) or "type" not in record:
-                raise ValueError("not a journal record")
         except (ValueError, UnicodeDecodeError) as error:
             contents.problems.append(f"{path}:{number}: skipped an unreadable line ({error})")
+            continue
+        if not isinstance(record, dict) or "type" not in record:
+            contents.problems.append(f"{path}:{number}: skipped an unreadable line (not a journal record)")
             continue
         contents.records.append(record)
     return contents
@@ -89,10 +91,8 @@ def atomic_write_text(path: Path, text: str, encoding: str = "utf-8") -> None:
             os.fsync(out.fileno())
         os.replace(temp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
-        except FileNotFoundError:
-            pass
         raise
 
 

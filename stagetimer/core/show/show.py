@@ -16,6 +16,7 @@ began, so the countdown cannot drift however long the show lasts.
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from typing import Any
 
 from stagetimer.core.agenda.model import Agenda
@@ -129,10 +130,10 @@ class Show:
         return Outcome(command.action, True, effect=name, params=params, also=tuple(also), events=tuple(events))
 
     def _dispatch(self, command: Command, now: int) -> Effect:
-        handler = getattr(self, "_do_" + command.action)
+        handler: Callable[..., Effect] = getattr(self, "_do_" + command.action)
         if command.value is None:
-            return handler(now)  # type: ignore[no-any-return]
-        return handler(now, command.value)  # type: ignore[no-any-return]
+            return handler(now)
+        return handler(now, command.value)
 
     # -- events -------------------------------------------------------------
 
@@ -328,8 +329,9 @@ class Show:
             record = self.state.items[index]
             self._phases[index] = phase_for(self.allotted_ms(index, now) - record.elapsed_at(now),
                                             self.agenda.items[index].thresholds)
-        live = self.state.stage == "live"
-        return "undone", {"action": action, "title": self._title() if live else "", "welcome": self.state.stage == "welcome"}
+        stage = self.state.stage
+        title = self._title() if stage == "live" else ""
+        return "undone", {"action": action, "title": title, "welcome": stage == "welcome"}
 
     def _do_message(self, now: int, text: str) -> Effect:
         text = text.strip()

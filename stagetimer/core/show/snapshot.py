@@ -80,7 +80,8 @@ class _Frame:
     """JSON for every frame (tuples become lists, enums their names)."""
 
     def to_dict(self) -> dict[str, Any]:
-        return json_ready(dataclasses.asdict(self))  # type: ignore[call-overload]
+        data: dict[str, Any] = json_ready(dataclasses.asdict(self))  # type: ignore[call-overload]
+        return data
 
 
 def json_ready(value: Any) -> Any:

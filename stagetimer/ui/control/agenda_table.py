@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import QWidget
 
 from stagetimer.core.show.snapshot import ClockState, ItemView, Snapshot
 from stagetimer.core.timefmt import format_duration, format_offset, format_tod
+from stagetimer.core.translatable import QT_TRANSLATE_NOOP
 from stagetimer.ui.control import style as style
 
 CONTEXT = "AgendaTable"
@@ -143,7 +143,8 @@ def changed_columns(old: RowLook, new: RowLook) -> tuple[int, int]:
     """
     if (old.status, old.phase, old.projected_shift) != (new.status, new.phase, new.projected_shift):
         return 0, len(COLUMNS) - 1
-    columns = [number for number, (before, after) in enumerate(zip(old.texts, new.texts)) if before != after]
+    pairs = enumerate(zip(old.texts, new.texts, strict=True))
+    columns = [number for number, (before, after) in pairs if before != after]
     if old.over_under_ms != new.over_under_ms:
         columns.append(COLUMN["over_under"])  # its colour follows the figure
     return min(columns), max(columns)
@@ -183,7 +184,7 @@ class AgendaTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: tuple[Row, ...] = ()
         self._structure: tuple[tuple[str, str, str], ...] = ()
-        self._looks: list[RowLook | None] = []
+        self._looks: list[RowLook] = []
         self._row_of_item: dict[int, int] = {}
         self._ids: list[str] = []
         self._live_row = -1

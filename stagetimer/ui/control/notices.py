@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from stagetimer.core.show.commands import MINUTE_MS
 from stagetimer.core.show.outcome import Outcome
 from stagetimer.core.timefmt import format_countdown
+from stagetimer.core.translatable import QT_TRANSLATE_NOOP
 
 #: Contexts kept from earlier releases, so their Korean translations still apply.
 CONTROL, REFUSAL, CONTROLLER = "ControlWindow", "ShowError", "Controller"
@@ -84,7 +85,8 @@ _REFUSALS: dict[str, str] = {
 #: Refusals that are information, not a mistake to warn about.
 _CALM = {"already_on_stage", "no_message", "empty_message"}
 
-_JOURNAL = QT_TRANSLATE_NOOP("Controller", "Done, but the show journal could not be written (%1): a crash now would lose it")
+_JOURNAL = QT_TRANSLATE_NOOP(
+    "Controller", "Done, but the show journal could not be written (%1): a crash now would lose it")
 
 
 def _fill(context: str, template: str, *values: str) -> str:

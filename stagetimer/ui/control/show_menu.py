@@ -14,11 +14,13 @@ import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
+from stagetimer import resources
 from stagetimer.core.show.commands import StartFresh
 from stagetimer.core.show.session import Session
 from stagetimer.core.timefmt import format_countdown, format_tod
@@ -128,10 +130,11 @@ class ShowMenu(QMenu):
 
         def work() -> None:
             try:
-                from stagetimer.core.report.report import write_report
+                from stagetimer.core.report.files import write_report
 
-                self.report_finished.emit(write_report(agenda, state_dir, language=language))
-            except Exception as error:  # noqa: BLE001 - reported to the operator, the show goes on
+                written = write_report(agenda, state_dir, language=language, fonts_dir=resources.fonts_dir())
+                self.report_finished.emit(written)
+            except Exception as error:
                 log.exception("writing the report failed")
                 self.report_finished.emit(error)
 
@@ -144,7 +147,7 @@ class ShowMenu(QMenu):
             text = self.tr("Could not write the report: %1").replace("%1", str(result))
             self._control.notify(text, warning=True)
             return
-        csv_path, html_path = result  # type: ignore[misc]
+        csv_path, html_path = cast("tuple[Path, Path]", result)
         self._control.notify(self.tr("Report written to %1").replace("%1", str(Path(html_path).parent)))
         box = QMessageBox(
             QMessageBox.Icon.Information,

@@ -32,8 +32,8 @@ from stagetimer.ui.control.agenda_table import AgendaTableModel
 from stagetimer.ui.control.agenda_view import AgendaTableView
 from stagetimer.ui.control.buttons import ButtonPanel, KeyLegend
 from stagetimer.ui.control.keys import ACTIONS_BY_NAME, KeyRouter
-from stagetimer.ui.control.notices import notice_for
 from stagetimer.ui.control.message_dialog import MessageDialog
+from stagetimer.ui.control.notices import notice_for
 from stagetimer.ui.control.panels import (
     CurrentPanel,
     MessageBar,

@@ -18,7 +18,6 @@ from stagetimer.ui.common.digits import Digits
 from stagetimer.ui.common.textfit import TextFitter, draw_fitted
 from stagetimer.ui.stage.logo import Logo
 
-
 BOLD, SEMIBOLD = QFont.Weight.Bold, QFont.Weight.DemiBold
 LEFT, CENTRE = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignHCenter
 TOP, VCENTRE = Qt.AlignmentFlag.AlignTop, Qt.AlignmentFlag.AlignVCenter
