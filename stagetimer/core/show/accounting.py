@@ -166,4 +166,12 @@ class StageLog:
                 self._reset[index] = (old, self.visits[index])
                 self.visits[index] = []
             elif new is not None and old is None and self._reset.get(index, (None,))[0] == new:
-                self.visits[index] = self._reset.pop(index)[1] + self.visits[index]
+                restored = self._reset.pop(index)[1]
+                if index == self._open_index and self._open is not None and restored:
+                    # The reset is undone: the visit it closed goes on, over the moments it stood reset.
+                    visit = restored.pop()
+                    visit.add(visit.end_ms, self._since, self._running)
+                    for segment in self._open.segments:
+                        visit.add(segment.start_ms, segment.end_ms, segment.running)
+                    self._open = visit
+                self.visits[index] = restored + self.visits[index]

@@ -23,9 +23,10 @@ from stagetimer.core.agenda.model import Agenda
 from stagetimer.core.clock import Clock
 from stagetimer.core.show.accounting import StageLog
 from stagetimer.core.show.commands import AnyCommand, Command, ReloadAgenda, StartFresh
-from stagetimer.core.show.events import PHASE_EVENTS, SEVERITY, Event, EventKind, command_events, next_phase_crossing
+from stagetimer.core.show.events import Event, EventKind, command_events
 from stagetimer.core.show.outcome import Outcome, Refused
-from stagetimer.core.show.schedule import allotted_ms, base_allotted_ms, break_target_ms, phase_for
+from stagetimer.core.show.phases import PhaseWatch
+from stagetimer.core.show.schedule import allotted_ms, base_allotted_ms, break_target_ms
 from stagetimer.core.show.snapshot import Snapshot
 from stagetimer.core.show.snapshot_builder import build_snapshot
 from stagetimer.core.show.state import ItemState, ShowState
@@ -61,8 +62,7 @@ class Show:
         self.state = ShowState(items=[ItemState() for _ in agenda.items])
         self.log = StageLog(len(agenda.items))
         self._undo: list[tuple[str, ShowState]] = []
-        self._phases: dict[int, str] = {}  # the phase last announced, per item
-        self._observed_ms: int | None = None  # time events are announced up to here
+        self._watch = PhaseWatch()  # announces warning, danger and overtime as they are entered
 
     # -- time ---------------------------------------------------------------
 
@@ -125,7 +125,7 @@ class Show:
         events.extend(command_events(self.agenda, before, self.state, now, tod))
         if command.action == "undo":
             events.append(Event(EventKind.UNDONE, now, tod, self._current_id(), str(effect[1]["action"])))
-        events.extend(self._phase_events(now))
+        events.extend(self._watch.after_change(self.agenda, self.state, self.anchor_tod_ms, now))
         name, params = effect
         return Outcome(command.action, True, effect=name, params=params, also=tuple(also), events=tuple(events))
 
@@ -138,57 +138,16 @@ class Show:
     # -- events -------------------------------------------------------------
 
     def events_until(self, now: int) -> list[Event]:
-        """Phase changes of the running item between the last call and ``now``, at their exact times."""
-        events: list[Event] = []
-        index, observed = self._running_index(), self._observed_ms
-        self._observed_ms = now
-        if index is None or observed is None or observed >= now:
-            return events
-        record, thresholds = self.state.items[index], self.agenda.items[index].thresholds
-        assert record.run_from_ms is not None
-        at = max(observed, record.run_from_ms)
-        while True:
-            remaining = self.allotted_ms(index, at) - record.elapsed_at(at)
-            crossing = next_phase_crossing(remaining, thresholds)
-            if crossing is None or at + crossing[0] > now:
-                return events
-            at += crossing[0]
-            self._phases[index] = crossing[1]
-            events.append(Event(PHASE_EVENTS[crossing[1]], at, self.tod_ms(at), self.agenda.items[index].id))
+        """Alarms the running countdown entered between the last call and ``now``, at their exact times."""
+        return self._watch.until(self.agenda, self.state, self.anchor_tod_ms, now)
 
     def settle(self, now: int) -> None:
         """Take the show as it stands at ``now`` as already announced (after a replay: no news)."""
-        self.events_until(now)
-        self._phase_events(now)
+        self._watch.take_note(self.agenda, self.state, self.anchor_tod_ms, now)
 
     def next_transition_ms(self, now: int) -> int | None:
         """Show ms from ``now`` to the next transition the clock itself will cause (a phase change)."""
-        index = self._running_index()
-        if index is None:
-            return None
-        remaining = self.allotted_ms(index, now) - self.state.items[index].elapsed_at(now)
-        crossing = next_phase_crossing(remaining, self.agenda.items[index].thresholds)
-        return None if crossing is None else crossing[0]
-
-    def _running_index(self) -> int | None:
-        index = self.state.index
-        if self.state.stage != "live" or index is None or self.state.items[index].run_from_ms is None:
-            return None
-        return index
-
-    def _phase_events(self, now: int) -> list[Event]:
-        """A command may itself make the countdown more alarming (−1 minute, a start in overtime)."""
-        self._observed_ms = now
-        index = self.state.index
-        if self.state.stage != "live" or index is None or self.state.items[index].actual_start_ms is None:
-            return []
-        record = self.state.items[index]
-        phase = phase_for(self.allotted_ms(index, now) - record.elapsed_at(now), self.agenda.items[index].thresholds)
-        previous = self._phases.get(index, "normal")
-        self._phases[index] = phase
-        if SEVERITY[phase] <= SEVERITY[previous]:
-            return []
-        return [Event(PHASE_EVENTS[phase], now, self.tod_ms(now), self.agenda.items[index].id)]
+        return self._watch.next_crossing_ms(self.agenda, self.state, self.anchor_tod_ms, now)
 
     # -- the commands ---------------------------------------------------------
 
@@ -316,19 +275,15 @@ class Show:
     def _do_reset(self, now: int) -> Effect:
         index = self._current()
         self.state.items[index] = ItemState()
-        self._phases.pop(index, None)
+        self._watch.forget(index)
         return "reset", {"title": self._title()}
 
     def _do_undo(self, now: int) -> Effect:
         if not self._undo:
             raise Refused("nothing_to_undo")
         action, self.state = self._undo.pop()
-        self._phases.clear()  # recomputed from the restored state; a return to an alarm is announced
-        index = self.state.index
-        if index is not None and self.state.stage == "live" and self.state.items[index].actual_start_ms is not None:
-            record = self.state.items[index]
-            self._phases[index] = phase_for(self.allotted_ms(index, now) - record.elapsed_at(now),
-                                            self.agenda.items[index].thresholds)
+        self._watch.forget()
+        self.settle(now)  # the countdown is back where it was: nothing new to announce
         stage = self.state.stage
         title = self._title() if stage == "live" else ""
         return "undone", {"action": action, "title": title, "welcome": stage == "welcome"}
@@ -374,7 +329,7 @@ class Show:
         self.state = ShowState(items=[ItemState() for _ in self.agenda.items])
         self.log = StageLog(len(self.agenda.items))
         self._undo.clear()
-        self._phases.clear()
+        self._watch.forget()
         return "started_fresh", {}
 
     def _reload(self, agenda: Agenda, now: int) -> Effect:
@@ -391,8 +346,8 @@ class Show:
                 continue  # that moment had an item on stage that the edit removed
         self.log.remap([item.id for item in self.agenda.items], [item.id for item in agenda.items])
         self.agenda, self.state, self._undo = agenda, state, undo
-        self._phases.clear()
-        self._phase_events(now)  # the current phase is known, not news
+        self._watch.forget()
+        self.settle(now)  # the current phase is known, not news
         return "reloaded", {}
 
     # -- moving between items -------------------------------------------------
