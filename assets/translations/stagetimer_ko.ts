@@ -812,6 +812,14 @@
         <source>none</source>
         <translation>없음</translation>
     </message>
+    <message>
+        <source>pinned: stays on the next item (P unpins)</source>
+        <translation>고정됨: 다음 순서에도 남습니다 (P 키로 해제)</translation>
+    </message>
+    <message>
+        <source>clears at the next item (P pins)</source>
+        <translation>다음 순서에서 지워집니다 (P 키로 고정)</translation>
+    </message>
 </context>
 <context>
     <name>Controller</name>

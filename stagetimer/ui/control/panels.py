@@ -286,15 +286,26 @@ class MessageBar(QFrame):
         caption.setObjectName("muted")
         self.message_label = QLabel()
         self.message_label.setTextFormat(Qt.TextFormat.PlainText)
+        # A message belongs to the item it was sent during, unless pinned: say which.
+        self.lifetime_label = QLabel()
+        self.lifetime_label.setObjectName("muted")
         self.clear_button = QPushButton(translate("ControlWindow", "Clear  (Esc)"))
         self.clear_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         row.addWidget(caption)
         row.addWidget(self.message_label, 1)
+        row.addWidget(self.lifetime_label)
         row.addWidget(self.clear_button)
 
     def show_snapshot(self, snap: Snapshot) -> None:
         set_text(self.message_label, snap.message or translate("ControlWindow", "none"))
         on = bool(snap.message)
+        if not on:
+            lifetime = ""
+        elif snap.message_pinned:
+            lifetime = translate("ControlWindow", "pinned: stays on the next item (P unpins)")
+        else:
+            lifetime = translate("ControlWindow", "clears at the next item (P pins)")
+        set_text(self.lifetime_label, lifetime)
         if self.property("on") != on:
             self.setProperty("on", on)
             # While the speaker reads a message the bar says so, loudly enough to be cleared in time.
