@@ -40,3 +40,11 @@ def broken_agenda(tmp_path: Path) -> Path:
     path = tmp_path / "broken.yaml"
     path.write_text(BROKEN_AGENDA, encoding="utf-8")
     return path
+
+
+@pytest.fixture
+def rig(qtbot):  # type: ignore[no-untyped-def]
+    """The Control window on the forum, with its controller and a fake clock (tests/control_rig.py)."""
+    from tests.control_rig import make_rig
+
+    yield from make_rig(qtbot)

@@ -7,9 +7,6 @@ method was called.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
-
 import pytest
 from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtGui import QColor, QKeyEvent
@@ -19,7 +16,6 @@ from stagetimer.core.clock import FakeClock
 from stagetimer.core.show.commands import Command
 from stagetimer.core.show.frames import presenter_frame
 from stagetimer.core.show.show import Show
-from stagetimer.core.show.snapshot import Snapshot
 from stagetimer.ui.common import fonts, theme
 from stagetimer.ui.control import style as style
 from stagetimer.ui.control.agenda_table import COLUMN
@@ -27,68 +23,12 @@ from stagetimer.ui.control.keys import HINTS, KEY_ACTIONS, install_key_router
 from stagetimer.ui.control.message_dialog import KOREAN_PRESETS
 from stagetimer.ui.control.window import ControlWindow
 from stagetimer.ui.controller import Controller
-from tools.demo_show import DemoShow, fallback_agenda
+from tests.control_rig import Rig
+from tools.demo_show import fallback_agenda
 
-MIN = 60_000
-SEC = 1_000
-NO = Qt.KeyboardModifier.NoModifier
-SHIFT = Qt.KeyboardModifier.ShiftModifier
-CTRL = Qt.KeyboardModifier.ControlModifier
+MIN, SEC = 60_000, 1_000
+NO, SHIFT, CTRL = Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier, Qt.KeyboardModifier.ControlModifier
 K = Qt.Key
-
-
-@dataclass
-class Rig:
-    """The 2 December forum, its controller and the Control window, doors open at 09:55:12."""
-
-    demo: DemoShow
-    controller: Controller
-    window: ControlWindow
-    qtbot: object
-
-    @property
-    def snap(self) -> Snapshot:
-        return self.controller.snapshot
-
-    def wait(self, ms: int) -> Rig:
-        """Let show time pass (and publish, as the controller's tick would)."""
-        self.demo.wait(ms)
-        self.controller.publish()
-        return self
-
-    def do(self, action: str, value: str | int | None = None) -> Rig:
-        self.controller.apply(Command(action, value))
-        return self
-
-    def press(self, key: Qt.Key, modifiers: Qt.KeyboardModifier = NO, on: str = "window") -> Rig:
-        """A key press on the window itself, or on the agenda table holding the focus."""
-        if on == "table":
-            self.window.table.setFocus()
-            self.qtbot.keyClick(self.window.table, key, modifiers)  # type: ignore[attr-defined]
-        else:
-            self.qtbot.keyClick(self.window, key, modifiers)  # type: ignore[attr-defined]
-        return self
-
-    def to_item(self, index: int, elapsed_ms: int = 0) -> Rig:
-        """Run the show on time to item ``index`` and on for ``elapsed_ms`` into it."""
-        self.demo.run_to(index).wait(elapsed_ms)
-        self.controller.publish()
-        return self
-
-    def row(self, item_id: str) -> int:
-        return self.window.model.row_of_item(item_id)
-
-
-@pytest.fixture
-def rig(qtbot) -> Iterator[Rig]:
-    demo = DemoShow(fallback_agenda())
-    controller = Controller(demo.show)
-    window = ControlWindow(controller)
-    qtbot.addWidget(window)
-    yield Rig(demo, controller, window, qtbot)
-    controller.stop()
-    if window.message_dialog is not None:
-        window.message_dialog.reject()
 
 
 TARGETS = pytest.mark.parametrize("on", ["window", "table"])

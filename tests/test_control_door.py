@@ -11,7 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from stagetimer.ui.control.agenda_table import COLUMN
-from tests.test_control import CTRL, MIN, Rig, rig  # noqa: F401 - the fixture
+from tests.control_rig import Rig
+from tests.test_control import CTRL, MIN
 from tools.demo_show import MESSAGE as MESSAGE_PRESET
 
 K = Qt.Key
