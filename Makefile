@@ -36,6 +36,7 @@ bench: $(STAMP)
 screenshots: $(STAMP)
 	$(BIN)/python -m tools.screenshots
 	$(BIN)/python -m tools.screenshots_record
+	$(BIN)/python -m tools.screenshots_door
 
 venv: $(STAMP)
 

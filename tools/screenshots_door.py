@@ -1,0 +1,121 @@
+"""Screenshots of Control after the operator mistakes the door now catches.
+
+    python -m tools.screenshots_door [OUTDIR]      (default: docs/screenshots)
+
+The real app (build_app) on the bundled agenda, a fake clock and a throw-away
+state folder; every action goes through Control's own trigger (what a key
+press does), so the notice line says what the stage manager would read:
+
+* ``control-undone-space.png`` — Space pressed by mistake before doors open,
+  15 s later Ctrl+Z: the welcome screen is back, every time as planned;
+* ``control-skipped.png`` — → pressed twice in quick succession: the second
+  skipped 축사, which the table marks 건너뜀;
+* ``control-message-next.png`` — a message to the opening speaker, then
+  Shift+→: the next speaker's first second, with the message gone.
+
+Also ``presenter-message-next.png``: that first second on the speaker's screen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+MIN, SEC = 60_000, 1_000
+SIZE = (1920, 1040)
+
+
+def _stray_space(trigger: Callable[[str], None], demo: object) -> None:
+    trigger("toggle")
+    demo.wait(15 * SEC)  # type: ignore[attr-defined]
+    trigger("undo")
+
+
+def _two_nexts(trigger: Callable[[str], None], demo: object) -> None:
+    demo.wait(4 * MIN + 48 * SEC)  # type: ignore[attr-defined]  # doors at 09:55:12: 10:00 sharp
+    trigger("toggle")
+    demo.wait(5 * MIN + 10 * SEC)  # type: ignore[attr-defined]
+    trigger("next")
+    demo.wait(2 * SEC)  # type: ignore[attr-defined]
+    trigger("next")
+
+
+def _message_then_next(trigger: Callable[[str], None], demo: object, send: Callable[[str], None]) -> None:
+    demo.wait(4 * MIN + 48 * SEC)  # type: ignore[attr-defined]
+    trigger("toggle")
+    demo.wait(4 * MIN + 10 * SEC)  # type: ignore[attr-defined]
+    send("마무리 부탁드립니다")
+    demo.wait(50 * SEC)  # type: ignore[attr-defined]
+    trigger("next_start")
+
+
+def render(outdir: Path, language: str | None = None) -> list[Path]:
+    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QApplication
+
+    from stagetimer import resources
+    from stagetimer.core.agenda.loader import load_agenda
+    from stagetimer.ui.app import build_app
+    from tools.demo_show import DemoShow
+
+    QApplication.instance() or QApplication([])
+    outdir.mkdir(parents=True, exist_ok=True)
+    agenda_path = resources.bundled_agenda()
+    agenda = load_agenda(agenda_path)
+    options = argparse.Namespace(lang=language, speed=1.0, windowed=True, presenter_screen=None,
+                                 projector_screen=None)
+    written: list[Path] = []
+    for name in ("undone-space", "skipped", "message-next"):
+        with tempfile.TemporaryDirectory(prefix="stagetimer-shots-") as folder:
+            demo = DemoShow(agenda)
+            settings = QSettings(str(Path(folder) / "stagetimer.ini"), QSettings.Format.IniFormat)
+            parts = build_app(agenda_path, agenda, options, settings=settings, clock=demo.clock,
+                              state_dir=Path(folder) / "state")
+            parts.control.resize(*SIZE)
+            control = parts.control
+
+            def trigger(action: str, control: object = control, parts: object = parts) -> None:
+                control.trigger(action)  # type: ignore[attr-defined]
+                parts.controller.publish()  # type: ignore[attr-defined]
+
+            if name == "undone-space":
+                _stray_space(trigger, demo)
+            elif name == "skipped":
+                _two_nexts(trigger, demo)
+            else:
+                _message_then_next(trigger, demo, control._send_message)
+            parts.controller.publish()
+            QCoreApplication.processEvents()
+            path = outdir / f"control-{name}.png"
+            control.grab().toImage().convertToFormat(QImage.Format.Format_RGB888).save(str(path), "PNG", 0)
+            written.append(path)
+            if name == "message-next":
+                parts.presenter.resize(1920, 1080)
+                path = outdir / "presenter-message-next.png"
+                parts.presenter.grab().toImage().convertToFormat(QImage.Format.Format_RGB888).save(
+                    str(path), "PNG", 0)
+                written.append(path)
+            parts.abandon()
+            parts.session.close()
+            QCoreApplication.processEvents()
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tools.screenshots_door", description=__doc__.splitlines()[0])
+    parser.add_argument("outdir", nargs="?", type=Path, default=Path("docs/screenshots"))
+    parser.add_argument("--lang", default=None, help="UI language (default: the agenda's)")
+    options = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    for path in render(options.outdir, options.lang):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
