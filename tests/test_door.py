@@ -187,3 +187,14 @@ def test_jumped_away_and_back_reads_the_same_everywhere(tmp_path: Path) -> None:
     control, _, report = figures(session, tmp_path, clock)
     assert control == report
     assert control["a"] == 2 * MIN + 47 * SEC and control["c"] == -5 * MIN
+
+
+def test_undo_still_works_after_a_crash(tmp_path: Path) -> None:
+    session, clock = day(tmp_path)
+    session.apply(Command("toggle"))  # a stray Space ...
+    clock.advance(10 * SEC)
+    session.close()  # ... then the laptop dies
+    again = Session.open(agenda(), tmp_path, clock)
+    assert again.recovered and again.snapshot().running
+    assert again.apply(Command("undo")).applied
+    assert again.snapshot().stage == "welcome" and again.show.state.untouched
