@@ -23,6 +23,10 @@ With ``--platform xcb`` the app runs on the X display in $DISPLAY instead
 Qt sees one X screen there, so the Presenter and Projector are made
 1920×1080 ordinary windows on it, as large as on their own monitors.
 
+The ticks are timed by benchmarks/measuring.py's MeasuringController, which
+``build_app`` is given as its ``controller_class``: the product's Controller
+carries no timing of its own.
+
 Usage: python benchmarks/run.py [--seconds 60] [--starts 5] [--platform offscreen|xcb]
 Each measurement runs in a child process of its own (``--child``), because
 Qt reads the screen layout when it starts and rusage must cover the app only.
@@ -64,11 +68,13 @@ def _child(mode: str, seconds: float, platform: str) -> int:
     from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
     from PySide6.QtWidgets import QApplication, QWidget
 
+    from benchmarks.measuring import MeasuringController
     from stagetimer.core.agenda.loader import load_agenda
     from stagetimer.core.show.commands import Command
     from stagetimer.resources import bundled_agenda
     from stagetimer.ui.app import build_app
     from stagetimer.ui.common.refcount_guard import protect_none
+    from stagetimer.ui.controller import Controller
 
     protect_none()  # before the first Qt call: PySide6 6.12 on Python < 3.12 leaks None and True
 
@@ -96,12 +102,15 @@ def _child(mode: str, seconds: float, platform: str) -> int:
     settings_dir = tempfile.mkdtemp(prefix="stagetimer-bench-")
     settings = QSettings(os.path.join(settings_dir, "bench.ini"), QSettings.Format.IniFormat)
     agenda_path = bundled_agenda()
-    options = argparse.Namespace(
-        speed=1.0, lang=None, windowed=False, presenter_screen=None, projector_screen=None, measure=mode == "run"
-    )
+    options = argparse.Namespace(speed=1.0, lang=None, windowed=False, presenter_screen=None, projector_screen=None)
     # A show record of its own: never the user's real show, never the previous run's.
     state_dir = Path(settings_dir) / "state"
-    parts = build_app(agenda_path, load_agenda(agenda_path), options, settings=settings, state_dir=state_dir)
+    # Start-ups time the product's own Controller; the run times every tick.
+    controller_class = MeasuringController if mode == "run" else Controller
+    parts = build_app(
+        agenda_path, load_agenda(agenda_path), options, settings=settings, state_dir=state_dir,
+        controller_class=controller_class,
+    )
     if platform != "offscreen":  # one X screen: stage windows as large as their monitors would be
         for window in (parts.presenter, parts.projector):
             window.setGeometry(0, 0, 1920, 1080)
@@ -130,6 +139,7 @@ def _child(mode: str, seconds: float, platform: str) -> int:
         return app.exec()
 
     controller = parts.controller
+    assert isinstance(controller, MeasuringController)
     window: dict[str, object] = {}
 
     def begin() -> None:
