@@ -76,6 +76,26 @@ class PublicItem(ItemIdentity):
         return cls(**item.identity(), projected_start_ms=item.projected_start_ms)
 
 
+class _ClockReading:
+    """The questions views ask of the clock, answered once from the ClockState."""
+
+    clock_state: ClockState
+
+    @property
+    def running(self) -> bool:
+        return self.clock_state is ClockState.RUNNING
+
+    @property
+    def started(self) -> bool:
+        """The item on stage has been started (it runs, or was paused)."""
+        return self.clock_state in (ClockState.RUNNING, ClockState.PAUSED)
+
+    @property
+    def paused(self) -> bool:
+        """An item is loaded and its clock stands (paused, or ready and never started)."""
+        return self.clock_state in (ClockState.PAUSED, ClockState.READY)
+
+
 class _Frame:
     """JSON for every frame (tuples become lists, enums their names)."""
 
@@ -95,7 +115,7 @@ def json_ready(value: Any) -> Any:
 
 
 @dataclass(frozen=True)
-class Snapshot(_Frame):
+class Snapshot(_Frame, _ClockReading):
     """The Control frame: everything the stage manager sees at one instant."""
 
     # The event
@@ -143,23 +163,9 @@ class Snapshot(_Frame):
     # For the display timer: real (unscaled) ms until anything shown here changes.
     next_change_ms: int
 
-    @property
-    def running(self) -> bool:
-        return self.clock_state is ClockState.RUNNING
-
-    @property
-    def started(self) -> bool:
-        """The item on stage has been started (it runs, or was paused)."""
-        return self.clock_state in (ClockState.RUNNING, ClockState.PAUSED)
-
-    @property
-    def paused(self) -> bool:
-        """An item is loaded and its clock stands (paused, or ready and never started)."""
-        return self.clock_state in (ClockState.PAUSED, ClockState.READY)
-
 
 @dataclass(frozen=True)
-class PresenterFrame(_Frame):
+class PresenterFrame(_Frame, _ClockReading):
     """What the speaker's confidence monitor shows: no notes, no over/under."""
 
     stage: str
@@ -176,15 +182,6 @@ class PresenterFrame(_Frame):
     message: str
     message_flash: bool
     resume_ms: int | None
-
-    @property
-    def started(self) -> bool:
-        return self.clock_state in (ClockState.RUNNING, ClockState.PAUSED)
-
-    @property
-    def stopped(self) -> bool:
-        """Loaded and not counting: the speaker must see PAUSED or READY."""
-        return self.clock_state in (ClockState.PAUSED, ClockState.READY)
 
 
 @dataclass(frozen=True)

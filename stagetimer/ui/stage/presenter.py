@@ -15,8 +15,8 @@ repainted.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
+from PySide6.QtCore import QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QWidget
 
 from stagetimer.core.show.frames import presenter_frame
@@ -28,6 +28,7 @@ from stagetimer.ui.common.digits import Digits
 from stagetimer.ui.common.textfit import TextFitter, draw_fitted
 from stagetimer.ui.common.theme import Ink
 from stagetimer.ui.stage.presenter_layout import PresenterLayout, presenter_layout
+from stagetimer.ui.stage.stage_view import StageView
 
 BOLD = QFont.Weight.Bold
 SEMIBOLD = QFont.Weight.DemiBold
@@ -60,7 +61,7 @@ def scene_key(frame: PresenterFrame) -> tuple[object, ...]:
     )
 
 
-class PresenterView(QWidget):
+class PresenterView(StageView[PresenterFrame]):
     """Paints the speaker's frame; holds no logic of its own."""
 
     #: The core's cut of a Control frame for this screen (for thumbnails, tests and screenshots).
@@ -68,31 +69,24 @@ class PresenterView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # every pixel is painted
-        self.setMinimumSize(160, 90)
-        self._frame: PresenterFrame | None = None
         self._fitter = TextFitter()
         self._digits = Digits()
         self._layouts: dict[tuple[int, int, bool], PresenterLayout] = {}
 
-    # -- input ------------------------------------------------------------
+    # -- repainting ---------------------------------------------------------
 
-    @property
-    def frame(self) -> PresenterFrame | None:
-        return self._frame
+    def scene_key(self, frame: PresenterFrame) -> tuple[object, ...]:
+        return scene_key(frame)
 
-    def show_frame(self, frame: PresenterFrame) -> None:
-        """Draw ``frame`` at the next paint (only what changed, when possible)."""
-        previous, self._frame = self._frame, frame
-        if previous is not None and scene_key(previous) == scene_key(frame):
-            # The bar moves with the digits, once a displayed second: between two of them
-            # (the time of day's tick, for the operator's clock) nothing here is repainted.
-            if previous.countdown_text != frame.countdown_text:
-                # One rectangle, not two: a rectangular clip keeps Qt's fast fill and blit paths.
-                layout = self.current_layout()
-                self.update(layout.digits.united(layout.progress).toAlignedRect().adjusted(-2, -2, 2, 2))
-            return
-        self.update()
+    def countdown_dirty_rect(self) -> QRect:
+        """The digits and the bar, which moves with them once a displayed second.
+
+        One rectangle, not two: a rectangular clip keeps Qt's fast fill and blit
+        paths. Between two displayed seconds (the time of day's tick, for the
+        operator's clock) nothing here is repainted.
+        """
+        layout = self.current_layout()
+        return layout.digits.united(layout.progress).toAlignedRect().adjusted(-2, -2, 2, 2)
 
     # -- geometry (public for tests and thumbnails) ----------------------
 
@@ -111,18 +105,6 @@ class PresenterView(QWidget):
         return self.current_layout().digits.toAlignedRect()
 
     # -- painting ---------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.update()  # labels are translated at paint time
-        super().changeEvent(event)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        self.paint(painter, QRectF(event.rect()))
-        painter.end()
 
     def ink(self) -> Ink:
         """Normal, or inverted while the screen flashes (manual F, or entering overtime)."""
@@ -205,7 +187,7 @@ class PresenterView(QWidget):
         align = CENTRE if layout.badge_centred else LEFT
         if snap.stage == "welcome":
             self._text(painter, self.tr("Starts in"), rect, ink.muted, rect.height() * 0.7, SEMIBOLD, align=align)
-        elif snap.stopped:
+        elif snap.paused:
             paused = snap.started
             label = self.tr("PAUSED") if paused else self.tr("READY")
             size = rect.height() * 0.62
@@ -222,7 +204,7 @@ class PresenterView(QWidget):
         if snap is None or snap.stage != "live" or snap.flash:
             return self.ink().foreground
         colour = theme.phase_colour(snap.phase)
-        return theme.dimmed(colour) if snap.stopped and snap.started else colour
+        return theme.dimmed(colour) if snap.paused and snap.started else colour
 
     def _paint_countdown(
         self, painter: QPainter, snap: PresenterFrame, layout: PresenterLayout, ink: Ink, dirty: QRectF

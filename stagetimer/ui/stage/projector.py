@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QRect, QRectF, Qt
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtCore import QRect, QRectF
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QWidget
 
 from stagetimer import resources
@@ -27,6 +27,7 @@ from stagetimer.ui.common import theme
 from stagetimer.ui.common.digits import Digits
 from stagetimer.ui.stage.logo import Logo
 from stagetimer.ui.stage.projector_faces import ProjectorFaces
+from stagetimer.ui.stage.stage_view import StageView
 
 LOGO_FILE = "logo.svg"
 
@@ -52,7 +53,7 @@ def scene_key(frame: ProjectorFrame) -> tuple[object, ...]:
     )
 
 
-class ProjectorView(QWidget):
+class ProjectorView(StageView[ProjectorFrame]):
     """Paints the audience's frame; no logic of its own."""
 
     #: The core's cut of a Control frame for this screen (for thumbnails, tests and screenshots).
@@ -60,42 +61,20 @@ class ProjectorView(QWidget):
 
     def __init__(self, parent: QWidget | None = None, logo_path: Path | None = None) -> None:
         super().__init__(parent)
-        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        self.setMinimumSize(160, 90)
-        self._frame: ProjectorFrame | None = None
         self._logo = Logo(logo_path if logo_path is not None else resources.assets_dir() / LOGO_FILE)
         self._faces = ProjectorFaces(self, self._logo, Digits())
 
-    @property
-    def frame(self) -> ProjectorFrame | None:
-        return self._frame
+    def scene_key(self, frame: ProjectorFrame) -> tuple[object, ...]:
+        return scene_key(frame)
 
-    def show_frame(self, frame: ProjectorFrame) -> None:
-        """Draw ``frame`` at the next paint; a ticking countdown repaints only itself."""
-        previous, self._frame = self._frame, frame
-        if previous is not None and scene_key(previous) == scene_key(frame):
-            if previous.countdown_text != frame.countdown_text:
-                self.update(self.countdown_rect().adjusted(-2, -2, 2, 2))
-            return
-        self.update()
+    def countdown_dirty_rect(self) -> QRect:
+        return self.countdown_rect().adjusted(-2, -2, 2, 2)
 
     def countdown_rect(self) -> QRect:
         """Where the countdown the audience sees is drawn (empty when there is none)."""
         if self._frame is None or not self._frame.countdown_text:
             return QRect()
         return self._faces.countdown_box(self._frame).toAlignedRect()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.update()  # labels are translated at paint time
-        super().changeEvent(event)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        self.paint(painter, QRectF(event.rect()))
-        painter.end()
 
     def paint(self, painter: QPainter, dirty: QRectF) -> None:
         """Draw the current face (or the part inside ``dirty``) with ``painter``."""

@@ -1,0 +1,74 @@
+"""What the two stage screens share: take a frame, repaint only what changed, paint it.
+
+A Presenter or Projector gets a new frame on every tick. Most ticks only the
+countdown moved, so when everything else (the screen's ``scene_key``) is the
+same, only the countdown's rectangle is repainted: cheap, and the digits
+flip on time. The views paint their frame and decide nothing else.
+"""
+
+from __future__ import annotations
+
+from typing import Generic, Protocol, TypeVar
+
+from PySide6.QtCore import QEvent, QRect, QRectF, Qt
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtWidgets import QWidget
+
+
+class StageFrame(Protocol):
+    @property
+    def countdown_text(self) -> str: ...
+
+
+FrameT = TypeVar("FrameT", bound=StageFrame)
+
+
+class StageView(QWidget, Generic[FrameT]):
+    """A full-screen painted view of one audience's frame (subclasses paint)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # every pixel is painted
+        self.setMinimumSize(160, 90)
+        self._frame: FrameT | None = None
+
+    @property
+    def frame(self) -> FrameT | None:
+        return self._frame
+
+    def show_frame(self, frame: FrameT) -> None:
+        """Draw ``frame`` at the next paint; a ticking countdown repaints only itself."""
+        previous, self._frame = self._frame, frame
+        if previous is not None and self.scene_key(previous) == self.scene_key(frame):
+            if previous.countdown_text != frame.countdown_text:
+                self.update(self.countdown_dirty_rect())
+            return
+        self.update()
+
+    # -- for subclasses -----------------------------------------------------
+
+    def scene_key(self, frame: FrameT) -> tuple[object, ...]:
+        """Everything the screen shows except its countdown."""
+        raise NotImplementedError
+
+    def countdown_dirty_rect(self) -> QRect:
+        """What to repaint when only the countdown changed."""
+        raise NotImplementedError
+
+    def paint(self, painter: QPainter, dirty: QRectF) -> None:
+        """Draw the frame (or the part inside ``dirty``)."""
+        raise NotImplementedError
+
+    # -- Qt -------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.update()  # labels are translated at paint time
+        super().changeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        self.paint(painter, QRectF(event.rect()))
+        painter.end()
