@@ -252,7 +252,7 @@ def build_app(
     control.menuBar().addMenu(screens_menu)
     close_guard = CloseGuard(controller, control, [presenter, projector])
     crash_log.error_logged.connect(control.show_internal_error)
-    live_agenda = LiveAgenda(AgendaWatcher(agenda_path, load_agenda, parent=app), session, controller, control)
+    live_agenda = LiveAgenda(AgendaWatcher(agenda_path, load_agenda, parent=app), controller, control)
 
     controller.start()  # every window has its first snapshot before it is shown
     placement = placer.place_initial(

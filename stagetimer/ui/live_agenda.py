@@ -1,6 +1,6 @@
 """Each valid edit of the agenda file goes live; a bad one is shown and changes nothing.
 
-The watcher parses; this applies. The session swaps the agenda in, keeping
+The watcher parses; the core's door applies (a ReloadAgenda command). It swaps the agenda in, keeping
 every item's history by id, so the running item keeps its elapsed time and
 the swap is journaled (a restart rebuilds the edited show). An edit that
 removes the item on stage is refused like a bad file: moving the show to
@@ -16,7 +16,6 @@ from PySide6.QtCore import QObject
 from stagetimer.core.agenda.errors import AgendaError
 from stagetimer.core.agenda.model import Agenda
 from stagetimer.core.show.commands import ReloadAgenda
-from stagetimer.core.show.session import Session
 from stagetimer.core.timefmt import format_tod
 from stagetimer.ui.agenda_watcher import AgendaWatcher
 from stagetimer.ui.control.notices import refusal_text
@@ -27,13 +26,12 @@ log = logging.getLogger(__name__)
 
 
 class LiveAgenda(QObject):
-    """Connects the agenda watcher to the session, the controller and Control's agenda panel."""
+    """Connects the agenda watcher to the core's door (through the controller) and Control's agenda panel."""
 
     def __init__(
-        self, watcher: AgendaWatcher, session: Session, controller: Controller, control: ControlWindow
+        self, watcher: AgendaWatcher, controller: Controller, control: ControlWindow
     ) -> None:
         super().__init__(watcher)
-        self._session = session
         self._controller = controller
         self._control = control
         self.watcher = watcher
