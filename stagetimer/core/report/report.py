@@ -161,8 +161,10 @@ def build_report(agenda: Agenda, records: list[dict[str, Any]], now_wall_ms: int
     for index, item in enumerate(agenda.items):
         segments = timeline.segments[index]
         live = index == timeline.live_index and timeline.stage == "live"
-        if segments:
-            status = LIVE if live else DONE
+        if live:
+            status = LIVE  # on stage, if only for this very millisecond
+        elif segments:
+            status = DONE
         elif index < last_started or timeline.stage == "closing":
             status = SKIPPED
         else:
@@ -180,7 +182,7 @@ def build_report(agenda: Agenda, records: list[dict[str, Any]], now_wall_ms: int
                 paused_ms=sum(s.length_ms for s in segments if not s.running),
                 added_ms=timeline.added_ms[index],
                 segments=segments,
-                over_under_ms=timeline.views[index].over_under_ms if segments else None,
+                over_under_ms=timeline.views[index].over_under_ms if timeline.views else None,  # as Control shows
             )
         )
     return Report(
