@@ -34,7 +34,8 @@ STEPS = st.lists(st.tuples(st.sampled_from(COMMANDS), WAITS), min_size=1, max_si
 
 
 def agenda():
-    return make_agenda([("a", "talk", "5m"), ("b", "talk", "3m"), ("brk", "break", "5m"), ("c", "panel", "10m", "10:30")])
+    rows = [("a", "talk", "5m"), ("b", "talk", "3m"), ("brk", "break", "5m"), ("c", "panel", "10m", "10:30")]
+    return make_agenda(rows)  # type: ignore[arg-type]
 
 
 @settings(max_examples=80, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
