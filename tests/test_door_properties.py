@@ -35,7 +35,7 @@ STEPS = st.lists(st.tuples(st.sampled_from(COMMANDS), WAITS), min_size=1, max_si
 
 def agenda():
     rows = [("a", "talk", "5m"), ("b", "talk", "3m"), ("brk", "break", "5m"), ("c", "panel", "10m", "10:30")]
-    return make_agenda(rows)  # type: ignore[arg-type]
+    return make_agenda(rows)
 
 
 @settings(max_examples=80, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
