@@ -14,7 +14,7 @@ from agenda_factory import MIN, make_agenda
 
 from stagetimer.core.clock import FakeClock
 from stagetimer.core.report.report import build_report
-from stagetimer.core.show.commands import ACTIONS, Command
+from stagetimer.core.show.commands import ACTIONS, Command, ReloadAgenda
 from stagetimer.core.show.journal import JOURNAL_NAME, read_journal
 from stagetimer.core.show.session import Session
 from stagetimer.core.show.show import Show
@@ -198,3 +198,103 @@ def test_undo_still_works_after_a_crash(tmp_path: Path) -> None:
     assert again.recovered and again.snapshot().running
     assert again.apply(Command("undo")).applied
     assert again.snapshot().stage == "welcome" and again.show.state.untouched
+
+
+# -- found in review: history across edits, undo of a mis-key, alarms announced once ---------------
+
+
+def test_a_live_edit_then_a_restart_keeps_every_item_its_own_history(tmp_path: Path) -> None:
+    session, clock = day(tmp_path)
+    session.apply(Command("start"))
+    clock.advance(12 * MIN)
+    session.apply(Command("next_start"))
+    clock.advance(3 * MIN)
+    edited = make_agenda([("x", "remarks", "5m"), ("a", "talk", "10m"), ("b", "talk", "10m"),
+                          ("c", "talk", "10m"), ("d", "talk", "5m")])
+    assert session.reload(edited).applied
+    clock.advance(MIN)
+    live = {item.id: (item.status, item.over_under_ms) for item in session.snapshot().items}
+    assert live["x"] == ("skipped", None)  # added above the items already run: it never ran
+    assert live["a"] == ("done", 2 * MIN)
+    records = read_journal(tmp_path / JOURNAL_NAME).records
+    report = {item.id: item.over_under_ms for item in build_report(edited, records, clock.wall_ms()).items}
+    assert report == {key: value[1] for key, value in live.items()}
+    session.close()
+    again = Session.open(edited, tmp_path, clock)
+    assert {item.id: (item.status, item.over_under_ms) for item in again.snapshot().items} == live
+    undone = again.apply(Command("undo"))
+    assert undone.params["title"] == "A"  # the speaker before b, not whoever is first in the edited file
+
+
+def test_undoing_a_mistaken_back_keeps_the_speakers_time_on_stage(show: Show, clock: FakeClock) -> None:
+    show.apply(Command("start"))
+    clock.advance(10 * MIN)
+    show.apply(Command("next_start"))
+    clock.advance(50 * SEC)  # b has spoken for 50 s
+    show.apply(Command("previous"))
+    clock.advance(2 * SEC)
+    show.apply(Command("undo"))
+    b = show.snapshot().items[1]
+    assert (b.stage_ms, b.elapsed_ms, b.over_under_ms) == (52 * SEC, 52 * SEC, 0)
+
+
+def test_a_start_stepped_back_over_within_a_minute_never_happened(show: Show, clock: FakeClock) -> None:
+    show.apply(Command("start"))
+    clock.advance(5 * MIN)
+    show.apply(Command("next_start"))  # b started by mistake ...
+    clock.advance(30 * SEC)
+    show.apply(Command("previous"))  # ... and taken back
+    clock.advance(5 * MIN)
+    show.apply(Command("next"))
+    snap = show.snapshot()
+    assert snap.clock_state.value == "ready" and snap.remaining_ms == 10 * MIN
+    assert snap.current is not None and snap.current.actual_start_ms is None
+    assert snap.items[0].stage_ms == 10 * MIN + 30 * SEC  # the first speaker never left the stage
+
+
+def test_going_back_to_an_item_in_overtime_announces_nothing_again(tmp_path: Path) -> None:
+    session, clock = day(tmp_path)
+    session.apply(Command("start"))
+    clock.advance(11 * MIN)
+    session.apply(Command("next"))
+    session.apply(Command("blackout"))
+    session.apply(Command("undo"))
+    assert session.reload(agenda()).applied
+    back = session.apply(Command("previous"))
+    assert [event.kind.value for event in back.events] == ["item_loaded", "item_resumed"]
+    session.close()
+    again = Session.open(agenda(), tmp_path, clock)
+    again.apply(Command("next"))
+    back = again.apply(Command("previous"))
+    assert "entered_overtime" not in [event.kind.value for event in back.events]
+
+
+def test_taken_into_overtime_by_a_command_the_presenter_flashes(show: Show, clock: FakeClock) -> None:
+    show.apply(Command("start"))
+    clock.advance(9 * MIN + 30 * SEC)
+    taken = show.apply(Command("add_time", -MIN))
+    assert "entered_overtime" in [event.kind.value for event in taken.events]
+    assert show.snapshot().flash
+    clock.advance(10 * SEC)
+    assert not show.snapshot().flash  # ten seconds, as when zero is reached
+
+
+def test_an_edit_that_shortens_the_live_item_into_overtime_says_so(show: Show, clock: FakeClock) -> None:
+    show.apply(Command("start"))
+    clock.advance(7 * MIN)
+    shorter = make_agenda([("a", "talk", "5m"), ("b", "talk", "10m"), ("c", "talk", "10m"), ("d", "talk", "5m")])
+    outcome = show.apply(ReloadAgenda(shorter))
+    assert [event.kind.value for event in outcome.events] == ["entered_overtime"]
+    assert show.snapshot().flash
+
+
+def test_skipped_and_not_reached_read_alike_in_control_and_the_report(tmp_path: Path) -> None:
+    session, clock = day(tmp_path)
+    session.apply(Command("next"))
+    session.apply(Command("next"))  # a skipped before anything ran; b loaded
+    clock.advance(MIN)
+    records = read_journal(tmp_path / JOURNAL_NAME).records
+    report = [item.status for item in build_report(session.agenda, records, clock.wall_ms()).items]
+    control = [item.status for item in session.snapshot().items]
+    assert control == ["skipped", "live", "next", "upcoming"]
+    assert report == ["skipped", "not reached", "not reached", "not reached"]

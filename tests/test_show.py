@@ -129,9 +129,10 @@ def test_previous_restores_exactly(show: Show, clock: FakeClock) -> None:
     assert after.remaining_ms == before.remaining_ms and after.running
     assert after.current.actual_start_ms == before.current.actual_start_ms
     assert after.current.actual_end_ms is None
-    # b keeps the 20 s it ran, to come back to.
+    # b's 20 s were a mis-key (started, then ← within a minute): they never happened, as the
+    # report always counted them; b waits untouched, ready, with its full time.
     show.apply(cmd("next"))
-    assert show.snapshot().elapsed_ms == 20_000
+    assert show.snapshot().elapsed_ms == 0 and show.snapshot().clock_state.value == "ready"
 
 
 def test_add_and_remove_time(show: Show, clock: FakeClock) -> None:

@@ -156,19 +156,15 @@ def build_report(agenda: Agenda, records: list[dict[str, Any]], now_wall_ms: int
     it the figures stop at the last recorded command.
     """
     timeline = replay(agenda, records, now_wall_ms)
-    last_started = max((i for i, segs in enumerate(timeline.segments) if segs), default=-1)
     items = []
     for index, item in enumerate(agenda.items):
         segments = timeline.segments[index]
         live = index == timeline.live_index and timeline.stage == "live"
-        if live:
-            status = LIVE  # on stage, if only for this very millisecond
-        elif segments:
-            status = DONE
-        elif index < last_started or timeline.stage == "closing":
-            status = SKIPPED
-        else:
-            status = NOT_REACHED
+        # The Control window's status of the row, in the report's words.
+        view = timeline.views[index] if timeline.views else None
+        status = NOT_REACHED if view is None else _STATUS_OF_ROW.get(view.status, NOT_REACHED)
+        if status == LIVE and not live:
+            status = NOT_REACHED  # loaded, never started
         duration = sum(s.length_ms for s in segments) if segments else None
         items.append(
             ItemReport(
@@ -192,6 +188,10 @@ def build_report(agenda: Agenda, records: list[dict[str, Any]], now_wall_ms: int
         as_of_tod_ms=timeline.as_of_tod_ms,
         notes=timeline.notes,
     )
+
+
+#: Control's row statuses as the report says them (next and upcoming: not reached).
+_STATUS_OF_ROW = {"done": DONE, "live": LIVE, "skipped": SKIPPED}
 
 
 def report_language(agenda: Agenda, language: str | None = None) -> str:

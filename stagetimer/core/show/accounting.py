@@ -74,7 +74,6 @@ class StageLog:
         self._running = False
         self._since = 0
         self._dropped: tuple[int, int] | None = None  # (start, end) of the last mis-key dropped
-        self._reset: dict[int, tuple[int, list[Visit]]] = {}
 
     # -- feeding --------------------------------------------------------------
 
@@ -108,7 +107,6 @@ class StageLog:
             self._open_index = new_ids.index(item_id) if item_id in new_ids else None
             if self._open_index is None:
                 self._open = None
-        self._reset = {}
         self._dropped = None
 
     # -- reading --------------------------------------------------------------
@@ -134,6 +132,14 @@ class StageLog:
             return None
         return sum(s.length_ms for s in segments)
 
+    def is_mis_key(self, index: int, tod_ms: int, started_ms: int | None) -> bool:
+        """Leaving item ``index`` backwards at ``tod_ms``: was its start (at ``started_ms``) a mis-key?
+
+        Yes when it was first started during this very stay, less than
+        MISKEY_MS ago: ``next`` pressed once too often and taken back.
+        """
+        return started_ms is not None and not self.visits[index] and tod_ms - started_ms < MISKEY_MS
+
     # -- internals ------------------------------------------------------------
 
     def _close(self, backwards: bool, tod_ms: int) -> None:
@@ -142,7 +148,7 @@ class StageLog:
         self._open, self._open_index = None, None
         if not visit.segments:
             return
-        if backwards and visit.end_ms - visit.start_ms < MISKEY_MS:
+        if backwards and self.is_mis_key(index, tod_ms, visit.start_ms):
             self._dropped = (visit.start_ms, tod_ms)
             return
         self.visits[index].append(visit)
@@ -159,19 +165,7 @@ class StageLog:
         self._open, self._open_index = visit, index
 
     def _note_starts(self, before: list[int | None], state: ShowState) -> None:
-        """A reset forgets an item's start; undoing it brings the visits back."""
+        """A reset forgets an item's start, and its time on stage with it (a false start does not count)."""
         for index, item in enumerate(state.items):
-            old, new = before[index], item.actual_start_ms
-            if old is not None and new is None and index != self._open_index:
-                self._reset[index] = (old, self.visits[index])
+            if before[index] is not None and item.actual_start_ms is None and index != self._open_index:
                 self.visits[index] = []
-            elif new is not None and old is None and self._reset.get(index, (None,))[0] == new:
-                restored = self._reset.pop(index)[1]
-                if index == self._open_index and self._open is not None and restored:
-                    # The reset is undone: the visit it closed goes on, over the moments it stood reset.
-                    visit = restored.pop()
-                    visit.add(visit.end_ms, self._since, self._running)
-                    for segment in self._open.segments:
-                        visit.add(segment.start_ms, segment.end_ms, segment.running)
-                    self._open = visit
-                self.visits[index] = restored + self.visits[index]

@@ -31,6 +31,11 @@ class PhaseWatch:
         else:
             self._phases.pop(index, None)
 
+    def remap(self, old_ids: list[str], new_ids: list[str]) -> None:
+        """The agenda was edited: what was announced follows its item's id."""
+        by_id = {old_ids[index]: phase for index, phase in self._phases.items()}
+        self._phases = {index: by_id[item_id] for index, item_id in enumerate(new_ids) if item_id in by_id}
+
     def until(self, agenda: Agenda, state: ShowState, anchor_tod_ms: int, now: int) -> list[Event]:
         """Crossings of the running item between the last call and ``now``, at their exact times."""
         events: list[Event] = []

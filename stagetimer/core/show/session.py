@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from stagetimer.core.agenda.model import Agenda
+from stagetimer.core.agenda.plain import agenda_to_dict
 from stagetimer.core.clock import Clock
 from stagetimer.core.show.commands import AnyCommand, ReloadAgenda, StartFresh
 from stagetimer.core.show.journal import (
@@ -162,6 +163,7 @@ class Session:
             "anchor_tod_ms": self.show.anchor_tod_ms,
             "speed": self.show.speed,
             "agenda": self.show.agenda.source,
+            "agenda_data": agenda_to_dict(self.show.agenda),  # replays run on the agenda in force
             "state": state_to_dict(self.show.state, self.show.agenda),
         }
         self._append(record, now)

@@ -61,7 +61,7 @@ class Show:
         self.anchor_tod_ms = clock.local_tod_ms() if anchor_tod_ms is None else anchor_tod_ms
         self.state = ShowState(items=[ItemState() for _ in agenda.items])
         self.log = StageLog(len(agenda.items))
-        self._undo: list[tuple[str, ShowState]] = []
+        self._undo: list[tuple[str, ShowState, StageLog]] = []  # what each change undid, and the log before it
         self._watch = PhaseWatch()  # announces warning, danger and overtime as they are entered
 
     # -- time ---------------------------------------------------------------
@@ -88,9 +88,13 @@ class Show:
     def can_undo(self) -> bool:
         return bool(self._undo)
 
-    def adopt_undo(self, other: Show) -> None:
-        """Take over what ``other`` (the same show before a checkpoint, same agenda) can undo."""
-        self._undo = other._undo
+    def adopt_history(self, other: Show) -> None:
+        """Carry on ``other``'s history (the same show before a checkpoint, same agenda).
+
+        Its stage log (time on stage), what Ctrl+Z can still take back, and the
+        alarms already announced: one history through the whole journal.
+        """
+        self.log, self._undo, self._watch = other.log, other._undo, other._watch
 
     # -- the door -----------------------------------------------------------
 
@@ -100,6 +104,7 @@ class Show:
         tod = self.tod_ms(now)
         events = self.events_until(now)
         before = copy.deepcopy(self.state)
+        log_before = copy.deepcopy(self.log) if command.undoable else self.log
         starts = [item.actual_start_ms for item in self.state.items]
         also: list[str] = []
         try:
@@ -111,21 +116,27 @@ class Show:
                 starts = [item.actual_start_ms for item in self.state.items]
             else:
                 effect = self._dispatch(command, now)
+                if command.action == "undo":  # a restored start is not a new one
+                    starts = [item.actual_start_ms for item in self.state.items]
         except Refused as refusal:
-            self.state = before
+            self.state, self.log = before, log_before
             return Outcome(command.action, False, reason=refusal.reason, params=dict(refusal.params),
                            events=tuple(events))
         if command.action != "undo" and self._moved(before) and self.state.message and not self.state.message_pinned:
             self._clear_message()
             also.append("message_cleared")
         if command.undoable and self.state != before:
-            self._undo.append((command.action, before))
+            self._undo.append((command.action, before, log_before))
             del self._undo[:-UNDO_DEPTH]
         self.log.observe(self.state, tod, starts)
         events.extend(command_events(self.agenda, before, self.state, now, tod))
         if command.action == "undo":
             events.append(Event(EventKind.UNDONE, now, tod, self._current_id(), str(effect[1]["action"])))
-        events.extend(self._watch.after_change(self.agenda, self.state, self.anchor_tod_ms, now))
+        alarms = self._watch.after_change(self.agenda, self.state, self.anchor_tod_ms, now)
+        if any(alarm.kind is EventKind.ENTERED_OVERTIME for alarm in alarms) and self.state.index is not None:
+            # Taken into overtime by a command (−1 minute, an edit): the presenter flashes as at zero.
+            self.state.items[self.state.index].overtime_flash_from_ms = now
+        events.extend(alarms)
         name, params = effect
         return Outcome(command.action, True, effect=name, params=params, also=tuple(also), events=tuple(events))
 
@@ -281,8 +292,7 @@ class Show:
     def _do_undo(self, now: int) -> Effect:
         if not self._undo:
             raise Refused("nothing_to_undo")
-        action, self.state = self._undo.pop()
-        self._watch.forget()
+        action, self.state, self.log = self._undo.pop()
         self.settle(now)  # the countdown is back where it was: nothing new to announce
         stage = self.state.stage
         title = self._title() if stage == "live" else ""
@@ -338,17 +348,18 @@ class Show:
             state = state_from_dict(state_to_dict(self.state, self.agenda), agenda)
         except ValueError:
             raise Refused("live_item_removed", item_id=self._current_id() or "") from None
+        old_ids, new_ids = [item.id for item in self.agenda.items], [item.id for item in agenda.items]
         undo = []
-        for action, old in self._undo:
+        for action, old, log in self._undo:
             try:
-                undo.append((action, state_from_dict(state_to_dict(old, self.agenda), agenda)))
+                undo.append((action, state_from_dict(state_to_dict(old, self.agenda), agenda), log))
             except ValueError:
                 continue  # that moment had an item on stage that the edit removed
-        self.log.remap([item.id for item in self.agenda.items], [item.id for item in agenda.items])
+            log.remap(old_ids, new_ids)
+        self.log.remap(old_ids, new_ids)
+        self._watch.remap(old_ids, new_ids)
         self.agenda, self.state, self._undo = agenda, state, undo
-        self._watch.forget()
-        self.settle(now)  # the current phase is known, not news
-        return "reloaded", {}
+        return "reloaded", {}  # an alarm the edit itself causes (a shortened item) is announced by apply
 
     # -- moving between items -------------------------------------------------
 
@@ -357,8 +368,17 @@ class Show:
         self.state.stage, self.state.index = "live", index
 
     def _leave(self, index: int, now: int, forward: bool) -> None:
-        """Stop the item we move away from; moving on records its actual end."""
+        """Stop the item we move away from; moving on records its actual end.
+
+        Going back from an item first started less than a minute ago was a
+        mis-key (Shift+→ once too often): that start never happened, and the
+        item waits, untouched, with its full time. The stage log applies the
+        same rule, so the report agrees.
+        """
         item = self.state.items[index]
+        if not forward and self.log.is_mis_key(index, self.tod_ms(now), item.actual_start_ms):
+            self.state.items[index] = ItemState(adjust_ms=item.adjust_ms)
+            return
         item.left_running = item.run_from_ms is not None
         item.fold(now)
         if forward and item.actual_start_ms is not None:

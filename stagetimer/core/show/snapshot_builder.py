@@ -73,11 +73,14 @@ def _status(m: _Moment, index: int) -> str:
     if state.stage == "welcome":
         return "next" if index == 0 else "upcoming"
     current = len(state.items) if state.stage == "closing" else (state.index or 0)
-    if index < current:
-        # Passed over without ever holding the stage (→ → on an item that never started).
-        return "done" if m.log.stage_ms(index, m.tod) is not None else "skipped"
     if index == current:
         return "live"
+    ran = m.log.stage_ms(index, m.tod) is not None
+    if index < current:
+        # Passed over without ever holding the stage (→ → on an item that never started).
+        return "done" if ran else "skipped"
+    if ran:  # it held the stage before the show went back to an earlier item
+        return "done"
     return "next" if index == current + 1 else "upcoming"
 
 
@@ -175,6 +178,7 @@ def build_snapshot(
     phase, countdown, progress = "idle", "", 0.0
     flash = False
     if current is not None:
+        record = state.items[current.index]
         elapsed, allotted = current.elapsed_ms, current.allotted_ms
         remaining = allotted - elapsed
         thresholds = agenda.items[current.index].thresholds
@@ -185,7 +189,10 @@ def build_snapshot(
         if running:
             wakes.append(ms_to_next_second(remaining))
             if phase == "overtime":
-                flash, wake = _half_period_flash(overtime, OVERTIME_FLASH_MS, speed)
+                # Flashing from zero, or from the command that took it past zero (−1 minute, an edit).
+                taken = record.overtime_flash_from_ms
+                since = overtime if taken is None else min(overtime, max(0, now - taken))
+                flash, wake = _half_period_flash(since, OVERTIME_FLASH_MS, speed)
                 if wake:
                     wakes.append(wake)
     if state.flash_from_ms is not None:

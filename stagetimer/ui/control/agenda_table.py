@@ -113,8 +113,7 @@ def row_look(item: ItemView, snapshot: Snapshot) -> RowLook:
     duration = format_duration(item.planned_duration_ms)
     if item.allotted_ms != item.planned_duration_ms and not done:
         duration += " → " + format_duration(item.allotted_ms)  # ±1 min, or an elastic break
-    # Only what ran counts: an item begun and then stepped back over (←) is not "9:57 early".
-    over_under = item.over_under_ms if item.status in ("done", "live") else None
+    over_under = item.over_under_ms  # the core's one figure (None: it never held the stage)
     people = item.speaker_text
     if item.organisation:
         people = f"{people} · {item.organisation}" if people else item.organisation

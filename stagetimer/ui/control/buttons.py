@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -59,6 +59,11 @@ class ActionButton(QPushButton):
         row.addWidget(self.text_label, 1)
         self.setToolTip(f"{action.translated_label()} ({action.translated_legend()})")
 
+    def minimumSizeHint(self) -> QSize:
+        """Never squeezed below its key cap and label (QPushButton would measure its own, empty, text)."""
+        inner = self.layout()
+        return inner.minimumSize() if inner is not None else super().minimumSizeHint()
+
     def caption(self) -> str:
         """What the button says, key included (for tests and accessibility)."""
         return f"{self.text_label.text()} [{self.key_label.text()}]"
@@ -70,7 +75,11 @@ class ActionButton(QPushButton):
 
 
 class ButtonPanel(QFrame):
-    """One button per live action, in the key table's order, two rows."""
+    """One button per live action, in the key table's order, two rows.
+
+    An action whose button belongs beside what it acts on (``in_panel`` false:
+    pinning the message) gets its button here too, for the window to place.
+    """
 
     def __init__(self, trigger: Callable[[str], None], parent: QWidget | None = None, rows: int = 2) -> None:
         super().__init__(parent)
@@ -78,13 +87,16 @@ class ButtonPanel(QFrame):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(6)
         self.buttons: dict[str, ActionButton] = {}
-        per_row = -(-len(KEY_ACTIONS) // rows)
-        for number, action in enumerate(KEY_ACTIONS):
+        in_panel = [action for action in KEY_ACTIONS if action.in_panel]
+        per_row = -(-len(in_panel) // rows)
+        for action in KEY_ACTIONS:
             button = ActionButton(action)
             button.setCheckable(action.name in TOGGLES)
             # A checkable button would flip itself on click; the snapshot says what is true.
             button.clicked.connect(lambda _=False, name=action.name: trigger(name))
-            grid.addWidget(button, number // per_row, number % per_row)
+            if action.in_panel:
+                number = in_panel.index(action)
+                grid.addWidget(button, number // per_row, number % per_row)
             self.buttons[action.name] = button
 
     def show_snapshot(self, snap: Snapshot) -> None:

@@ -40,6 +40,7 @@ class KeyAction:
     keys: tuple[str, ...]  # portable QKeySequence strings ("Shift+Right", "+")
     legend: str  # how the keys are written on screen ("Shift+→")
     command: Command | None
+    in_panel: bool = True  # False: its button sits where it acts (the message bar), not in the panel
 
     def translated_label(self) -> str:
         return QCoreApplication.translate(CONTEXT, self.label)
@@ -66,7 +67,8 @@ KEY_ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("flash", QT_TRANSLATE_NOOP("Keys", "Flash presenter"), ("F",), "F", Command("flash")),
     KeyAction("message", QT_TRANSLATE_NOOP("Keys", "Message"), ("M",), "M", None),
     KeyAction("clear_message", QT_TRANSLATE_NOOP("Keys", "Clear message"), ("Esc",), "Esc", Command("clear_message")),
-    KeyAction("pin_message", QT_TRANSLATE_NOOP("Keys", "Pin message"), ("P",), "P", Command("pin_message")),
+    KeyAction("pin_message", QT_TRANSLATE_NOOP("Keys", "Pin message"), ("P",), "P", Command("pin_message"),
+              in_panel=False),
     KeyAction("projector_countdown", QT_TRANSLATE_NOOP("Keys", "Projector timer"), ("C",), "C",
               Command("projector_countdown")),
 )

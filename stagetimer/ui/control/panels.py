@@ -296,6 +296,12 @@ class MessageBar(QFrame):
         row.addWidget(self.lifetime_label)
         row.addWidget(self.clear_button)
 
+    def add_button(self, button: QWidget) -> None:
+        """A button that acts on the message (Pin, P), before Clear."""
+        layout = self.layout()
+        assert isinstance(layout, QHBoxLayout)
+        layout.insertWidget(layout.indexOf(self.clear_button), button)
+
     def show_snapshot(self, snap: Snapshot) -> None:
         set_text(self.message_label, snap.message or translate("ControlWindow", "none"))
         on = bool(snap.message)

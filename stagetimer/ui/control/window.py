@@ -123,6 +123,7 @@ class ControlWindow(QMainWindow):
 
         self.button_panel = ButtonPanel(self.trigger)
         self.buttons = self.button_panel.buttons
+        self.message_bar.add_button(self.buttons["pin_message"])
         outer.addWidget(self.button_panel)
 
         # Our keys reach us before the table (which wants Space and arrows) sees them.
