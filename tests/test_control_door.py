@@ -72,12 +72,3 @@ def test_p_pins_a_message_across_items(rig: Rig) -> None:
     rig.press(K.Key_Right, Qt.KeyboardModifier.ShiftModifier)
     assert rig.controller.frames.presenter.message == "질의응답은 마지막에"
 
-
-def test_taking_a_minute_from_a_short_item_is_refused_by_the_core(rig: Rig) -> None:
-    rig.to_item(0)
-    for _ in range(5):
-        rig.press(K.Key_Minus)
-    assert rig.snap.allotted_ms == 0
-    rig.press(K.Key_Minus)
-    assert rig.snap.allotted_ms == 0
-    assert rig.window.notice() == "Cannot take a minute: this item has only 0:00 in all"

@@ -128,11 +128,7 @@ def _render_control(state: str, width: int, height: int, path: Path, language: s
         parts.control.clear_notice()
         QCoreApplication.processEvents()
         _save(parts.control.grab().toImage(), path)
-        parts.controller.stop()
-        parts.close_guard.quitting = True
-        for window in (parts.control, parts.presenter, parts.projector):
-            window.close()
-            window.deleteLater()
+        parts.abandon()
         parts.session.close()
         QCoreApplication.processEvents()
     return path
