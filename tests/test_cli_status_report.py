@@ -36,6 +36,12 @@ def clock_started_ago(ms: int) -> FakeClock:
     return FakeClock(tod_ms=tod, wall_epoch_ms=int(now.timestamp() * 1000) - tod)
 
 
+def ten_oclock_started_ago(ms: int) -> FakeClock:
+    """A fake clock reading 10:00 on a day that began ``ms`` before the real now (a recent show)."""
+    ten = 10 * 3_600_000
+    return FakeClock(tod_ms=ten, wall_epoch_ms=int(dt.datetime.now().timestamp() * 1000) - ms - ten)
+
+
 def bundled() -> Agenda:
     return load_agenda(resources.bundled_agenda())
 
@@ -59,7 +65,7 @@ def run_day(agenda: Agenda, state_dir: Path, clock: FakeClock) -> None:
 @pytest.fixture
 def finished_show(tmp_path: Path) -> Path:
     state_dir = tmp_path / "state"
-    run_day(bundled(), state_dir, FakeClock(tod_ms=10 * 3_600_000))
+    run_day(bundled(), state_dir, ten_oclock_started_ago(3 * 3_600_000))  # ended half an hour ago
     return state_dir
 
 
@@ -114,7 +120,7 @@ def test_status_of_a_running_show(tmp_path: Path) -> None:
 
 
 def test_status_of_a_paused_show_and_of_a_finished_one(tmp_path: Path, finished_show: Path) -> None:
-    clock = FakeClock(tod_ms=10 * 3_600_000)
+    clock = clock_started_ago(3 * MIN + 15 * SEC)
     session = Session.open(bundled(), tmp_path / "paused", clock)
     session.apply(Command("start"))
     clock.advance(3 * MIN + 15 * SEC)
@@ -200,7 +206,7 @@ def test_agenda_and_state_dir_are_found_as_the_app_finds_them(
     )
     state_dir = statedir.state_dir_for(local)
     assert state_dir.is_relative_to(tmp_path / "data")
-    run_day(load_agenda(local), state_dir, FakeClock(tod_ms=10 * 3_600_000))
+    run_day(load_agenda(local), state_dir, ten_oclock_started_ago(3 * 3_600_000))
     assert cli.main(["report"]) == 0
     assert (state_dir / "report.csv").is_file()
     assert "축사 (대독)" in (state_dir / "report.html").read_text(encoding="utf-8")
@@ -208,3 +214,14 @@ def test_agenda_and_state_dir_are_found_as_the_app_finds_them(
     assert cli.main(["status"]) == 0
     status = json.loads(capsys.readouterr().out)
     assert status["state"] == "finished" and status["state_dir"] == str(state_dir)
+
+
+def test_status_of_a_show_last_recorded_over_six_hours_ago_is_not_resumed(tmp_path: Path) -> None:
+    """As the app would (it archives such a journal), status does not report yesterday's show as live."""
+    clock = clock_started_ago(7 * 3_600_000)
+    session = Session.open(bundled(), tmp_path, clock)
+    session.apply(Command("start"))
+    session.close()
+    status = json.loads(stagetimer("status", "--state-dir", str(tmp_path)).stdout)
+    assert (status["stage"], status["state"]) == ("welcome", "not started")
+    assert (tmp_path / JOURNAL_NAME).is_file() and not list(tmp_path.glob("journal-*.jsonl"))  # read-only

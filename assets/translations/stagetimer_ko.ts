@@ -705,6 +705,26 @@
         <translation>발표자 메시지를 지웠습니다 (남기려면 P 키로 고정)</translation>
     </message>
     <message>
+        <source>The system clock changed by %1 while StageTimer was closed; the countdown kept its own time</source>
+        <translation>StageTimer가 꺼져 있는 동안 시스템 시계가 %1 바뀌었습니다. 카운트다운은 자체 시간을 유지했습니다</translation>
+    </message>
+    <message>
+        <source>The computer was restarted: the time it was off is taken from the wall clock</source>
+        <translation>컴퓨터가 다시 시작되었습니다. 꺼져 있던 시간은 시스템 시계로 계산했습니다</translation>
+    </message>
+    <message>
+        <source>The record is from an earlier version: the time StageTimer was closed comes from the wall clock</source>
+        <translation>이전 버전의 기록입니다. StageTimer가 꺼져 있던 시간은 시스템 시계로 계산했습니다</translation>
+    </message>
+    <message>
+        <source>The last record was %1 old: not resumed, kept as %2 (rename it journal.jsonl to resume it)</source>
+        <translation>마지막 기록이 %1 전이라 이어서 진행하지 않았습니다. %2(으)로 보관했습니다 (이어서 하려면 이름을 journal.jsonl로 바꾸세요)</translation>
+    </message>
+    <message>
+        <source>%1 damaged journal line(s) skipped, the first: %2</source>
+        <translation>손상된 진행 기록 %1줄을 건너뛰었습니다. 첫 번째: %2</translation>
+    </message>
+    <message>
         <source>Flashing the presenter screen</source>
         <translation>발표자 화면 깜박임</translation>
     </message>
@@ -743,6 +763,14 @@
     <message>
         <source>Rehearsal ×%1</source>
         <translation>리허설 ×%1</translation>
+    </message>
+    <message>
+        <source>agenda: %1 · today: %2</source>
+        <translation>식순 날짜: %1 · 오늘: %2</translation>
+    </message>
+    <message>
+        <source>System clock changed by %1: the show keeps its own time</source>
+        <translation>시스템 시계가 %1 바뀌었습니다: 행사 시계는 그대로입니다</translation>
     </message>
     <message>
         <source>Starts at %1 · Space starts the first item</source>

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from stagetimer.core.agenda.model import Agenda
 from stagetimer.core.clock import Clock, SystemClock
-from stagetimer.core.show.session import Session
+from stagetimer.core.show.session import Session, summarize
 from stagetimer.core.show.show import Show
 from stagetimer.statedir import state_dir_for
 from stagetimer.ui.agenda_watcher import (
@@ -268,6 +268,7 @@ def build_app(
         notes.append(f"the show journal cannot be written ({unrecorded}); a crash would lose the show")
     elif session.recovered:
         show_menu.announce_recovery()
+    control.show_findings(session.findings)  # a clock step, a reboot, an old record archived, damage
     return AppParts(
         app=app,
         controller=controller,
@@ -349,7 +350,7 @@ def run_app(agenda_path: Path, agenda: Agenda, options: argparse.Namespace) -> i
 def exec_app(parts: AppParts) -> int:
     """The process-wide part of running: crash hooks, notes on stderr, the event loop, the journal closed."""
     parts.crash_log.install()
-    for note in [*parts.placement.notes, *parts.notes]:
+    for note in [*parts.placement.notes, *summarize(parts.notes)]:
         print(f"stagetimer: {note}", file=sys.stderr)
     print(f"stagetimer: show record in {parts.state_dir}", file=sys.stderr)
     try:

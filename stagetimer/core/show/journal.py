@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 JOURNAL_NAME = "journal.jsonl"
+#: The key read_journal adds to each record: its line number in the file.
+LINE_KEY = "_line"
 STATE_NAME = "state.json"
 
 
@@ -73,6 +75,7 @@ def read_journal(path: Path) -> JournalContents:
         if not isinstance(record, dict) or "type" not in record:
             contents.problems.append(f"{path}:{number}: skipped an unreadable line (not a journal record)")
             continue
+        record[LINE_KEY] = number  # where it came from, for any note about it (never written back)
         contents.records.append(record)
     return contents
 

@@ -12,12 +12,13 @@ while the app was down, read from the wall clock.
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from stagetimer.core.agenda.model import Agenda
 from stagetimer.core.agenda.plain import agenda_to_dict
-from stagetimer.core.clock import Clock
+from stagetimer.core.clock import CLOCK_STEP_MS, Clock
 from stagetimer.core.show.commands import AnyCommand, ReloadAgenda, StartFresh
 from stagetimer.core.show.journal import (
     JOURNAL_NAME,
@@ -33,6 +34,9 @@ from stagetimer.core.show.snapshot import Snapshot
 from stagetimer.core.show.state_io import state_to_dict
 from stagetimer.core.show.status import status_json
 
+#: A show record older than this is a finished day or a try-out: archived, not resumed.
+STALE_MS = 6 * 3_600_000
+
 
 class Session:
     """Applies commands to a Show and writes each one down before it is shown."""
@@ -41,7 +45,8 @@ class Session:
         self.show = show
         self.state_dir = state_dir
         self.recovered = False
-        self.notes: list[str] = []
+        self.notes: list[str] = []  # every journal line or record that could not be used, with where
+        self.findings: list[Finding] = []  # what Control must say about the opening (codes, not sentences)
         self._writer = JournalWriter(state_dir / JOURNAL_NAME) if writable else None
 
     # -- opening ------------------------------------------------------------
@@ -56,22 +61,42 @@ class Session:
         anchor_tod_ms: int | None = None,
         writable: bool = True,
     ) -> Session:
-        """Resume the show recorded in ``state_dir``, or begin a new one."""
+        """Resume the show recorded in ``state_dir``, or begin a new one.
+
+        The time the app was down is measured on the monotonic clock when the
+        machine has not been restarted since the last record (a wall-clock
+        step then moves nothing), else on the wall clock, and Control is told.
+        A record more than STALE_MS old is a finished day or a try-out: its
+        journal is archived (when writable) and a new show begins.
+        """
         contents = read_journal(state_dir / JOURNAL_NAME)
         replayed = replay_journal(agenda, contents.records, clock)
         show, last = replayed.show, replayed.last
-        recovered = show is not None and last is not None and not show.state.untouched
-        if show is None or last is None:
+        findings: list[Finding] = []
+        damaged = contents.problems + replayed.notes
+        if damaged:
+            findings.append(Finding("journal_damaged", {"count": len(damaged), "first": damaged[0]}))
+        if show is not None and last is not None:
+            gap = downtime(clock, last, findings)
+            if gap > STALE_MS:
+                findings.append(Finding("archived_stale", {"age_ms": gap, "archive": ""}))
+                show = None
+            else:
+                now = int(last["show_ms"]) + round(gap * show.speed)
+                show.rebase(now)
+                show.settle(now)  # what happened while the app was down is not news
+        recovered = show is not None and not show.state.untouched
+        if show is None:
             show = Show(agenda, clock, speed=speed, anchor_tod_ms=anchor_tod_ms)
-        else:
-            # Time that passed while the app was down, from the wall clock (never negative).
-            gap = max(0, clock.wall_ms() - int(last["wall_ms"]))
-            now = int(last["show_ms"]) + int(gap * show.speed)
-            show.rebase(now)
-            show.settle(now)  # what happened while the app was down is not news
         session = cls(show, state_dir, writable)
-        session.recovered = bool(recovered)
-        session.notes = contents.problems + replayed.notes
+        if any(finding.code == "archived_stale" for finding in findings) and writable:
+            archived = session._archive_journal()
+            for finding in findings:
+                if finding.code == "archived_stale":
+                    finding.params["archive"] = archived
+        session.recovered = recovered
+        session.notes = damaged
+        session.findings = findings
         session.checkpoint("recovered" if session.recovered else "start")
         return session
 
@@ -135,10 +160,12 @@ class Session:
             return _with_journal_error(outcome, str(error))
         return outcome
 
-    def _archive_journal(self) -> None:
+    def _archive_journal(self) -> str:
+        """Move the journal aside as journal-YYYYMMDD-HHMMSS.jsonl and start a new one; the archive's name."""
         assert self._writer is not None
         self._writer.close()
         journal = self.state_dir / JOURNAL_NAME
+        name = ""
         if journal.exists():
             stamp = time.strftime("%Y%m%d-%H%M%S")
             archive, number = self.state_dir / f"journal-{stamp}.jsonl", 1
@@ -146,7 +173,9 @@ class Session:
                 number += 1
                 archive = self.state_dir / f"journal-{stamp}-{number}.jsonl"
             journal.rename(archive)
+            name = archive.name
         self._writer = JournalWriter(journal)
+        return name
 
     def close(self) -> None:
         if self._writer is not None:
@@ -176,7 +205,9 @@ class Session:
     def _append(self, record: dict[str, Any], now: int) -> None:
         if self._writer is None:
             return
-        stamped = {"wall_ms": self.show.clock.wall_ms(), "show_ms": now}
+        clock = self.show.clock
+        # Both clocks and the boot: a restart in the same boot measures the gap on the monotonic one.
+        stamped = {"wall_ms": clock.wall_ms(), "mono_ms": clock.monotonic_ms(), "boot": clock.boot_id(), "show_ms": now}
         stamped.update(record)
         self._writer.append(stamped)
 
@@ -185,6 +216,44 @@ class Session:
         for event in outcome.events:
             if event.kind.value in ("item_started", "item_ended"):
                 self._append({"type": event.kind.value, "id": event.item_id, "tod_ms": event.tod_ms}, event.show_ms)
+
+
+@dataclass
+class Finding:
+    """Something Control must say about how the show was opened: a code and its parameters.
+
+    ``clock_changed`` (delta_ms: the wall clock moved this much more than
+    real time while the app was down), ``rebooted`` (the machine restarted:
+    the time it was off comes from the wall clock), ``wall_clock_only`` (an
+    earlier release's journal: no monotonic stamps), ``archived_stale``
+    (age_ms, archive: the record was too old to resume) and
+    ``journal_damaged`` (count, first: lines or records that were skipped).
+    """
+
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+def summarize(notes: list[str], most: int = 5) -> list[str]:
+    """The first ``most`` notes and how many more: a damaged journal of 400,000 lines is not read aloud."""
+    if len(notes) <= most:
+        return list(notes)
+    return [*notes[:most], f"… and {len(notes) - most} more"]
+
+
+def downtime(clock: Clock, last: dict[str, Any], findings: list[Finding]) -> int:
+    """How long since the ``last`` record: ms of real time, never negative (findings say how it was measured)."""
+    wall_gap = clock.wall_ms() - int(last["wall_ms"])
+    mono, boot = last.get("mono_ms"), last.get("boot")
+    now_mono = clock.monotonic_ms()
+    same_boot = isinstance(boot, str) and boot != "" and boot == clock.boot_id()
+    if isinstance(mono, int) and not isinstance(mono, bool) and same_boot and now_mono >= mono:
+        gap = now_mono - mono
+        if abs(wall_gap - gap) > CLOCK_STEP_MS:
+            findings.append(Finding("clock_changed", {"delta_ms": wall_gap - gap}))
+        return gap
+    findings.append(Finding("rebooted" if isinstance(mono, int) else "wall_clock_only"))
+    return max(0, wall_gap)
 
 
 def _with_journal_error(outcome: Outcome, reason: str) -> Outcome:

@@ -346,14 +346,14 @@ class Show:
         """Swap in an edited agenda, keeping each item's history (and what can be undone) by id."""
         try:
             state = state_from_dict(state_to_dict(self.state, self.agenda), agenda)
-        except ValueError:
+        except (TypeError, ValueError):
             raise Refused("live_item_removed", item_id=self._current_id() or "") from None
         old_ids, new_ids = [item.id for item in self.agenda.items], [item.id for item in agenda.items]
         undo = []
         for action, old, log in self._undo:
             try:
                 undo.append((action, state_from_dict(state_to_dict(old, self.agenda), agenda), log))
-            except ValueError:
+            except (TypeError, ValueError):
                 continue  # that moment had an item on stage that the edit removed
             log.remap(old_ids, new_ids)
         self.log.remap(old_ids, new_ids)
@@ -398,5 +398,6 @@ class Show:
         now = self.now_ms() if now_ms is None else now_ms
         return build_snapshot(
             self.agenda, self.state, self.log, now, self.tod_ms(now), self.speed, self.can_undo,
-            self.next_transition_ms(now),
+            self.next_transition_ms(now), today=self.clock.local_date(),
+            wall_tod_ms=self.clock.local_tod_ms() if self.speed == 1 else None,  # a rehearsal runs its own time
         )

@@ -160,6 +160,10 @@ class Snapshot(_Frame, _ClockReading):
     can_undo: bool
     speed: float
 
+    # The machine
+    today: str  # the local date (ISO): Control says so when the agenda is for another day
+    clock_step_ms: int  # the wall clock minus the show's time of day when over CLOCK_STEP_MS (a step), else 0
+
     # For the display timer: real (unscaled) ms until anything shown here changes.
     next_change_ms: int
 

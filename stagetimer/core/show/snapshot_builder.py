@@ -10,17 +10,19 @@ from __future__ import annotations
 import math
 
 from stagetimer.core.agenda.model import Agenda
+from stagetimer.core.clock import CLOCK_STEP_MS
 from stagetimer.core.show.accounting import StageLog
 from stagetimer.core.show.schedule import allotted_ms, ms_to_next_second, phase_for, project_upcoming
 from stagetimer.core.show.snapshot import ClockState, ItemView, Snapshot
 from stagetimer.core.show.state import ShowState
-from stagetimer.core.timefmt import format_countdown
+from stagetimer.core.timefmt import MS_PER_DAY, format_countdown
 
 #: How long a manual flash (F) and the arrival flash of a message last, in show ms.
 FLASH_MS = 3_000
 MESSAGE_FLASH_MS = 3_000
 #: Entering overtime flashes the presenter screen this long, then it stays steady red.
 OVERTIME_FLASH_MS = 10_000
+HALF_DAY = MS_PER_DAY // 2
 
 
 class _Moment:
@@ -133,6 +135,14 @@ def _half_period_flash(since_ms: int, length_ms: int, speed: float) -> tuple[boo
     return on, max(1, math.ceil(to_next))
 
 
+def _clock_step(tod: int, wall_tod_ms: int | None) -> int:
+    """How far the wall clock has stepped from the show's own time of day (0 within CLOCK_STEP_MS)."""
+    if wall_tod_ms is None:
+        return 0
+    drift = (wall_tod_ms - tod + HALF_DAY) % MS_PER_DAY - HALF_DAY
+    return drift if abs(drift) > CLOCK_STEP_MS else 0
+
+
 def _clock_state(state: ShowState, current: ItemView | None) -> ClockState:
     if state.stage == "welcome":
         return ClockState.NOT_STARTED
@@ -152,11 +162,15 @@ def build_snapshot(
     speed: float,
     can_undo: bool,
     next_transition_ms: int | None = None,
+    today: str = "",
+    wall_tod_ms: int | None = None,
 ) -> Snapshot:
     """The Control frame at show time ``now`` (time of day ``tod``).
 
     ``next_transition_ms`` is the show ms to the next transition the clock
     will cause by itself (a phase change): the display timer wakes for it too.
+    ``today`` and ``wall_tod_ms`` are the machine's date and wall-clock time
+    of day, for Control to say when either disagrees with the show.
     """
     m = _Moment(agenda, state, log, now, tod, speed)
     event = agenda.event
@@ -249,5 +263,7 @@ def build_snapshot(
         projector_countdown=state.projector_countdown,
         can_undo=can_undo,
         speed=speed,
+        today=today,
+        clock_step_ms=_clock_step(tod, wall_tod_ms),
         next_change_ms=max(1, math.ceil(min(wakes) / speed)),
     )

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 from stagetimer.core.show.commands import MINUTE_MS
 from stagetimer.core.show.outcome import Outcome
+from stagetimer.core.show.session import Finding
 from stagetimer.core.timefmt import format_countdown
 from stagetimer.core.translatable import QT_TRANSLATE_NOOP
 
@@ -95,6 +96,37 @@ def _fill(context: str, template: str, *values: str) -> str:
     for number in range(len(values), 0, -1):
         text = text.replace(f"%{number}", values[number - 1])
     return text
+
+
+_FINDINGS: dict[str, str] = {
+    "clock_changed": QT_TRANSLATE_NOOP(
+        "ControlWindow", "The system clock changed by %1 while StageTimer was closed; the countdown kept its own time"),
+    "rebooted": QT_TRANSLATE_NOOP(
+        "ControlWindow", "The computer was restarted: the time it was off is taken from the wall clock"),
+    "wall_clock_only": QT_TRANSLATE_NOOP(
+        "ControlWindow",
+        "The record is from an earlier version: the time StageTimer was closed comes from the wall clock"),
+    "archived_stale": QT_TRANSLATE_NOOP(
+        "ControlWindow", "The last record was %1 old: not resumed, kept as %2 (rename it journal.jsonl to resume it)"),
+    "journal_damaged": QT_TRANSLATE_NOOP(
+        "ControlWindow", "%1 damaged journal line(s) skipped, the first: %2"),
+}
+
+
+def finding_text(finding: Finding) -> str:
+    """One sentence for something the opening of the show found."""
+    params = finding.params
+    template = _FINDINGS.get(finding.code)
+    if template is None:
+        return finding.code
+    if finding.code == "clock_changed":
+        delta = int(params.get("delta_ms", 0))
+        return _fill(CONTROL, template, ("+" if delta > 0 else "−") + format_countdown(abs(delta)))
+    if finding.code == "archived_stale":
+        return _fill(CONTROL, template, format_countdown(int(params.get("age_ms", 0))), str(params.get("archive", "")))
+    if finding.code == "journal_damaged":
+        return _fill(CONTROL, template, str(params.get("count", 0)), str(params.get("first", "")))
+    return QCoreApplication.translate(CONTROL, template)
 
 
 def refusal_text(reason: str, params: dict[str, object]) -> str:

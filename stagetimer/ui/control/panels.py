@@ -97,10 +97,16 @@ class StatusLine(QFrame):
         self.blackout_label.setObjectName("alertBadge")
         self.projector_countdown_label = QLabel(translate("ControlWindow", "Countdown on projector"))
         self.projector_countdown_label.setObjectName("muted")
+        # The machine disagrees with the show: another day than the agenda's, or a system clock step.
+        self.date_label = QLabel()
+        self.date_label.setObjectName("muted")
+        self.clock_step_label = QLabel()
+        self.clock_step_label.setObjectName("badge")
         for widget in (self.clock_label, self.offset_label, self.end_label):
             row.addWidget(widget)
         row.addStretch(1)
-        for widget in (self.projector_countdown_label, self.blackout_label, self.recovered_label, self.speed_label):
+        for widget in (self.date_label, self.clock_step_label, self.projector_countdown_label, self.blackout_label,
+                       self.recovered_label, self.speed_label):
             row.addWidget(widget)
 
     def show_recovered(self, text: str) -> None:
@@ -121,6 +127,18 @@ class StatusLine(QFrame):
         self.speed_label.setVisible(snap.speed != 1)
         self.blackout_label.setVisible(snap.blackout)
         self.projector_countdown_label.setVisible(snap.projector_countdown)
+        other_day = bool(snap.event_date and snap.today and snap.event_date != snap.today)
+        if other_day:
+            set_text(self.date_label, fill(translate("ControlWindow", "agenda: %1 · today: %2"),
+                                           snap.event_date, snap.today))
+        self.date_label.setVisible(other_day)
+        stepped = snap.clock_step_ms != 0
+        if stepped:
+            sign = "+" if snap.clock_step_ms > 0 else "−"
+            step = sign + format_countdown(abs(snap.clock_step_ms))
+            set_text(self.clock_step_label, fill(translate(
+                "ControlWindow", "System clock changed by %1: the show keeps its own time"), step))
+        self.clock_step_label.setVisible(stepped)
 
 
 #: The state badge beside the countdown: loud when the clock is NOT running.

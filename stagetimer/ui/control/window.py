@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from stagetimer.core.agenda.errors import AgendaError
 from stagetimer.core.show.commands import AnyCommand, Command
 from stagetimer.core.show.outcome import Outcome
+from stagetimer.core.show.session import Finding
 from stagetimer.core.show.snapshot import Frames, Snapshot
 from stagetimer.ui.common import fonts
 from stagetimer.ui.control import style as style
@@ -33,7 +34,7 @@ from stagetimer.ui.control.agenda_view import AgendaTableView
 from stagetimer.ui.control.buttons import ButtonPanel, KeyLegend
 from stagetimer.ui.control.keys import ACTIONS_BY_NAME, KeyRouter
 from stagetimer.ui.control.message_dialog import MessageDialog
-from stagetimer.ui.control.notices import notice_for
+from stagetimer.ui.control.notices import finding_text, notice_for
 from stagetimer.ui.control.panels import (
     CurrentPanel,
     MessageBar,
@@ -181,6 +182,13 @@ class ControlWindow(QMainWindow):
     def show_agenda_reloaded(self, time_text: str) -> None:
         """A valid edit is live: one line says when ("Agenda reloaded 10:42:05")."""
         self.agenda_status.show_reloaded(time_text)
+
+    def show_findings(self, findings: list[Finding]) -> None:
+        """What the opening of the show found (a clock step, a reboot, an archived record, damage), said once."""
+        texts = [finding_text(finding) for finding in findings]
+        if texts:
+            current = self.notice()
+            self.notify(" · ".join([current, *texts] if current else texts), warning=True)
 
     def show_internal_error(self, text: str) -> None:
         """An uncaught exception was logged (stagetimer.ui.crash_log); the show goes on."""
