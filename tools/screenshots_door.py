@@ -13,7 +13,9 @@ press does), so the notice line says what the stage manager would read:
 * ``control-message-next.png`` — a message to the opening speaker, then
   Shift+→: the next speaker's first second, with the message gone.
 
-Also ``presenter-message-next.png``: that first second on the speaker's screen.
+Also ``presenter-message-next.png``: that first second on the speaker's screen,
+and ``control-clock-changed.png``: the show reopened after the system clock
+jumped 5 minutes, a year after the agenda's date (the status line says both).
 """
 
 from __future__ import annotations
@@ -106,6 +108,43 @@ def render(outdir: Path, language: str | None = None) -> list[Path]:
     return written
 
 
+def render_clock_changed(outdir: Path) -> Path:
+    """Control after a restart that found the wall clock 5 minutes ahead, on another day than the agenda's."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QImage
+
+    from stagetimer import resources
+    from stagetimer.core.agenda.loader import load_agenda
+    from stagetimer.core.clock import FakeClock
+    from stagetimer.core.show.commands import Command
+    from stagetimer.core.show.session import Session
+    from stagetimer.ui.control.window import ControlWindow
+    from stagetimer.ui.controller import Controller
+
+    agenda = load_agenda(resources.bundled_agenda())
+    clock = FakeClock(tod_ms=10 * 60 * MIN, wall_epoch_ms=1_764_633_600_000 + 364 * 86_400_000)
+    with tempfile.TemporaryDirectory(prefix="stagetimer-shots-") as folder:
+        session = Session.open(agenda, Path(folder), clock)
+        session.apply(Command("start"))
+        clock.advance(2 * MIN + 10 * SEC)
+        session.close()
+        clock.jump_wall(5 * MIN)  # NTP corrects the laptop while the app is down
+        clock.advance(20 * SEC)
+        session = Session.open(agenda, Path(folder), clock)
+        controller = Controller(session)
+        control = ControlWindow(controller)
+        control.resize(*SIZE)
+        controller.start()
+        control.show_findings(session.findings)
+        QCoreApplication.processEvents()
+        path = outdir / "control-clock-changed.png"
+        control.grab().toImage().convertToFormat(QImage.Format.Format_RGB888).save(str(path), "PNG", 0)
+        controller.stop()
+        control.deleteLater()
+        session.close()
+    return path
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.screenshots_door", description=__doc__.splitlines()[0])
     parser.add_argument("outdir", nargs="?", type=Path, default=Path("docs/screenshots"))
@@ -114,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     for path in render(options.outdir, options.lang):
         print(path)
+    print(render_clock_changed(options.outdir))
     return 0
 
 

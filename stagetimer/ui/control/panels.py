@@ -102,6 +102,7 @@ class StatusLine(QFrame):
         self.date_label.setObjectName("muted")
         self.clock_step_label = QLabel()
         self.clock_step_label.setObjectName("badge")
+        self.clock_step_label.setStyleSheet(self.recovered_label.styleSheet())  # amber: know it, nothing broke
         for widget in (self.clock_label, self.offset_label, self.end_label):
             row.addWidget(widget)
         row.addStretch(1)
