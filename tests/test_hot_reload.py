@@ -238,4 +238,20 @@ def test_a_loader_bug_is_reported_as_an_error(agenda_file: Path, qtbot) -> None:
     agenda_file.write_text("event: {}\n", encoding="utf-8")
     with qtbot.waitSignal(watcher.agenda_rejected, timeout=EVENT_TIMEOUT_MS) as rejected:
         watcher.check_now()
-    assert "RuntimeError: loader bug" in rejected.args[0][0].message
+    (error,) = rejected.args[0]
+    # Located (the file, line 1), in words, without the exception's own text.
+    assert (error.line, error.column) == (1, 1) and "internal error: RuntimeError" in error.message
+    assert "last good agenda stays" in error_line(error) and "loader bug" not in error.message
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_fifo_put_in_place_of_the_agenda_is_refused_not_waited_on(agenda_file: Path, qtbot) -> None:
+    """Issue 9: reading a FIFO blocked the GUI thread for good. It is refused, in words, at the file."""
+    watcher = AgendaWatcher(agenda_file, load_agenda)
+    agenda_file.unlink()
+    os.mkfifo(agenda_file)
+    with qtbot.waitSignal(watcher.agenda_rejected, timeout=EVENT_TIMEOUT_MS) as rejected:
+        watcher.check_now()
+    (error,) = rejected.args[0]
+    assert "named pipe (FIFO)" in error.message and error.message_phrase is not None
+    assert error_line(error).startswith("1:1  ")

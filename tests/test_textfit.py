@@ -82,3 +82,16 @@ def test_countdown_digits_fit_their_box(text: str, qapp) -> None:
     painter.end()
     assert box.contains(ink)
     assert digits.width_of(text, digits.layout(text, 1800, 600, 560)) <= 1800
+
+
+def test_a_650000_character_title_costs_a_bounded_amount_of_work() -> None:
+    """Issue 9: such a title froze the GUI thread for 40 s. It is cut to MAX_CHARS before any layout."""
+    import time
+
+    from stagetimer.ui.common.textfit import MAX_CHARS
+
+    for text in ("가" * 650_000, "word " * 130_000):
+        started = time.process_time()
+        fitted = TextFitter().fit(text, 1800, 400, 120, max_lines=3, min_px=40)
+        assert time.process_time() - started < 10  # was > 40 s; a bound on the work, not a benchmark
+        assert sum(len(line) for line in fitted.lines) <= MAX_CHARS

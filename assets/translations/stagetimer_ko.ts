@@ -32,12 +32,40 @@
         <translation>YAML 문법 오류: {detail}</translation>
     </message>
     <message>
+        <source>a tab is used for indentation here</source>
+        <translation>여기서 들여쓰기에 탭을 썼습니다</translation>
+    </message>
+    <message>
         <source>indentation with spaces, not tabs</source>
         <translation>탭이 아닌 공백으로 들여쓰기</translation>
     </message>
     <message>
         <source>check quotes, colons and indentation</source>
         <translation>따옴표, 콜론, 들여쓰기가 맞는 YAML</translation>
+    </message>
+    <message>
+        <source>the closing quote on the same line</source>
+        <translation>같은 줄에서 닫는 따옴표</translation>
+    </message>
+    <message>
+        <source>the quote opened here is never closed</source>
+        <translation>여기서 연 따옴표가 닫히지 않습니다</translation>
+    </message>
+    <message>
+        <source>the quote opened here runs on to line {line}</source>
+        <translation>여기서 연 따옴표가 {line}번째 줄까지 이어집니다</translation>
+    </message>
+    <message>
+        <source>YAML then stopped at line {line}: {problem}</source>
+        <translation>YAML은 {line}번째 줄에서 멈춤: {problem}</translation>
+    </message>
+    <message>
+        <source>the file contains U+{code} ({name}), which YAML does not allow</source>
+        <translation>파일에 YAML이 허용하지 않는 문자 U+{code} ({name})가 있습니다</translation>
+    </message>
+    <message>
+        <source>text only (is this the right file?)</source>
+        <translation>텍스트만 (올바른 파일인가요?)</translation>
     </message>
     <message>
         <source>the file is empty</source>
@@ -56,6 +84,34 @@
         <translation>몇 번씩만 쓰는 별칭</translation>
     </message>
     <message>
+        <source>a folder</source>
+        <translation>폴더</translation>
+    </message>
+    <message>
+        <source>a named pipe (FIFO)</source>
+        <translation>이름 있는 파이프(FIFO)</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>장치</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>소켓</translation>
+    </message>
+    <message>
+        <source>not a file</source>
+        <translation>파일이 아닌 것</translation>
+    </message>
+    <message>
+        <source>this is {kind}, not an agenda file</source>
+        <translation>식순 파일이 아니라 {kind}입니다</translation>
+    </message>
+    <message>
+        <source>the path of a YAML file</source>
+        <translation>YAML 파일의 경로</translation>
+    </message>
+    <message>
         <source>a duration such as 10m, 90s, 1h30m or &quot;10:00&quot;</source>
         <translation>10m, 90s, 1h30m 또는 &quot;10:00&quot; 같은 길이</translation>
     </message>
@@ -66,6 +122,10 @@
     <message>
         <source>units must appear once each, in the order h, m, s (e.g. 1h30m)</source>
         <translation>단위는 h, m, s 차례로 한 번씩만 (예: 1h30m)</translation>
+    </message>
+    <message>
+        <source>far too long for a duration (at most 24 hours)</source>
+        <translation>길이로 보기에는 너무 깁니다 (최대 24시간)</translation>
     </message>
     <message>
         <source>the agenda</source>
@@ -246,6 +306,14 @@
         <translation>{what}: {detail}</translation>
     </message>
     <message>
+        <source>{what} &apos;{raw}&apos; is longer than 24 hours</source>
+        <translation>{what}: &apos;{raw}&apos;은(는) 24시간보다 깁니다</translation>
+    </message>
+    <message>
+        <source>at most 24h, one day (is the unit right? 90m, not 90h)</source>
+        <translation>최대 24h, 하루 (단위가 맞나요? 90h가 아니라 90m)</translation>
+    </message>
+    <message>
         <source>{what} must be longer than zero (got &apos;{raw}&apos;)</source>
         <translation>{what}: 0보다 길어야 합니다 (입력값 &apos;{raw}&apos;)</translation>
     </message>
@@ -354,6 +422,14 @@
         <translation>id가 &apos;{id}&apos;인 섹션이 없습니다</translation>
     </message>
     <message>
+        <source>item &apos;{id}&apos; starts {start} and lasts {length}: it would run past midnight, to {end} the next day</source>
+        <translation>순서 &apos;{id}&apos;는 {start}에 시작해 {length} 동안 이어져 자정을 넘어 다음 날 {end}까지 갑니다</translation>
+    </message>
+    <message>
+        <source>a programme that ends by midnight (StageTimer runs one day)</source>
+        <translation>자정 전에 끝나는 식순 (StageTimer는 하루 단위로 진행)</translation>
+    </message>
+    <message>
         <source>item &apos;{id}&apos; is fixed at {time}, before the event starts at {event_start}</source>
         <translation>순서 &apos;{id}&apos;의 고정 시작({time})이 행사 시작({event_start})보다 이릅니다</translation>
     </message>
@@ -414,6 +490,22 @@
         <translation>같은 줄의 텍스트</translation>
     </message>
     <message>
+        <source>{what} is {count} characters long</source>
+        <translation>{what}: 길이가 {count}자입니다</translation>
+    </message>
+    <message>
+        <source>at most {limit} characters (more does not fit a screen)</source>
+        <translation>최대 {limit}자 (그 이상은 화면에 담기지 않음)</translation>
+    </message>
+    <message>
+        <source>{what} contains U+{code} ({name}) at character {index}</source>
+        <translation>{what}: {index}번째 글자에 U+{code} ({name})가 있습니다</translation>
+    </message>
+    <message>
+        <source>plain text: no control characters or direction overrides (line breaks are fine)</source>
+        <translation>일반 텍스트: 제어 문자나 방향 지정 문자 없이 (줄바꿈은 괜찮음)</translation>
+    </message>
+    <message>
         <source>a block of keys</source>
         <translation>키 블록</translation>
     </message>
@@ -432,6 +524,26 @@
     <message>
         <source>{what} must be a single value, not {got}</source>
         <translation>{what}: 값 하나여야 합니다 (지금은 {got})</translation>
+    </message>
+    <message>
+        <source>the alias *{anchor} is used inside the block &amp;{anchor} marks (a loop)</source>
+        <translation>별칭 *{anchor}가 &amp;{anchor}로 표시한 블록 안에서 쓰였습니다 (순환)</translation>
+    </message>
+    <message>
+        <source>an alias to an anchor defined before and outside this block</source>
+        <translation>이 블록 앞, 바깥에서 정의한 앵커를 가리키는 별칭</translation>
+    </message>
+    <message>
+        <source>&apos;&lt;&lt;&apos; merges are nested {depth} deep here</source>
+        <translation>여기서 &apos;&lt;&lt;&apos; 병합이 {depth}단계로 중첩됩니다</translation>
+    </message>
+    <message>
+        <source>merges nested at most {limit} deep</source>
+        <translation>최대 {limit}단계까지 중첩된 병합</translation>
+    </message>
+    <message>
+        <source>the alias *{anchor} makes the file expand to more than {limit} values (an alias bomb: anchors and aliases nested too deep)</source>
+        <translation>별칭 *{anchor} 때문에 파일을 펼치면 값이 {limit}개를 넘습니다 (별칭 폭탄: 앵커와 별칭이 너무 깊게 중첩됨)</translation>
     </message>
 </context>
 <context>
@@ -558,6 +670,10 @@
 </context>
 <context>
     <name>AgendaWatcher</name>
+    <message>
+        <source>StageTimer could not check this edit (internal error: %1); the last good agenda stays. Please report it with the log</source>
+        <translation>StageTimer 내부 오류로 이번 수정을 확인하지 못했습니다(%1). 마지막으로 올바르던 식순을 유지합니다. 로그와 함께 알려 주세요</translation>
+    </message>
     <message>
         <source>The agenda file was removed or cannot be read; the last good agenda stays</source>
         <translation>식순 파일이 삭제되었거나 읽을 수 없습니다. 마지막으로 올바르던 식순을 유지합니다</translation>

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
+import time
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +24,9 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_AGENDA_INVALID = 1
 EXIT_NO_DISPLAY = 2
+#: StageTimer itself failed while reading or checking the agenda (a bug): one sentence, the traceback in crash.log.
+EXIT_INTERNAL_ERROR = 4
+CRASH_LOG_NAME = "crash.log"
 
 PROG = "stagetimer"
 
@@ -43,8 +49,18 @@ def default_agenda_path(cwd: Path | None = None) -> Path:
     return local if local.is_file() else resources.bundled_agenda()
 
 
-def load_agenda_or_report(path: Path) -> Agenda | None:
-    """The validated agenda, or None after printing every problem to stderr."""
+class InternalError(Exception):
+    """StageTimer failed on its own (a bug, not the file): already reported in one sentence."""
+
+
+def load_agenda_or_report(path: Path, state_dir: Path | None = None) -> Agenda | None:
+    """The validated agenda, or None after printing every problem to stderr.
+
+    An exception the loader should never raise is a bug: it is written to
+    crash.log (in ``state_dir``, else the agenda's state directory) and
+    reported in one sentence by :func:`report_internal_error`, never as a
+    traceback; the caller turns InternalError into EXIT_INTERNAL_ERROR.
+    """
     # Imported here so --help and --version answer even if the loader is broken.
     from stagetimer.core.agenda.errors import AgendaInvalid
     from stagetimer.core.agenda.loader import load_agenda
@@ -56,4 +72,47 @@ def load_agenda_or_report(path: Path) -> Agenda | None:
         print(format_errors(invalid.errors), file=sys.stderr)
     except OSError as error:
         print(f"{PROG}: cannot read {path}: {error.strerror or error}", file=sys.stderr)
+    except Exception as error:  # noqa: BLE001 - a loader bug: one sentence and crash.log, never a traceback
+        report_internal_error(f"reading {path}", error, path, state_dir)
+        raise InternalError from None
     return None
+
+
+def report_internal_error(
+    doing: str, error: BaseException, agenda_path: Path | None, state_dir: Path | None
+) -> Path | None:
+    """Write the traceback of ``error`` to crash.log and say so in one sentence on stderr."""
+    log = write_crash_log(error, agenda_path, state_dir)
+    where = f"the details are in {log}" if log else "no crash log could be written"
+    print(f"{PROG}: internal error while {doing} ({type(error).__name__}); this is a bug in StageTimer, "
+          f"not in the file; {where}", file=sys.stderr)
+    return log
+
+
+def write_crash_log(error: BaseException, agenda_path: Path | None, state_dir: Path | None) -> Path | None:
+    """Append the traceback to crash.log in the show's state directory (else the temp folder)."""
+    record = "".join(traceback.format_exception(type(error), error, error.__traceback__))
+    stamp = time.strftime("%Y-%m-%d %H:%M:%S")
+    for folder in _crash_folders(agenda_path, state_dir):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            log = folder / CRASH_LOG_NAME
+            with open(log, "a", encoding="utf-8") as file:
+                file.write(f"--- {stamp} {PROG} {' '.join(sys.argv[1:])}\n{record}\n")
+        except OSError:
+            continue
+        return log
+    return None
+
+
+def _crash_folders(agenda_path: Path | None, state_dir: Path | None) -> list[Path]:
+    folders = []
+    try:
+        from stagetimer.statedir import state_dir_for
+
+        if agenda_path is not None or state_dir is not None:
+            folders.append(state_dir_for(agenda_path or Path("agenda.yaml"), state_dir))
+    except Exception:  # noqa: BLE001 - any failure here falls back to the temp folder
+        pass
+    folders.append(Path(tempfile.gettempdir()) / "stagetimer")
+    return folders

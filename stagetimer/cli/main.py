@@ -18,12 +18,15 @@ from pathlib import Path
 from stagetimer.cli import status_report as cli_status_report
 from stagetimer.cli.common import (
     EXIT_AGENDA_INVALID,
+    EXIT_INTERNAL_ERROR,
     EXIT_NO_DISPLAY,
     EXIT_OK,
     PROG,
+    InternalError,
     Subcommand,
     default_agenda_path,
     load_agenda_or_report,
+    report_internal_error,
 )
 from stagetimer.ui.display import display_problem
 
@@ -78,6 +81,8 @@ AGENDA defaults to ./agenda.yaml when that file exists, else the bundled agenda
 any window opens: on errors every one is printed with file:line:column and the
 command exits 1. With no display it prints one sentence and exits 2. If another
 StageTimer already runs this agenda's show, it says which process and exits 3.
+If StageTimer itself fails while reading the agenda (a bug), it says so in one
+sentence, writes the traceback to crash.log and exits 4.
 
 subcommands:
 {subcommands}
@@ -162,7 +167,7 @@ def run_show(options: argparse.Namespace) -> int:
     """Validate the agenda, make sure a display exists, then hand over to Qt."""
     agenda_path: Path = options.agenda if options.agenda is not None else default_agenda_path()
     options.agenda = agenda_path
-    agenda = load_agenda_or_report(agenda_path)
+    agenda = load_agenda_or_report(agenda_path, getattr(options, "state_dir", None))
     if agenda is None:
         return EXIT_AGENDA_INVALID
     problem = display_problem()
@@ -182,7 +187,7 @@ def _check_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run_check(options: argparse.Namespace) -> int:
-    """Print the planned timetable (exit 0) or every error (exit 1)."""
+    """Print the planned timetable (exit 0), every error (exit 1), or one sentence on a bug (exit 4)."""
     agenda = load_agenda_or_report(options.agenda)
     if agenda is None:
         return EXIT_AGENDA_INVALID
@@ -194,7 +199,8 @@ def run_check(options: argparse.Namespace) -> int:
 
 CHECK_EPILOG = """\
 exit status: 0 when the agenda is valid, 1 when it has errors (all are listed,
-each as file:line:column: what is wrong; what was expected).
+each as file:line:column: what is wrong; what was expected), 4 when StageTimer
+itself failed (a bug: one sentence, the traceback in crash.log).
 
 examples:
   stagetimer check agenda.yaml
@@ -240,5 +246,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in SUBCOMMANDS:
         sub = SUBCOMMANDS[args[0]]
-        return sub.run(build_subcommand_parser(sub).parse_args(args[1:]))
-    return run_show(build_run_parser().parse_args(args))
+        options = build_subcommand_parser(sub).parse_args(args[1:])
+        run = sub.run
+    else:
+        options = build_run_parser().parse_args(args)
+        run = run_show
+    try:
+        return run(options)
+    except InternalError:  # already said in one sentence, with its crash.log
+        return EXIT_INTERNAL_ERROR
+    except Exception as error:  # noqa: BLE001 - any other bug: one sentence and crash.log, never a traceback
+        agenda = getattr(options, "agenda", None)
+        report_internal_error(f"running '{PROG} {' '.join(args)}'", error, agenda, getattr(options, "state_dir", None))
+        return EXIT_INTERNAL_ERROR

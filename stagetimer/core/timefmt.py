@@ -22,6 +22,11 @@ _CLOCK_FORM = re.compile(r"^\s*(\d+):([0-5]\d)(?::([0-5]\d))?\s*$")
 #: The one complaint about a duration worth passing on as it is (``30m1h``); the
 #: loader shows it translated, so it is marked for the catalogue here, once.
 UNIT_ORDER = QT_TRANSLATE_NOOP("AgendaErrors", "units must appear once each, in the order h, m, s (e.g. 1h30m)")
+#: The longest duration or time a person writes is ``1h59m59.5s``; text many times
+#: longer (a 400-digit number) is refused before any arithmetic, which keeps every
+#: number small enough for a float and an int conversion.
+MAX_TEXT = 32
+TOO_LONG = QT_TRANSLATE_NOOP("AgendaErrors", "far too long for a duration (at most 24 hours)")
 _TOD_FORM = re.compile(r"^\s*([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?\s*$")
 
 
@@ -40,6 +45,8 @@ def parse_duration(text: str | int) -> int:
         if text < 0:
             raise ValueError("a duration cannot be negative; expected e.g. 10m")
         return text * MS_PER_MIN
+    if len(text) > MAX_TEXT:
+        raise ValueError(TOO_LONG)
     clock = _CLOCK_FORM.match(text)
     if clock:
         first, second, third = clock.groups()
@@ -69,7 +76,7 @@ def parse_time_of_day(text: str | int) -> int:
         if 0 <= text < 24 * 60:
             return text * MS_PER_MIN
         raise ValueError("expected a time of day such as 09:30 or 14:05")
-    match = _TOD_FORM.match(text)
+    match = _TOD_FORM.match(text) if len(text) <= MAX_TEXT else None
     if not match:
         raise ValueError("expected a time of day such as 09:30 or 14:05")
     hours, minutes, seconds = match.groups()

@@ -21,6 +21,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QTimer, Signal
 
 from stagetimer.core.agenda.errors import AgendaError, AgendaInvalid
+from stagetimer.core.agenda.loader import NotAnAgendaFile, load_agenda, read_agenda_bytes
 from stagetimer.core.agenda.model import Agenda
 
 log = logging.getLogger(__name__)
@@ -31,10 +32,18 @@ DEBOUNCE_MS = 200
 AgendaLoader = Callable[[Path], Agenda]
 
 
-def load_with_core_loader(path: Path) -> Agenda:
-    """The real loader, imported when first needed."""
-    from stagetimer.core.agenda.loader import load_agenda
+def internal_error(path: Path, error: Exception) -> AgendaError:
+    """A loader bug as one line of the error panel: the file, that it is not the file's fault, what failed."""
+    text = QCoreApplication.translate(
+        "AgendaWatcher",
+        "StageTimer could not check this edit (internal error: %1); the last good agenda stays. "
+        "Please report it with the log",
+    ).replace("%1", type(error).__name__)
+    return AgendaError(str(path), 1, 1, text)
 
+
+def load_with_core_loader(path: Path) -> Agenda:
+    """The real loader."""
     return load_agenda(path)
 
 
@@ -88,12 +97,15 @@ class AgendaWatcher(QObject):
         except AgendaInvalid as invalid:
             self.agenda_rejected.emit(list(invalid.errors))
             return
+        except NotAnAgendaFile as refused:  # a folder or a FIFO put in its place
+            self.agenda_rejected.emit([refused.error])
+            return
         except OSError as error:  # gone again between the read above and the loader's
             self.agenda_rejected.emit([AgendaError(str(self.path), 0, 0, str(error.strerror or error))])
             return
         except Exception as error:  # a loader bug must not end the show
             log.exception("loading %s failed unexpectedly", self.path)
-            self.agenda_rejected.emit([AgendaError(str(self.path), 0, 0, f"{type(error).__name__}: {error}")])
+            self.agenda_rejected.emit([internal_error(self.path, error)])
             return
         self.agenda_loaded.emit(agenda)
 
@@ -111,7 +123,12 @@ class AgendaWatcher(QObject):
             self._watcher.addPath(str(self.path))
 
     def _digest(self) -> str | None:
+        """What the file holds now, or None if it is gone; never blocks (a FIFO is not opened)."""
         try:
-            return hashlib.sha256(self.path.read_bytes()).hexdigest()
+            return hashlib.sha256(read_agenda_bytes(self.path)).hexdigest()
+        except NotAnAgendaFile as refused:  # the loader says why, in the user's language
+            return f"refused: {refused.error.message}"
+        except AgendaInvalid as invalid:  # too big: the loader says so
+            return f"refused: {invalid}"
         except OSError:
             return None

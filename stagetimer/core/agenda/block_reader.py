@@ -11,10 +11,11 @@ import re
 
 from yaml.nodes import MappingNode, Node
 
+from stagetimer.core.agenda import limits
 from stagetimer.core.agenda.errors import Phrase, closest, one_of, suggestion
 from stagetimer.core.agenda.model import Thresholds
 from stagetimer.core.agenda.yaml_nodes import NodeReader
-from stagetimer.core.timefmt import UNIT_ORDER, parse_duration, parse_time_of_day
+from stagetimer.core.timefmt import TOO_LONG, UNIT_ORDER, parse_duration, parse_time_of_day
 from stagetimer.core.translatable import QT_TRANSLATE_NOOP
 
 THRESHOLD_KEYS = ("warning", "danger")
@@ -104,7 +105,7 @@ class BlockReader:
         if self.missing(keys, "id", owner, Phrase.of(no_id), Phrase.of(form)):
             return None
         node = keys["id"][1]
-        value = self.r.text(node, Phrase.of(id_words))
+        value = self.r.text(node, Phrase.of(id_words), limits.WORD)
         if value is None:
             return None
         if not _ID_FORM.match(value):
@@ -133,10 +134,15 @@ class BlockReader:
             value = parse_duration(raw)
         except ValueError as problem:
             detail = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "'{raw}' is not a duration"), raw=raw)
-            if str(problem) == UNIT_ORDER:
-                detail = Phrase.of(UNIT_ORDER)
+            if str(problem) in (UNIT_ORDER, TOO_LONG):
+                detail = Phrase.of(str(problem))
             unreadable = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "{what}: {detail}"), what=what, detail=detail)
             self.r.error(node, unreadable, DURATION_EXAMPLE)
+            return None
+        if value > limits.MAX_DURATION_MS:
+            day = QT_TRANSLATE_NOOP("AgendaErrors", "{what} '{raw}' is longer than 24 hours")
+            at_most = QT_TRANSLATE_NOOP("AgendaErrors", "at most 24h, one day (is the unit right? 90m, not 90h)")
+            self.r.error(node, Phrase.of(day, what=what, raw=raw), Phrase.of(at_most))
             return None
         if value <= 0 and not allow_zero:
             zero = QT_TRANSLATE_NOOP("AgendaErrors", "{what} must be longer than zero (got '{raw}')")

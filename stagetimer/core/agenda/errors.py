@@ -28,9 +28,34 @@ Text = Union[str, "Phrase", None]
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
+#: The most characters of the user's own text an error message repeats (a 5,000-digit
+#: number or a 650,000-character title is shown by its start and end, not whole).
+MAX_ECHO = 100
+#: Characters a terminal or a screen would act on instead of showing: C0/C1 controls
+#: (BEL, ESC…) and the bidirectional embeddings, overrides and isolates.
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
 
 def _unchanged(text: str) -> str:
     return text
+
+
+def _written_out(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    r"""The user's text as an error message may repeat it: bounded, controls written out.
+
+    ESC reaches the terminal as the four characters ``\x1b``, never as an
+    escape sequence; a line break as ``\x0a``; text over :data:`MAX_ECHO`
+    characters keeps its start and end around an ellipsis.
+    """
+    if len(text) > MAX_ECHO:
+        keep = (MAX_ECHO - 1) // 2
+        text = f"{text[:keep]}…{text[-keep:]}"
+    return _UNSHOWABLE.sub(_written_out, text)
 
 
 @dataclass(frozen=True)
@@ -47,8 +72,12 @@ class Phrase:
 
     @classmethod
     def of(cls, template: str, **params: str | int | Phrase) -> Phrase:
-        """``Phrase.of("unknown key '{key}' in {where}", key="titel", where=AN_ITEM)``."""
-        return cls(template, tuple((name, value if isinstance(value, Phrase) else str(value))
+        """``Phrase.of("unknown key '{key}' in {where}", key="titel", where=AN_ITEM)``.
+
+        Plain values pass through :func:`visible`: they are usually the user's
+        text, and a message must never ring the terminal's bell or run for pages.
+        """
+        return cls(template, tuple((name, value if isinstance(value, Phrase) else visible(str(value)))
                                    for name, value in params.items()))
 
     def render(self, translate: Translate | None = None) -> str:
@@ -108,7 +137,7 @@ class AgendaError:
         )
 
     def __str__(self) -> str:
-        text = f"{self.file}:{self.line}:{self.column}: {self.message}"
+        text = f"{visible(self.file)}:{self.line}:{self.column}: {self.message}"
         if self.expected:
             text += f"; expected {self.expected}"
         if self.hint:

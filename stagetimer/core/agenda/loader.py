@@ -8,29 +8,32 @@ a 10 MB paste, an alias bomb — may produce a traceback or a hang.
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from pathlib import Path
 
 import yaml
+import yaml.reader
 from yaml.nodes import Node
 
+from stagetimer.core.agenda import limits
 from stagetimer.core.agenda.block_reader import THRESHOLD_KEYS, BlockReader
 from stagetimer.core.agenda.errors import AgendaError, AgendaInvalid, Phrase
 from stagetimer.core.agenda.file_errors import (
     alias_bomb,
     empty_file,
+    not_a_file,
     not_utf8,
     not_yaml,
     too_big,
+    unreadable_character,
     yaml_error,
 )
 from stagetimer.core.agenda.loader_items import DEFAULT_KIND, ITEM_KEYS, ItemReader
 from stagetimer.core.agenda.model import Agenda, Event, Item, Section, Thresholds
-from stagetimer.core.agenda.yaml_nodes import (
-    BudgetExceeded,
-    NodeReader,
-    compose,
-    position,
-)
+from stagetimer.core.agenda.yaml_compose import compose, structure_errors
+from stagetimer.core.agenda.yaml_nodes import BudgetExceeded, NodeReader, position
 from stagetimer.core.timefmt import format_tod
 from stagetimer.core.translatable import QT_TRANSLATE_NOOP
 
@@ -50,28 +53,66 @@ __all__ = [
     "SECTION_KEYS",
     "THRESHOLD_KEYS",
     "TOP_KEYS",
+    "NotAnAgendaFile",
     "load_agenda",
     "parse_agenda",
+    "read_agenda_bytes",
 ]
 
 THE_AGENDA = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "the agenda"))
 #: The event's text fields, as named in messages about their values.
 EVENT_TEXTS = {
-    "title": Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "event title")),
-    "subtitle": Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "event subtitle")),
-    "date": Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "event date")),
-    "venue": Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "event venue")),
-    "organiser": Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "event organiser")),
+    "title": (Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "event title")), limits.EVENT_TITLE),
+    "subtitle": (Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "event subtitle")), limits.EVENT_SUBTITLE),
+    "date": (Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "event date")), limits.DATE),
+    "venue": (Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "event venue")), limits.VENUE),
+    "organiser": (Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "event organiser")), limits.ORGANISER),
 }
 
 
+class NotAnAgendaFile(OSError):
+    """The path is a folder, a named pipe, a device or a socket: refused before it is read.
+
+    Reading a FIFO would wait for a writer forever (``check`` and the app
+    would hang), so the path is looked at before it is opened, and opened
+    without waiting. ``error`` says the same as a translatable AgendaError.
+    """
+
+    def __init__(self, error: AgendaError) -> None:
+        super().__init__(errno.EINVAL, error.message)
+        self.error = error
+
+
+def read_agenda_bytes(path: str | Path) -> bytes:
+    """The bytes of a regular file of at most MAX_BYTES.
+
+    Raises NotAnAgendaFile for anything but a regular file, AgendaInvalid
+    when it is too big, and OSError when it cannot be read. Never blocks: a
+    FIFO is refused by its stat, and the file is opened with O_NONBLOCK where
+    the platform has it, then checked again by its descriptor (it may have
+    been swapped in between).
+    """
+    name = str(path)
+    mode = os.stat(path).st_mode
+    if not stat.S_ISREG(mode):
+        raise NotAnAgendaFile(not_a_file(name, mode))
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+    descriptor = os.open(path, flags)
+    with os.fdopen(descriptor, "rb") as file:
+        info = os.fstat(file.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise NotAnAgendaFile(not_a_file(name, info.st_mode))
+        if info.st_size > MAX_BYTES:  # refused before reading: a wrong file must not stall the app
+            raise AgendaInvalid([too_big(name, info.st_size, MAX_BYTES)])
+        data = file.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:  # grew while being read
+        raise AgendaInvalid([too_big(name, len(data), MAX_BYTES)])
+    return data
+
+
 def load_agenda(path: str | Path) -> Agenda:
-    """Read and validate an agenda file. Raises AgendaInvalid or OSError."""
-    path = Path(path)
-    size = path.stat().st_size
-    if size > MAX_BYTES:  # refused before reading: a wrong file must not stall the app
-        raise AgendaInvalid([too_big(str(path), size, MAX_BYTES)])
-    return parse_agenda(path.read_bytes(), str(path))
+    """Read and validate an agenda file. Raises AgendaInvalid, NotAnAgendaFile or OSError."""
+    return parse_agenda(read_agenda_bytes(path), str(path))
 
 
 def parse_agenda(data: bytes, filename: str = "<agenda>") -> Agenda:
@@ -83,14 +124,20 @@ def parse_agenda(data: bytes, filename: str = "<agenda>") -> Agenda:
     except UnicodeDecodeError as bad:
         raise AgendaInvalid([not_utf8(filename, data, bad.start)]) from None
     try:
-        root = compose(text)
+        composed = compose(text)
     except yaml.MarkedYAMLError as problem:
-        raise AgendaInvalid([yaml_error(filename, problem)]) from None
+        raise AgendaInvalid([yaml_error(filename, problem, text)]) from None
+    except yaml.reader.ReaderError as problem:
+        raise AgendaInvalid([unreadable_character(filename, text, problem)]) from None
     except yaml.YAMLError as problem:  # pragma: no cover - every PyYAML error we know is marked
         raise AgendaInvalid([AgendaError.of(filename, 1, 1, not_yaml(str(problem)))]) from None
+    root = composed.root
     if root is None:
         raise AgendaInvalid([empty_file(filename)])
     reader = NodeReader.for_text(filename, text)
+    broken = structure_errors(filename, composed, reader.budget)
+    if broken:
+        raise AgendaInvalid(broken)
     try:
         agenda = _AgendaBuilder(reader).build(root, filename)
     except BudgetExceeded as bomb:
@@ -137,15 +184,15 @@ class _AgendaBuilder(BlockReader):
             return None
         keys = self.keys_of(block, EVENT_KEYS, where)
         fields: dict[str, object] = {}
-        for name, words in EVENT_TEXTS.items():
+        for name, (words, limit) in EVENT_TEXTS.items():
             if name in keys:
-                fields[name] = self.r.text(keys[name][1], words) or ""
+                fields[name] = self.r.text(keys[name][1], words, limit) or ""
         no_title = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "the event has no title"))
         name_it = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "title: the event's name"))
         self.missing(keys, "title", node, no_title, name_it)
         fields.setdefault("title", "")
         language_words = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "event language"))
-        language = self.r.text(keys["language"][1], language_words) if "language" in keys else "en"
+        language = self.r.text(keys["language"][1], language_words, limits.WORD) if "language" in keys else "en"
         if language is not None and language not in LANGUAGES:
             unknown = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "unknown language '{language}'"), language=language)
             self.r.error(keys["language"][1], unknown, Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "ko or en")))
@@ -177,7 +224,7 @@ class _AgendaBuilder(BlockReader):
                 continue
             keys = self.keys_of(block, SECTION_KEYS, a_section)
             section_id = self.ident(keys, entry, "section", seen)
-            title = self.r.text(keys["title"][1], title_words) if "title" in keys else None
+            title = self.r.text(keys["title"][1], title_words, limits.SECTION_TITLE) if "title" in keys else None
             self.missing(keys, "title", entry, no_title, Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "title: …")))
             if section_id is not None:
                 result.append(Section(section_id, title or ""))

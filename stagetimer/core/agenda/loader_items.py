@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from yaml.nodes import Node, SequenceNode
 
+from stagetimer.core.agenda import limits
 from stagetimer.core.agenda.block_reader import BlockReader, KeyMap
 from stagetimer.core.agenda.errors import (
     Phrase,
@@ -19,7 +20,7 @@ from stagetimer.core.agenda.errors import (
     one_of,
 )
 from stagetimer.core.agenda.model import KINDS, Item, Section, Thresholds
-from stagetimer.core.timefmt import format_tod
+from stagetimer.core.timefmt import format_duration, format_tod
 from stagetimer.core.translatable import QT_TRANSLATE_NOOP
 
 ITEM_KEYS = (
@@ -46,6 +47,15 @@ ITEM_TEXTS = {
     "kind": Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "kind")),
     "section": Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "section")),
 }
+#: The longest each text may be (limits.py says why).
+ITEM_LIMITS = {
+    "title": limits.ITEM_TITLE,
+    "speaker": limits.SPEAKER,
+    "organisation": limits.ORGANISATION,
+    "note": limits.NOTE,
+    "kind": limits.WORD,
+    "section": limits.WORD,
+}
 
 
 @dataclass
@@ -57,6 +67,7 @@ class _Draft:
     duration_ms: int
     fixed_start_ms: int | None
     start_node: Node | None
+    duration_node: Node
 
 
 class ItemReader:
@@ -91,13 +102,13 @@ class ItemReader:
         item_id = self.b.ident(keys, node, "item", self.seen_ids)
         fields: dict[str, object] = {"id": item_id, "line": node.start_mark.line + 1}
         fields["kind"] = self.kind(keys)
-        fields["title"] = self.r.text(keys["title"][1], ITEM_TEXTS["title"]) if "title" in keys else None
+        fields["title"] = self.text(keys, "title") if "title" in keys else None
         no_title = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "item '{id}' has no title"), id=item_id or "?")
         audience = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "title: what the audience sees"))
         self.b.missing(keys, "title", node, no_title, audience)
         fields["speakers"] = self.speakers(keys, node)
         for name in ("organisation", "note"):
-            fields[name] = (self.r.text(keys[name][1], ITEM_TEXTS[name]) or "") if name in keys else ""
+            fields[name] = (self.text(keys, name) or "") if name in keys else ""
         fields["section_id"] = self.section(keys)
         duration_words = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "duration"))
         duration = self.b.duration(keys["duration"][1], duration_words) if "duration" in keys else None
@@ -112,13 +123,18 @@ class ItemReader:
         fields["thresholds"] = thresholds
         if len(self.r.errors) > errors_before or duration is None:
             return None
-        return _Draft(node, fields, duration, fixed, keys["start"][1] if "start" in keys else None)
+        start_node = keys["start"][1] if "start" in keys else None
+        return _Draft(node, fields, duration, fixed, start_node, keys["duration"][1])
+
+    def text(self, keys: KeyMap, name: str) -> str | None:
+        """The item's text field ``name`` (present in ``keys``), within its limit."""
+        return self.r.text(keys[name][1], ITEM_TEXTS[name], ITEM_LIMITS[name])
 
     def kind(self, keys: KeyMap) -> str:
         if "kind" not in keys:
             return DEFAULT_KIND
         node = keys["kind"][1]
-        value = self.r.text(node, ITEM_TEXTS["kind"])
+        value = self.text(keys, "kind")
         if value is None:
             return DEFAULT_KIND
         if value not in KINDS:
@@ -136,21 +152,21 @@ class ItemReader:
             )
             return ()
         if "speaker" in keys:
-            value = self.r.text(keys["speaker"][1], ITEM_TEXTS["speaker"])
+            value = self.text(keys, "speaker")
             return (value,) if value else ()
         if "speakers" in keys:
             what = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "'speakers'"))
             example = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "speakers: [name, name]"))
             names = self.r.sequence(keys["speakers"][1], what, example)
             a_speaker = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "a speaker"))
-            return tuple(name for entry in names if (name := self.r.text(entry, a_speaker)))
+            return tuple(name for entry in names if (name := self.r.text(entry, a_speaker, limits.SPEAKER)))
         return ()
 
     def section(self, keys: KeyMap) -> str:
         if "section" not in keys:
             return ""
         node = keys["section"][1]
-        value = self.r.text(node, ITEM_TEXTS["section"])
+        value = self.text(keys, "section")
         if value is None:
             return ""
         if value not in self.section_ids:
@@ -173,6 +189,9 @@ class ItemReader:
             if draft.fixed_start_ms is not None:
                 begin = draft.fixed_start_ms
                 self.check_order(draft, items)
+            if begin + draft.duration_ms > limits.DAY_END_MS:
+                self.past_midnight(draft, begin)
+                break  # every later item would cross it too: one error, where it happens
             item = Item(
                 duration_ms=draft.duration_ms,
                 planned_start_ms=begin,
@@ -182,6 +201,25 @@ class ItemReader:
             items.append(item)
             chain = item.planned_end_ms
         return tuple(items)
+
+    def past_midnight(self, draft: _Draft, begin: int) -> None:
+        """The item that would run past midnight, blamed at its duration.
+
+        Every start before it ends by midnight and a fixed start is a time of
+        day, so ``begin`` is before midnight: the length is what crosses it.
+        """
+        crosses = QT_TRANSLATE_NOOP(
+            "AgendaErrors",
+            "item '{id}' starts {start} and lasts {length}: it would run past midnight, to {end} the next day",
+        )
+        within = QT_TRANSLATE_NOOP("AgendaErrors", "a programme that ends by midnight (StageTimer runs one day)")
+        start = format_tod(begin) if begin < limits.DAY_END_MS else "24:00"
+        self.r.error(
+            draft.duration_node,
+            Phrase.of(crosses, id=str(draft.fields["id"]), start=start,
+                      length=format_duration(draft.duration_ms), end=format_tod(begin + draft.duration_ms)),
+            Phrase.of(within),
+        )
 
     def check_order(self, draft: _Draft, before: list[Item]) -> None:
         fixed = draft.fixed_start_ms

@@ -10,27 +10,23 @@ refused after a bounded amount of work.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from stagetimer.core.agenda.errors import AgendaError, Phrase, Text
+from stagetimer.core.agenda.file_errors import CONTROL_NAMES
+from stagetimer.core.agenda.limits import LONGEST_NUMBER, MAX_TEXT, unshowable
+from stagetimer.core.agenda.yaml_compose import MERGE_TAG, NULL_TAG
 from stagetimer.core.translatable import QT_TRANSLATE_NOOP
-
-try:  # the C composer is faster on big files; the pure one behaves the same
-    SafeComposer: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    SafeComposer = yaml.SafeLoader
 
 #: Node visits allowed per byte of YAML. Every value a file really holds takes
 #: a few bytes and is visited about twice, so only aliases can exceed this.
 VISITS_PER_BYTE = 2
 MIN_VISIT_BUDGET = 100_000
 
-MERGE_TAG = "tag:yaml.org,2002:merge"
-NULL_TAG = "tag:yaml.org,2002:null"
 STR_TAG = "tag:yaml.org,2002:str"
 
 
@@ -137,12 +133,19 @@ class NodeReader:
         self.error(node, Phrase.of(template, what=what, got=describe(node)), example)
         return []
 
-    def text(self, node: Node, what: Phrase) -> str | None:
-        """A scalar as the text the user typed (``2025`` stays ``"2025"``)."""
+    def text(self, node: Node, what: Phrase, limit: int = MAX_TEXT) -> str | None:
+        """A scalar as the text the user typed (``2025`` stays ``"2025"``).
+
+        Text a screen cannot show is an error where it is written: longer
+        than ``limit`` characters, or holding a control character (BEL,
+        ESC…; line breaks are fine) or a bidirectional override that would
+        reorder what the audience reads.
+        """
         self.visit(node)
         if isinstance(node, ScalarNode) and node.tag != NULL_TAG:
             typed: str = node.value
-            return typed.strip() if node.tag != STR_TAG else typed
+            value = typed.strip() if node.tag != STR_TAG else typed
+            return value if self.showable(node, what, value, limit) else None
         if isinstance(node, ScalarNode):
             self.error(
                 node,
@@ -153,6 +156,26 @@ class NodeReader:
             same_line = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "text on the same line"))
             self.error(node, single_value(what, node), same_line)
         return None
+
+    def showable(self, node: Node, what: Phrase, value: str, limit: int) -> bool:
+        """False (after reporting it) for text too long or with characters a screen must not get."""
+        if len(value) > limit:
+            long = QT_TRANSLATE_NOOP("AgendaErrors", "{what} is {count} characters long")
+            at_most = QT_TRANSLATE_NOOP("AgendaErrors", "at most {limit} characters (more does not fit a screen)")
+            self.error(node, Phrase.of(long, what=what, count=f"{len(value):,}"), Phrase.of(at_most, limit=limit))
+            return False
+        found = unshowable(value)
+        if found is None:
+            return True
+        index, char = found
+        name = unicodedata.name(char, "") or CONTROL_NAMES.get(char, "control character")
+        bad = QT_TRANSLATE_NOOP("AgendaErrors", "{what} contains U+{code} ({name}) at character {index}")
+        plain = QT_TRANSLATE_NOOP(
+            "AgendaErrors", "plain text: no control characters or direction overrides (line breaks are fine)"
+        )
+        self.error(node, Phrase.of(bad, what=what, code=f"{ord(char):04X}", name=name, index=index + 1),
+                   Phrase.of(plain))
+        return False
 
     def raw_scalar(self, node: Node, what: Phrase, expected: Phrase) -> str | int | None:
         """A duration or time: unquoted whole numbers as int, anything else as typed.
@@ -165,9 +188,11 @@ class NodeReader:
             self.error(node, single_value(what, node), expected)
             return None
         written: str = node.value
-        if node.tag == "tag:yaml.org,2002:int" and written.strip().isdigit():
-            return int(written)
-        return written.strip()
+        number = written.strip()
+        if node.tag == "tag:yaml.org,2002:int" and number.isascii() and number.isdigit():
+            # A number too long to be a duration stays text, which the parsers refuse in words.
+            return int(number) if len(number) <= LONGEST_NUMBER else number
+        return number
 
 
 def position(node: Node | None) -> tuple[int, int]:
@@ -192,11 +217,3 @@ def single_value(what: Phrase, node: Node) -> Phrase:
     """``event end must be a single value, not a list``."""
     template = QT_TRANSLATE_NOOP("AgendaErrors", "{what} must be a single value, not {got}")
     return Phrase.of(template, what=what, got=describe(node))
-
-
-def compose(text: str) -> Node | None:
-    """The single document's root node, or None for an empty file.
-
-    Raises yaml.YAMLError with marks for syntax errors.
-    """
-    return yaml.compose(text, Loader=SafeComposer)

@@ -23,6 +23,11 @@ from stagetimer.ui.common import fonts
 
 #: Distance between baselines, as a multiple of the pixel size.
 LINE_SPACING = 1.22
+#: The most characters ever laid out. Fitting costs a few passes over the text
+#: per size tried, and no screen shows more than this at a readable size (the
+#: loader allows 300 per title); a longer string is cut with an ellipsis first,
+#: so even a 650,000-character one costs the GUI thread no more than this does.
+MAX_CHARS = 1000
 
 
 @dataclass(frozen=True)
@@ -68,14 +73,32 @@ def wrap(text: str, metrics: QFontMetricsF, width: float) -> list[str]:
                 continue
             if line:
                 lines.append(line)
-            line = ""
-            for char in word if metrics.horizontalAdvance(word) > width else [word]:
-                if line and metrics.horizontalAdvance(line + char) > width:
-                    lines.append(line)
-                    line = ""
-                line += char
+            pieces = _split_word(word, metrics, width) if metrics.horizontalAdvance(word) > width else [word]
+            lines.extend(pieces[:-1])
+            line = pieces[-1]
         lines.append(line)
     return [line for line in lines if line] or [""]
+
+
+def _split_word(word: str, metrics: QFontMetricsF, width: float) -> list[str]:
+    """``word`` cut into the longest pieces that fit ``width`` (at least one character each).
+
+    Each cut is found by bisection, so a long word costs O(n log n) measuring,
+    not a measurement per character of ever longer lines.
+    """
+    pieces: list[str] = []
+    start = 0
+    while start < len(word):
+        low, high = start + 1, len(word)
+        while low < high:
+            middle = (low + high + 1) // 2
+            if metrics.horizontalAdvance(word[start:middle]) <= width:
+                low = middle
+            else:
+                high = middle - 1
+        pieces.append(word[start:low])
+        start = low
+    return pieces
 
 
 def _words_intact(text: str, lines: list[str]) -> bool:
@@ -121,7 +144,10 @@ class TextFitter:
 
         Words stay whole down to ``min_px``; below that a word too long for the
         box may be split, and the size goes on down to 1 px: shrinking beats clipping.
+        Text over :data:`MAX_CHARS` is cut to it first, which bounds the work.
         """
+        if len(text) > MAX_CHARS:
+            text = text[: MAX_CHARS - 1] + "…"
         key = (text, round(width), round(height), round(max_px), weight, max_lines, round(min_px), tabular)
         found = self._cache.get(key)
         if found is None:
