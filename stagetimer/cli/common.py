@@ -7,6 +7,7 @@ them; both use these, so neither has to import the other back.
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,6 +22,13 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_AGENDA_INVALID = 1
 EXIT_NO_DISPLAY = 2
+#: A usage error (argparse's own exit status), e.g. ``--speed`` out of range.
+EXIT_USAGE = 2
+
+#: The ``--speed`` a show clock can run at: below 0.1 a rehearsal crawls (and
+#: below about 5e-7 the display timer overflows); above 120 the ticks come so
+#: fast that the app does nothing but repaint (1e9 burned 92 % of a core).
+MIN_SPEED, MAX_SPEED = 0.1, 120.0
 
 PROG = "stagetimer"
 
@@ -35,6 +43,19 @@ class Subcommand:
     run: Callable[[argparse.Namespace], int]
     usage: str
     epilog: str = ""
+
+
+def rehearsal_speed(text: str) -> float:
+    """``--speed``: a number from MIN_SPEED to MAX_SPEED (1 is real time), else a usage error."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number; use e.g. 1, 2 or 0.5") from None
+    if not (math.isfinite(value) and MIN_SPEED <= value <= MAX_SPEED):
+        raise argparse.ArgumentTypeError(
+            f"must be from {MIN_SPEED:g} to {MAX_SPEED:g} (got {text}); 1 is real time, 60 runs a minute per second"
+        )
+    return value
 
 
 def default_agenda_path(cwd: Path | None = None) -> Path:
