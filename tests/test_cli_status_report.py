@@ -11,6 +11,8 @@ import csv
 import datetime as dt
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -182,6 +184,50 @@ def test_report_that_cannot_be_written_exits_1(finished_show: Path, tmp_path: Pa
     result = stagetimer("report", "--state-dir", str(finished_show), "--out", str(blocker / "out"))
     assert result.returncode == 1
     assert "cannot write the report" in result.stderr and "Traceback" not in result.stderr
+
+
+# ---------------------------------------------------------------- a state directory that cannot be read
+
+
+def _one_sentence(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode == 66, (result.returncode, result.stderr)
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    assert result.stderr.count("\n") == 1, result.stderr
+    return result.stderr.strip()
+
+
+@pytest.mark.parametrize("command", ["status", "report"])
+def test_a_file_as_the_state_dir_is_one_sentence_and_exit_66(command: str, tmp_path: Path) -> None:
+    a_file = tmp_path / "journal-by-mistake.jsonl"
+    a_file.write_text("{}\n", encoding="utf-8")
+    said = _one_sentence(stagetimer(command, "--state-dir", str(a_file)))
+    assert said == (
+        f"stagetimer: the state directory {a_file} is a file, not a folder; give --state-dir the show's folder"
+    )
+    assert a_file.read_text(encoding="utf-8") == "{}\n"
+
+
+@pytest.mark.parametrize("command", ["status", "report"])
+def test_a_state_dir_under_a_file_or_a_missing_folder_is_one_sentence(command: str, tmp_path: Path) -> None:
+    a_file = tmp_path / "a-file"
+    a_file.write_text("", encoding="utf-8")
+    said = _one_sentence(stagetimer(command, "--state-dir", str(a_file / "state")))
+    assert f"{a_file} is a file, not a folder" in said
+    typo = tmp_path / "no-such-folder" / "state"
+    said = _one_sentence(stagetimer(command, "--state-dir", str(typo)))
+    assert said == f"stagetimer: the state directory {typo} does not exist, nor does {typo.parent}; check the path"
+    assert not typo.parent.exists()  # nothing was created on the way
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="file permissions as on Linux")
+@pytest.mark.parametrize("command", ["status", "report"])
+def test_a_state_dir_without_permission_is_one_sentence(command: str, finished_show: Path) -> None:
+    finished_show.chmod(0)
+    try:
+        said = _one_sentence(stagetimer(command, "--state-dir", str(finished_show), ordinary_user=True))
+    finally:
+        finished_show.chmod(0o755)
+    assert said == f"stagetimer: cannot read the state directory {finished_show} (Permission denied)"
 
 
 # ---------------------------------------------------------------- finding the show like the app does

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from stagetimer.ui.app import EXIT_ALREADY_RUNNING
+from tests.cli_runner import as_an_ordinary_user
 
 ROOT = Path(__file__).parent.parent
 AGENDA = ROOT / "agenda.yaml"
@@ -84,34 +85,16 @@ def test_a_failure_while_opening_the_windows_is_logged_in_the_show_folder(
 
 # -- a read-only show folder -----------------------------------------------------------------
 
-_PR_CAPBSET_DROP = 24
-_CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH = 1, 2
-
-
-def _as_an_ordinary_user() -> None:
-    """In the child, before exec: root without the capabilities that ignore file permissions.
-
-    Dropped from the bounding set, they are gone from the program exec'd next,
-    so a 0555 folder is read-only to it as it is to any user's own app.
-    """
-    import ctypes
-
-    libc = ctypes.CDLL(None, use_errno=True)
-    for capability in (_CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH):
-        if libc.prctl(_PR_CAPBSET_DROP, capability, 0, 0, 0) != 0:
-            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP) failed")
-
-
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="file permissions as on Linux")
 def test_a_read_only_show_folder_runs_the_show_unrecorded_and_says_so(tmp_path: Path) -> None:
     folder = tmp_path / "read-only"
     folder.mkdir()
     folder.chmod(0o555)
     env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
+    command = [sys.executable, "-m", "stagetimer", "--windowed", "--state-dir", str(folder), str(AGENDA)]
     process = subprocess.Popen(
-        [sys.executable, "-m", "stagetimer", "--windowed", "--state-dir", str(folder), str(AGENDA)],
+        as_an_ordinary_user(command),
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT,
-        preexec_fn=_as_an_ordinary_user if os.geteuid() == 0 else None,  # noqa: PLW1509 - no threads here
     )
     assert process.stderr is not None
     said: list[str] = []

@@ -24,6 +24,10 @@ EXIT_AGENDA_INVALID = 1
 EXIT_NO_DISPLAY = 2
 #: A usage error (argparse's own exit status), e.g. ``--speed`` out of range.
 EXIT_USAGE = 2
+#: ``status`` and ``report``: the show record cannot be read (the state directory
+#: is a file, cannot be opened, or sits under a folder that does not exist).
+#: EX_NOINPUT in BSD's sysexits, as 70 (the app's start-up failure) is EX_SOFTWARE.
+EXIT_NO_RECORD = 66
 
 #: The ``--speed`` a show clock can run at: below 0.1 a rehearsal crawls (and
 #: below about 5e-7 the display timer overflows); above 120 the ticks come so

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from stagetimer.cli.common import (
     EXIT_AGENDA_INVALID,
+    EXIT_NO_RECORD,
     EXIT_OK,
     Subcommand,
     default_agenda_path,
@@ -55,15 +57,52 @@ def journal_command(
     return Subcommand(name=name, summary=summary, add_arguments=add_arguments, run=run, usage=usage, epilog=epilog)
 
 
-def _open_show(options: argparse.Namespace) -> tuple[Agenda, Path] | None:
-    """The validated agenda and the state directory the app uses for it."""
+def _open_show(options: argparse.Namespace) -> tuple[Agenda, Path] | int:
+    """The validated agenda and the state directory the app uses for it, or the exit status.
+
+    Every reason not to go on has been said in one sentence (or, for the
+    agenda, every error) on stderr.
+    """
     from stagetimer.statedir import state_dir_for
 
     agenda_path: Path = options.agenda if options.agenda is not None else default_agenda_path()
     agenda = load_agenda_or_report(agenda_path)
     if agenda is None:
-        return None
-    return agenda, state_dir_for(agenda_path, options.state_dir)
+        return EXIT_AGENDA_INVALID
+    state_dir = state_dir_for(agenda_path, options.state_dir)
+    problem = state_dir_problem(state_dir, explicit=options.state_dir is not None)
+    if problem is not None:
+        print(f"stagetimer: {problem}", file=sys.stderr)
+        return EXIT_NO_RECORD
+    return agenda, state_dir
+
+
+def state_dir_problem(state_dir: Path, *, explicit: bool) -> str | None:
+    """Why no show record can be read from ``state_dir``, in one sentence; None when it can.
+
+    A folder that does not exist yet is fine (the app has not run the show
+    there: nothing recorded), unless the folder it would be in is missing
+    too and the path was typed (``explicit``): that is a mistyped path.
+    """
+    try:
+        if os.path.isdir(state_dir):
+            with os.scandir(state_dir):
+                return None
+        if state_dir.exists():
+            return f"the state directory {state_dir} is a file, not a folder; give --state-dir the show's folder"
+    except OSError as error:
+        return f"cannot read the state directory {state_dir} ({error.strerror or error})"
+    existing = next((parent for parent in state_dir.parents if parent.exists()), None)
+    if existing is not None and not existing.is_dir():
+        return f"the state directory {state_dir} cannot exist: {existing} is a file, not a folder"
+    if explicit and existing != state_dir.parent:
+        return f"the state directory {state_dir} does not exist, nor does {state_dir.parent}; check the path"
+    return None
+
+
+def _cannot_read(state_dir: Path, error: OSError) -> int:
+    print(f"stagetimer: cannot read the show record in {state_dir} ({error.strerror or error})", file=sys.stderr)
+    return EXIT_NO_RECORD
 
 
 def _warn_if_no_journal(state_dir: Path) -> None:
@@ -84,10 +123,13 @@ def run_status(options: argparse.Namespace) -> int:
     from stagetimer.core.show.status import status_dict
 
     opened = _open_show(options)
-    if opened is None:
-        return EXIT_AGENDA_INVALID
+    if isinstance(opened, int):
+        return opened
     agenda, state_dir = opened
-    session = Session.open(agenda, state_dir, SystemClock(), writable=False)
+    try:
+        session = Session.open(agenda, state_dir, SystemClock(), writable=False)
+    except OSError as error:
+        return _cannot_read(state_dir, error)
     for note in session.notes:
         print(f"stagetimer: {note}", file=sys.stderr)
     data = status_dict(session.snapshot())
@@ -105,7 +147,9 @@ time_of_day, projected_end, planned_end and state_dir. "ready" is an item
 loaded but not yet started. It reads the journal the app writes and never
 changes it: safe to run while the show is live.
 
-exit status: 0, or 1 when the agenda has errors (all are listed).
+exit status: 0; 1 when the agenda has errors (all are listed); 66 when the
+state directory cannot be read (a file, no permission, a path that does not
+exist), in one sentence.
 
 examples:
   stagetimer status
@@ -139,11 +183,14 @@ def run_report(options: argparse.Namespace) -> int:
     from stagetimer.core.report.text import summary_sentences
 
     opened = _open_show(options)
-    if opened is None:
-        return EXIT_AGENDA_INVALID
+    if isinstance(opened, int):
+        return opened
     agenda, state_dir = opened
     _warn_if_no_journal(state_dir)
-    report = load_report(agenda, state_dir)  # one replay for the files and the sentences
+    try:
+        report = load_report(agenda, state_dir)  # one replay for the files and the sentences
+    except OSError as error:
+        return _cannot_read(state_dir, error)
     language = report_language(agenda, options.lang)
     try:
         csv_path, html_path = write_report_files(report, language, options.out or state_dir,
@@ -166,7 +213,9 @@ length (pauses included), start late/early, over/under, status; totals; and
 a timeline of planned against actual. Prints who ran over and how the day
 ended, then the two paths as the last two lines. Reads the journal only.
 
-exit status: 0; 1 when the agenda has errors or the files cannot be written.
+exit status: 0; 1 when the agenda has errors or the files cannot be written;
+66 when the state directory cannot be read (a file, no permission, a path
+that does not exist), in one sentence.
 
 examples:
   stagetimer report
