@@ -186,6 +186,30 @@ def test_report_that_cannot_be_written_exits_1(finished_show: Path, tmp_path: Pa
     assert "cannot write the report" in result.stderr and "Traceback" not in result.stderr
 
 
+def test_report_says_which_journal_lines_it_dropped_without_printing_thousands(
+    finished_show: Path, tmp_path: Path
+) -> None:
+    journal = finished_show / JOURNAL_NAME
+    good = journal.read_text(encoding="utf-8").splitlines()
+    damaged = good[:2] + ["{not json"] * 3000 + good[2:]
+    journal.write_text("\n".join(damaged) + "\n", encoding="utf-8")
+    result = stagetimer("report", "--state-dir", str(finished_show), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    err = result.stderr.splitlines()
+    assert err[0] == "stagetimer: 3000 journal lines or records could not be used and are left out of this report:"
+    assert err[1].startswith(f"  {journal}:3: skipped an unreadable line")
+    assert err[5].startswith(f"  {journal}:7: ")
+    assert err[6] == "  … and 2995 more" and len(err) == 7
+    assert "KT" in result.stdout  # the good lines still make the report
+    footer = (tmp_path / "out" / "report.html").read_text(encoding="utf-8").split("<footer>")[1]
+    assert footer.count("skipped an unreadable line") == 5 and "외 2995건" in footer
+
+
+def test_report_of_a_sound_journal_drops_nothing_and_says_nothing(finished_show: Path) -> None:
+    result = stagetimer("report", "--state-dir", str(finished_show))
+    assert result.returncode == 0 and result.stderr == ""
+
+
 # ---------------------------------------------------------------- a state directory that cannot be read
 
 

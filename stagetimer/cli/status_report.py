@@ -180,7 +180,7 @@ def run_report(options: argparse.Namespace) -> int:
     from stagetimer import resources
     from stagetimer.core.report.files import write_report_files
     from stagetimer.core.report.report import load_report, report_language
-    from stagetimer.core.report.text import summary_sentences
+    from stagetimer.core.report.text import dropped_lines, summary_sentences
 
     opened = _open_show(options)
     if isinstance(opened, int):
@@ -198,6 +198,8 @@ def run_report(options: argparse.Namespace) -> int:
     except OSError as error:
         print(f"stagetimer: cannot write the report: {error}", file=sys.stderr)
         return EXIT_AGENDA_INVALID
+    for number, line in enumerate(dropped_lines(report, "en")):
+        print(f"stagetimer: {line}" if number == 0 else f"  {line}", file=sys.stderr)
     for line in summary_sentences(report, language):
         print(line)
     print(csv_path)
@@ -211,7 +213,9 @@ report.html (one self-contained page with the bundled font: open it in any
 browser, print it or mail it). Per item: planned and actual start, end and
 length (pauses included), start late/early, over/under, status; totals; and
 a timeline of planned against actual. Prints who ran over and how the day
-ended, then the two paths as the last two lines. Reads the journal only.
+ended, then the two paths as the last two lines. Reads the journal only;
+journal lines it could not use are counted on stderr, the first few shown
+as file:line: why.
 
 exit status: 0; 1 when the agenda has errors or the files cannot be written;
 66 when the state directory cannot be read (a file, no permission, a path

@@ -17,6 +17,7 @@ from pathlib import Path
 from stagetimer.core.report.report import DONE, ItemReport, Report
 from stagetimer.core.report.svg import timeline_svg
 from stagetimer.core.report.text import (
+    dropped_lines,
     item_name,
     kind_label,
     label,
@@ -257,5 +258,5 @@ def _footer_lines(report: Report, language: str) -> str:
     lines = []
     if report.as_of_tod_ms is not None:
         lines.append(label(language, "as_of").format(time=tod(report.as_of_tod_ms)))
-    lines.extend(report.notes)
+    lines.extend(dropped_lines(report, language))  # the first few: a damaged journal can have thousands
     return "".join(f"<p>{_esc(line)}</p>" for line in lines)

@@ -15,7 +15,7 @@ microphone is not mistaken for a long speech.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,10 @@ DONE, LIVE, SKIPPED, NOT_REACHED = "done", "live", "skipped", "not reached"
 STATUSES = (DONE, LIVE, SKIPPED, NOT_REACHED)
 #: An item counts as having run over from one whole second over its planned length.
 OVERRUN_MIN_MS = 1_000
+#: How many of the report's notes are written out; the rest are counted. A
+#: damaged journal can have thousands of bad lines, and the first few say what
+#: went wrong.
+NOTES_SHOWN = 5
 
 
 
@@ -77,7 +81,7 @@ class Report:
     items: tuple[ItemReport, ...]
     stage: str  # welcome (not started), live (under way) or closing (over)
     as_of_tod_ms: int | None  # when the figures were taken; None when nothing was recorded
-    notes: tuple[str, ...]  # journal lines or commands that could not be used
+    notes: tuple[str, ...]  # journal lines or commands that could not be used (see NOTES_SHOWN)
 
     @property
     def started(self) -> tuple[ItemReport, ...]:
@@ -201,7 +205,12 @@ def report_language(agenda: Agenda, language: str | None = None) -> str:
 
 
 def load_report(agenda: Agenda, state_dir: Path, now_wall_ms: int | None = None) -> Report:
-    """The report of the show journaled in ``state_dir``, with the item on stage counted up to now."""
+    """The report of the show journaled in ``state_dir``, with the item on stage counted up to now.
+
+    Its notes start with the journal lines that could not be read (``file:line: why``).
+    """
     if now_wall_ms is None:
         now_wall_ms = time.time_ns() // 1_000_000
-    return build_report(agenda, read_journal(Path(state_dir) / JOURNAL_NAME).records, now_wall_ms)
+    contents = read_journal(Path(state_dir) / JOURNAL_NAME)
+    report = build_report(agenda, contents.records, now_wall_ms)
+    return replace(report, notes=(*contents.problems, *report.notes))

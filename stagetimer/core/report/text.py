@@ -16,6 +16,7 @@ from stagetimer.core.report.report import (
     DONE,
     LIVE,
     NOT_REACHED,
+    NOTES_SHOWN,
     SKIPPED,
     ItemReport,
     Report,
@@ -66,6 +67,9 @@ LABELS: dict[str, dict[str, str]] = {
         "planned_end_line": "planned end {time}",
         "actual_end_line": "actual end {time}",
         "seconds_note": "Lengths include pauses. Over/under: actual length minus planned length.",
+        "dropped": "{count} journal lines or records could not be used and are left out of this report:",
+        "dropped_one": "1 journal line or record could not be used and is left out of this report:",
+        "more": "… and {count} more",
         DONE: "done",
         LIVE: "live",
         SKIPPED: "skipped",
@@ -109,6 +113,9 @@ LABELS: dict[str, dict[str, str]] = {
         "planned_end_line": "계획 종료 {time}",
         "actual_end_line": "실제 종료 {time}",
         "seconds_note": "길이는 일시정지를 포함합니다. 초과/단축 = 실제 길이 − 계획 길이.",
+        "dropped": "진행 기록 중 {count}줄(또는 기록)을 쓸 수 없어 이 보고서에서 뺐습니다:",
+        "dropped_one": "진행 기록 중 1줄(또는 기록)을 쓸 수 없어 이 보고서에서 뺐습니다:",
+        "more": "… 외 {count}건",
         DONE: "완료",
         LIVE: "진행 중",
         SKIPPED: "건너뜀",
@@ -191,6 +198,18 @@ def summary_sentences(report: Report, language: str) -> list[str]:
         names = ", ".join(item_name(item) for item in report.skipped)
         lines.append(f"건너뛴 항목: {names}." if ko else f"Skipped: {names}.")
     lines.append(_end_sentence(report, language))
+    return lines
+
+
+def dropped_lines(report: Report, language: str) -> list[str]:
+    """What the report left out: how many, then the first few ``file:line: why``; nothing when nothing was."""
+    notes = report.notes
+    if not notes:
+        return []
+    head = label(language, "dropped_one") if len(notes) == 1 else label(language, "dropped").format(count=len(notes))
+    lines = [head, *notes[:NOTES_SHOWN]]
+    if len(notes) > NOTES_SHOWN:
+        lines.append(label(language, "more").format(count=len(notes) - NOTES_SHOWN))
     return lines
 
 
