@@ -71,8 +71,8 @@ def finished_show(tmp_path: Path) -> Path:
 def test_main_help_lists_status_and_report() -> None:
     result = stagetimer("--help")
     assert result.returncode == 0
-    assert "stagetimer status [--state-dir DIR] [AGENDA]" in result.stdout
-    assert "stagetimer report [--state-dir DIR] [--out DIR]" in result.stdout
+    assert "stagetimer status [--state-dir DIR] [--speed N] [AGENDA]" in result.stdout
+    assert "stagetimer report [--state-dir DIR] [--speed N] [--out DIR]" in result.stdout
 
 
 @pytest.mark.parametrize("name", ["status", "report"])
@@ -208,6 +208,61 @@ def test_report_says_which_journal_lines_it_dropped_without_printing_thousands(
 def test_report_of_a_sound_journal_drops_nothing_and_says_nothing(finished_show: Path) -> None:
     result = stagetimer("report", "--state-dir", str(finished_show))
     assert result.returncode == 0 and result.stderr == ""
+
+
+# ---------------------------------------------------------------- a rehearsal's report
+
+
+@pytest.fixture
+def rehearsed(tmp_path: Path) -> Path:
+    """A rehearsal at --speed 60, recorded as the app records it: in rehearsal-x60, speed in the checkpoints."""
+    state_dir = tmp_path / "state"
+    agenda = bundled()
+    clock = clock_started_ago(12 * SEC)  # today, whatever the agenda's date: a rehearsal runs on any day
+    session = Session.open(agenda, state_dir / "rehearsal-x60", clock, speed=60.0,
+                           anchor_tod_ms=agenda.event.start_ms - MIN)
+    clock.advance(SEC)  # 1 s of real time is a minute of the rehearsal clock: the welcome countdown is over
+    session.apply(Command("start"))
+    clock.advance(11 * SEC)  # 개회사, 5 min planned, runs 11 rehearsal minutes
+    session.apply(Command("next_start"))
+    session.close()
+    return state_dir
+
+
+def test_a_rehearsal_report_says_rehearsal_everywhere_and_not_the_event_day(rehearsed: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = stagetimer("report", "--state-dir", str(rehearsed), "--speed", "60", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    first = result.stdout.splitlines()[0]
+    assert first.startswith("리허설 ×60 — 실제 행사 기록이 아닙니다: 진행 시계를 60배속으로 돌린 리허설이며")
+    assert "리허설 실행일 " in first
+    rows = list(csv.reader(io.StringIO((out / "report.csv").read_text(encoding="utf-8-sig"))))
+    assert rows[0] == [first] and rows[1][:3] == ["순서", "ID", "제목"]
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert "<title>리허설 ×60 · 행사 결과 보고서 — " in page
+    assert '<p class="kicker">리허설 ×60 · 행사 결과 보고서</p>' in page
+    assert '<div class="rehearsal-mark">리허설 ×60</div>' in page  # fixed: on every printed page
+    assert '<text class="rehearsal"' in page  # and on the chart, which may be pasted on its own
+    meta = page.split('<p class="meta">')[1].split("</p>")[0]
+    assert meta.startswith("리허설 실행일 ") and "행사 예정일 2025년 12월 2일 (화)" in meta
+    english = stagetimer("report", "--state-dir", str(rehearsed), "--speed", "60", "--lang", "en", "--out", str(out))
+    assert english.stdout.startswith("Rehearsal ×60 — Not the event: a rehearsal with the show clock at 60 times")
+    assert (out / "report.csv").read_text(encoding="utf-8-sig").startswith("Rehearsal ×60 — Not the event")
+
+
+def test_the_real_show_report_says_nothing_of_rehearsals(finished_show: Path) -> None:
+    result = stagetimer("report", "--state-dir", str(finished_show))
+    assert "리허설" not in result.stdout
+    page = (finished_show / "report.html").read_text(encoding="utf-8")
+    assert "리허설" not in page and '<p class="meta">2025년 12월 2일 (화)' in page
+
+
+def test_status_and_report_read_a_rehearsal_by_its_speed(rehearsed: Path) -> None:
+    status = stagetimer("status", "--state-dir", str(rehearsed), "--speed", "60")
+    assert status.returncode == 0, status.stderr
+    assert json.loads(status.stdout)["item_id"] == "congrats"
+    assert json.loads(stagetimer("status", "--state-dir", str(rehearsed)).stdout)["item_id"] is None  # the real show
+    assert stagetimer("status", "--state-dir", str(rehearsed), "--speed", "1e9").returncode == 2
 
 
 # ---------------------------------------------------------------- a state directory that cannot be read

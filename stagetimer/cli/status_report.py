@@ -21,9 +21,12 @@ from stagetimer.cli.common import (
     EXIT_AGENDA_INVALID,
     EXIT_NO_RECORD,
     EXIT_OK,
+    MAX_SPEED,
+    MIN_SPEED,
     Subcommand,
     default_agenda_path,
     load_agenda_or_report,
+    rehearsal_speed,
 )
 
 if TYPE_CHECKING:
@@ -50,10 +53,13 @@ def journal_command(
     def add_arguments(parser: argparse.ArgumentParser) -> None:
         parser.add_argument("agenda", metavar="AGENDA", nargs="?", type=Path, default=None, help=AGENDA_HELP)
         parser.add_argument("--state-dir", metavar="DIR", type=Path, default=None, help=STATE_DIR_HELP)
+        parser.add_argument("--speed", metavar="N", type=rehearsal_speed, default=1.0,
+                            help=f"the rehearsal run with --speed N (its own record, rehearsal-xN in the state "
+                            f"directory; {MIN_SPEED:g} to {MAX_SPEED:g}; default: 1, the real show)")
         if more_arguments is not None:
             more_arguments(parser)
 
-    usage = f"{name} [--state-dir DIR] {options + ' ' if options else ''}[AGENDA]"
+    usage = f"{name} [--state-dir DIR] [--speed N] {options + ' ' if options else ''}[AGENDA]"
     return Subcommand(name=name, summary=summary, add_arguments=add_arguments, run=run, usage=usage, epilog=epilog)
 
 
@@ -63,14 +69,17 @@ def _open_show(options: argparse.Namespace) -> tuple[Agenda, Path] | int:
     Every reason not to go on has been said in one sentence (or, for the
     agenda, every error) on stderr.
     """
-    from stagetimer.statedir import state_dir_for
+    from stagetimer.statedir import rehearsal_dir, state_dir_for
 
     agenda_path: Path = options.agenda if options.agenda is not None else default_agenda_path()
     agenda = load_agenda_or_report(agenda_path)
     if agenda is None:
         return EXIT_AGENDA_INVALID
-    state_dir = state_dir_for(agenda_path, options.state_dir)
-    problem = state_dir_problem(state_dir, explicit=options.state_dir is not None)
+    base = state_dir_for(agenda_path, options.state_dir)
+    problem = state_dir_problem(base, explicit=options.state_dir is not None)
+    state_dir = rehearsal_dir(base, options.speed)
+    if problem is None and state_dir != base:
+        problem = state_dir_problem(state_dir, explicit=False)
     if problem is not None:
         print(f"stagetimer: {problem}", file=sys.stderr)
         return EXIT_NO_RECORD
@@ -224,6 +233,7 @@ that does not exist), in one sentence.
 examples:
   stagetimer report
   stagetimer report my-event.yaml --out ~/reports --lang en
+  stagetimer report --speed 60            the rehearsal run with --speed 60
 """
 
 REPORT = journal_command(

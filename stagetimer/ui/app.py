@@ -28,7 +28,7 @@ from stagetimer.core.agenda.model import Agenda
 from stagetimer.core.clock import Clock, SystemClock
 from stagetimer.core.show.session import Session
 from stagetimer.core.show.show import Show
-from stagetimer.statedir import state_dir_for
+from stagetimer.statedir import rehearsal_dir, state_dir_for
 from stagetimer.ui.agenda_watcher import (
     AgendaLoader,
     AgendaWatcher,
@@ -180,8 +180,7 @@ def build_show(agenda: Agenda, options: argparse.Namespace, clock: Clock | None 
 def show_state_dir(agenda_path: Path, options: argparse.Namespace, state_dir: Path | None = None) -> Path:
     """The agenda's state directory (``--state-dir`` overrides); a rehearsal's own subfolder in it."""
     base = state_dir if state_dir is not None else state_dir_for(agenda_path, getattr(options, "state_dir", None))
-    speed = _speed(options)
-    return base if speed == 1 else base / f"rehearsal-x{speed:g}"
+    return rehearsal_dir(base, _speed(options))
 
 
 def open_session(agenda: Agenda, options: argparse.Namespace, clock: Clock, state_dir: Path) -> tuple[Session, str]:

@@ -14,6 +14,8 @@ microphone is not mistaken for a long speech.
 
 from __future__ import annotations
 
+import datetime as _dt
+import math
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -82,6 +84,15 @@ class Report:
     stage: str  # welcome (not started), live (under way) or closing (over)
     as_of_tod_ms: int | None  # when the figures were taken; None when nothing was recorded
     notes: tuple[str, ...]  # journal lines or commands that could not be used (see NOTES_SHOWN)
+    #: The show clock's speed as journaled: 1 for the real show, N for a rehearsal at --speed N.
+    speed: float = 1.0
+    #: The day the show was actually run (local date, ISO), from the journal's wall clock.
+    run_date: str | None = None
+
+    @property
+    def rehearsal(self) -> bool:
+        """A rehearsal at a speed of its own: its times are the rehearsal clock's, its day not the event's."""
+        return self.speed != 1
 
     @property
     def started(self) -> tuple[ItemReport, ...]:
@@ -191,7 +202,30 @@ def build_report(agenda: Agenda, records: list[dict[str, Any]], now_wall_ms: int
         stage=timeline.stage,
         as_of_tod_ms=timeline.as_of_tod_ms,
         notes=timeline.notes,
+        speed=recorded_speed(records),
+        run_date=_run_date(records),
     )
+
+
+def recorded_speed(records: list[dict[str, Any]]) -> float:
+    """The speed of the last checkpoint that gives a usable one (a damaged one is passed over); else 1."""
+    for record in reversed(records):
+        speed = record.get("speed") if record.get("type") == "checkpoint" else None
+        if isinstance(speed, (int, float)) and not isinstance(speed, bool) and math.isfinite(speed) and speed > 0:
+            return float(speed)
+    return 1.0
+
+
+def _run_date(records: list[dict[str, Any]]) -> str | None:
+    """The local date of the first record with a usable wall-clock stamp."""
+    for record in records:
+        stamp = record.get("wall_ms")
+        if isinstance(stamp, (int, float)) and not isinstance(stamp, bool):
+            try:
+                return _dt.datetime.fromtimestamp(stamp / 1000).date().isoformat()
+            except (OverflowError, OSError, ValueError):
+                continue
+    return None
 
 
 #: Control's row statuses as the report says them (next and upcoming: not reached).
