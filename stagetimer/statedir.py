@@ -35,3 +35,12 @@ def state_dir_for(agenda_path: Path, override: Path | None = None) -> Path:
     digest = hashlib.sha1(resolved.encode("utf-8")).hexdigest()[:10]
     stem = re.sub(r"[^A-Za-z0-9_-]+", "-", Path(agenda_path).stem).strip("-") or "agenda"
     return platform_data_dir() / "shows" / f"{stem}-{digest}"
+
+
+def rehearsal_dir(state_dir: Path, speed: float) -> Path:
+    """Where a show at ``speed`` keeps its record: ``state_dir`` itself at 1, else ``rehearsal-xN`` in it.
+
+    A rehearsal's clock runs N times faster, so its record must never be
+    resumed as, or reported as, the real show's.
+    """
+    return state_dir if speed == 1 else state_dir / f"rehearsal-x{speed:g}"

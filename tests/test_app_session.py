@@ -239,6 +239,28 @@ def test_an_unwritable_state_folder_runs_the_show_and_says_it_is_not_recorded(bu
     assert parts.controller.snapshot.running
 
 
+def test_a_show_recorded_in_a_folder_that_became_read_only_is_resumed_unrecorded(
+    build: Build, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = build()
+    first.control.go_to(KT)
+    first.abandon()
+    before = (tmp_path / "state" / JOURNAL_NAME).read_bytes()
+
+    def read_only(path: Path) -> None:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr("stagetimer.core.show.session.JournalWriter", read_only)
+    parts = build()
+    assert parts.controller.snapshot.current.id == KT  # the record is read, not lost
+    badge = parts.control.status_line.recovered_label
+    assert badge.isVisibleTo(parts.control) and "NOT RECORDED" in badge.text()
+    assert any("cannot be written" in note and "Permission denied" in note for note in parts.notes)
+    press(parts, "toggle")
+    assert parts.controller.snapshot.running
+    assert (tmp_path / "state" / JOURNAL_NAME).read_bytes() == before
+
+
 # -- report ---------------------------------------------------------------------------------
 
 

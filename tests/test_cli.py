@@ -54,6 +54,23 @@ def test_speed_must_be_a_positive_number(speed: str) -> None:
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("speed", ["0.00001", "5e-7", "0.09", "121", "1e9"])
+def test_speed_outside_a_sane_range_is_a_usage_error(speed: str) -> None:
+    # 5e-7 overflowed the display timer at start-up (exit 70); 1e9 burned 92 % of a core.
+    result = stagetimer(f"--speed={speed}", "no-such-agenda.yaml")  # before the fix: exit 1, never a window
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[-1] == (  # the usage, then one sentence
+        f"stagetimer: error: argument --speed: must be from 0.1 to 120 (got {speed}); "
+        "1 is real time, 60 runs a minute per second"
+    )
+
+
+@pytest.mark.parametrize("speed", ["0.1", "120"])
+def test_speed_at_the_ends_of_the_range_is_accepted(speed: str) -> None:
+    assert cli.build_run_parser().parse_args(["--speed", speed]).speed == float(speed)
+
+
 def test_speed_and_screens_are_parsed() -> None:
     options = cli.build_run_parser().parse_args(
         ["a.yaml", "--speed", "2.5", "--presenter-screen", "1", "--projector-screen", "HDMI-2", "--windowed"]

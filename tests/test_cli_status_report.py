@@ -11,6 +11,8 @@ import csv
 import datetime as dt
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -75,8 +77,8 @@ def finished_show(tmp_path: Path) -> Path:
 def test_main_help_lists_status_and_report() -> None:
     result = stagetimer("--help")
     assert result.returncode == 0
-    assert "stagetimer status [--state-dir DIR] [AGENDA]" in result.stdout
-    assert "stagetimer report [--state-dir DIR] [--out DIR]" in result.stdout
+    assert "stagetimer status [--state-dir DIR] [--speed N] [AGENDA]" in result.stdout
+    assert "stagetimer report [--state-dir DIR] [--speed N] [--out DIR]" in result.stdout
 
 
 @pytest.mark.parametrize("name", ["status", "report"])
@@ -188,6 +190,129 @@ def test_report_that_cannot_be_written_exits_1(finished_show: Path, tmp_path: Pa
     result = stagetimer("report", "--state-dir", str(finished_show), "--out", str(blocker / "out"))
     assert result.returncode == 1
     assert "cannot write the report" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_report_says_which_journal_lines_it_dropped_without_printing_thousands(
+    finished_show: Path, tmp_path: Path
+) -> None:
+    journal = finished_show / JOURNAL_NAME
+    good = journal.read_text(encoding="utf-8").splitlines()
+    damaged = good[:2] + ["{not json"] * 3000 + good[2:]
+    journal.write_text("\n".join(damaged) + "\n", encoding="utf-8")
+    result = stagetimer("report", "--state-dir", str(finished_show), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    err = result.stderr.splitlines()
+    assert err[0] == "stagetimer: 3000 journal lines or records could not be used and are left out of this report:"
+    assert err[1].startswith(f"  {journal}:3: skipped an unreadable line")
+    assert err[5].startswith(f"  {journal}:7: ")
+    assert err[6] == "  … and 2995 more" and len(err) == 7
+    assert "KT" in result.stdout  # the good lines still make the report
+    footer = (tmp_path / "out" / "report.html").read_text(encoding="utf-8").split("<footer>")[1]
+    assert footer.count("skipped an unreadable line") == 5 and "외 2995건" in footer
+
+
+def test_report_of_a_sound_journal_drops_nothing_and_says_nothing(finished_show: Path) -> None:
+    result = stagetimer("report", "--state-dir", str(finished_show))
+    assert result.returncode == 0 and result.stderr == ""
+
+
+# ---------------------------------------------------------------- a rehearsal's report
+
+
+@pytest.fixture
+def rehearsed(tmp_path: Path) -> Path:
+    """A rehearsal at --speed 60, recorded as the app records it: in rehearsal-x60, speed in the checkpoints."""
+    state_dir = tmp_path / "state"
+    agenda = bundled()
+    clock = clock_started_ago(12 * SEC)  # today, whatever the agenda's date: a rehearsal runs on any day
+    session = Session.open(agenda, state_dir / "rehearsal-x60", clock, speed=60.0,
+                           anchor_tod_ms=agenda.event.start_ms - MIN)
+    clock.advance(SEC)  # 1 s of real time is a minute of the rehearsal clock: the welcome countdown is over
+    session.apply(Command("start"))
+    clock.advance(11 * SEC)  # 개회사, 5 min planned, runs 11 rehearsal minutes
+    session.apply(Command("next_start"))
+    session.close()
+    return state_dir
+
+
+def test_a_rehearsal_report_says_rehearsal_everywhere_and_not_the_event_day(rehearsed: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = stagetimer("report", "--state-dir", str(rehearsed), "--speed", "60", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    first = result.stdout.splitlines()[0]
+    assert first.startswith("리허설 ×60 — 실제 행사 기록이 아닙니다: 진행 시계를 60배속으로 돌린 리허설이며")
+    assert "리허설 실행일 " in first
+    rows = list(csv.reader(io.StringIO((out / "report.csv").read_text(encoding="utf-8-sig"))))
+    assert rows[0] == [first] and rows[1][:3] == ["순서", "ID", "제목"]
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert "<title>리허설 ×60 · 행사 결과 보고서 — " in page
+    assert '<p class="kicker">리허설 ×60 · 행사 결과 보고서</p>' in page
+    assert '<div class="rehearsal-mark">리허설 ×60</div>' in page  # fixed: on every printed page
+    assert '<text class="rehearsal"' in page  # and on the chart, which may be pasted on its own
+    meta = page.split('<p class="meta">')[1].split("</p>")[0]
+    assert meta.startswith("리허설 실행일 ") and "행사 예정일 2025년 12월 2일 (화)" in meta
+    english = stagetimer("report", "--state-dir", str(rehearsed), "--speed", "60", "--lang", "en", "--out", str(out))
+    assert english.stdout.startswith("Rehearsal ×60 — Not the event: a rehearsal with the show clock at 60 times")
+    assert (out / "report.csv").read_text(encoding="utf-8-sig").startswith("Rehearsal ×60 — Not the event")
+
+
+def test_the_real_show_report_says_nothing_of_rehearsals(finished_show: Path) -> None:
+    result = stagetimer("report", "--state-dir", str(finished_show))
+    assert "리허설" not in result.stdout
+    page = (finished_show / "report.html").read_text(encoding="utf-8")
+    assert "리허설" not in page and '<p class="meta">2025년 12월 2일 (화)' in page
+
+
+def test_status_and_report_read_a_rehearsal_by_its_speed(rehearsed: Path) -> None:
+    status = stagetimer("status", "--state-dir", str(rehearsed), "--speed", "60")
+    assert status.returncode == 0, status.stderr
+    assert json.loads(status.stdout)["item_id"] == "congrats"
+    assert json.loads(stagetimer("status", "--state-dir", str(rehearsed)).stdout)["item_id"] is None  # the real show
+    assert stagetimer("status", "--state-dir", str(rehearsed), "--speed", "1e9").returncode == 2
+
+
+# ---------------------------------------------------------------- a state directory that cannot be read
+
+
+def _one_sentence(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode == 66, (result.returncode, result.stderr)
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    assert result.stderr.count("\n") == 1, result.stderr
+    return result.stderr.strip()
+
+
+@pytest.mark.parametrize("command", ["status", "report"])
+def test_a_file_as_the_state_dir_is_one_sentence_and_exit_66(command: str, tmp_path: Path) -> None:
+    a_file = tmp_path / "journal-by-mistake.jsonl"
+    a_file.write_text("{}\n", encoding="utf-8")
+    said = _one_sentence(stagetimer(command, "--state-dir", str(a_file)))
+    assert said == (
+        f"stagetimer: the state directory {a_file} is a file, not a folder; give --state-dir the show's folder"
+    )
+    assert a_file.read_text(encoding="utf-8") == "{}\n"
+
+
+@pytest.mark.parametrize("command", ["status", "report"])
+def test_a_state_dir_under_a_file_or_a_missing_folder_is_one_sentence(command: str, tmp_path: Path) -> None:
+    a_file = tmp_path / "a-file"
+    a_file.write_text("", encoding="utf-8")
+    said = _one_sentence(stagetimer(command, "--state-dir", str(a_file / "state")))
+    assert f"{a_file} is a file, not a folder" in said
+    typo = tmp_path / "no-such-folder" / "state"
+    said = _one_sentence(stagetimer(command, "--state-dir", str(typo)))
+    assert said == f"stagetimer: the state directory {typo} does not exist, nor does {typo.parent}; check the path"
+    assert not typo.parent.exists()  # nothing was created on the way
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="file permissions as on Linux")
+@pytest.mark.parametrize("command", ["status", "report"])
+def test_a_state_dir_without_permission_is_one_sentence(command: str, finished_show: Path) -> None:
+    finished_show.chmod(0)
+    try:
+        said = _one_sentence(stagetimer(command, "--state-dir", str(finished_show), ordinary_user=True))
+    finally:
+        finished_show.chmod(0o755)
+    assert said == f"stagetimer: cannot read the state directory {finished_show} (Permission denied)"
 
 
 # ---------------------------------------------------------------- finding the show like the app does

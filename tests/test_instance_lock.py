@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from stagetimer.ui.app import EXIT_ALREADY_RUNNING
+from tests.cli_runner import as_an_ordinary_user
 
 ROOT = Path(__file__).parent.parent
 AGENDA = ROOT / "agenda.yaml"
@@ -80,3 +81,35 @@ def test_a_failure_while_opening_the_windows_is_logged_in_the_show_folder(
     from stagetimer.ui.instance_lock import acquire_show_lock
 
     assert not isinstance(acquire_show_lock(tmp_path), app.LockRefused)
+
+
+# -- a read-only show folder -----------------------------------------------------------------
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="file permissions as on Linux")
+def test_a_read_only_show_folder_runs_the_show_unrecorded_and_says_so(tmp_path: Path) -> None:
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    folder.chmod(0o555)
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
+    command = [sys.executable, "-m", "stagetimer", "--windowed", "--state-dir", str(folder), str(AGENDA)]
+    process = subprocess.Popen(
+        as_an_ordinary_user(command),
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT,
+    )
+    assert process.stderr is not None
+    said: list[str] = []
+    try:
+        for line in process.stderr:
+            said.append(line)
+            if "show record in" in line:
+                break
+    finally:
+        if process.poll() is None:
+            process.terminate()
+        process.wait(timeout=10)
+        folder.chmod(0o755)
+    text = "".join(said)
+    assert "already running" not in text, text  # nothing else runs this show
+    assert f"the show journal cannot be written ({folder}: Permission denied)" in text, text
+    assert "a crash would lose the show" in text
+    assert list(folder.iterdir()) == []  # and nothing was written there

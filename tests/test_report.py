@@ -402,3 +402,16 @@ def test_write_report_defaults_to_the_state_dir_and_embeds_the_font(day: Day) ->
     page = html_path.read_text(encoding="utf-8")
     assert "@font-face" in page and "data:font/otf;base64," in page and "local('Pretendard Regular')" in page
     assert not list(day.state_dir.glob("*.tmp"))
+
+
+def test_the_report_takes_the_rehearsal_speed_from_the_last_usable_checkpoint() -> None:
+    from stagetimer.core.report.report import recorded_speed
+
+    assert recorded_speed([]) == 1.0
+    assert recorded_speed([{"type": "checkpoint", "speed": 60}, {"type": "command"}]) == 60.0
+    damaged = [{"type": "checkpoint", "speed": 60}, {"type": "checkpoint", "speed": "fast"},
+               {"type": "checkpoint", "speed": float("nan")}, {"type": "checkpoint", "speed": 0},
+               {"type": "checkpoint", "speed": True}]
+    assert recorded_speed(damaged) == 60.0
+    report = build_report(forum_agenda(), [{"type": "checkpoint", "speed": 2.5, "wall_ms": 1e30}])
+    assert report.rehearsal and report.run_date is None  # an absurd stamp gives no date, and no crash

@@ -7,6 +7,7 @@ them; both use these, so neither has to import the other back.
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 import tempfile
 import time
@@ -28,6 +29,18 @@ EXIT_NO_DISPLAY = 2
 EXIT_INTERNAL_ERROR = 4
 CRASH_LOG_NAME = "crash.log"
 
+#: A usage error (argparse's own exit status), e.g. ``--speed`` out of range.
+EXIT_USAGE = 2
+#: ``status`` and ``report``: the show record cannot be read (the state directory
+#: is a file, cannot be opened, or sits under a folder that does not exist).
+#: EX_NOINPUT in BSD's sysexits, as 70 (the app's start-up failure) is EX_SOFTWARE.
+EXIT_NO_RECORD = 66
+
+#: The ``--speed`` a show clock can run at: below 0.1 a rehearsal crawls (and
+#: below about 5e-7 the display timer overflows); above 120 the ticks come so
+#: fast that the app does nothing but repaint (1e9 burned 92 % of a core).
+MIN_SPEED, MAX_SPEED = 0.1, 120.0
+
 PROG = "stagetimer"
 
 
@@ -41,6 +54,19 @@ class Subcommand:
     run: Callable[[argparse.Namespace], int]
     usage: str
     epilog: str = ""
+
+
+def rehearsal_speed(text: str) -> float:
+    """``--speed``: a number from MIN_SPEED to MAX_SPEED (1 is real time), else a usage error."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number; use e.g. 1, 2 or 0.5") from None
+    if not (math.isfinite(value) and MIN_SPEED <= value <= MAX_SPEED):
+        raise argparse.ArgumentTypeError(
+            f"must be from {MIN_SPEED:g} to {MAX_SPEED:g} (got {text}); 1 is real time, 60 runs a minute per second"
+        )
+    return value
 
 
 def default_agenda_path(cwd: Path | None = None) -> Path:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -18,10 +19,14 @@ from typing import TYPE_CHECKING
 
 from stagetimer.cli.common import (
     EXIT_AGENDA_INVALID,
+    EXIT_NO_RECORD,
     EXIT_OK,
+    MAX_SPEED,
+    MIN_SPEED,
     Subcommand,
     default_agenda_path,
     load_agenda_or_report,
+    rehearsal_speed,
 )
 
 if TYPE_CHECKING:
@@ -48,22 +53,65 @@ def journal_command(
     def add_arguments(parser: argparse.ArgumentParser) -> None:
         parser.add_argument("agenda", metavar="AGENDA", nargs="?", type=Path, default=None, help=AGENDA_HELP)
         parser.add_argument("--state-dir", metavar="DIR", type=Path, default=None, help=STATE_DIR_HELP)
+        parser.add_argument("--speed", metavar="N", type=rehearsal_speed, default=1.0,
+                            help=f"the rehearsal run with --speed N (its own record, rehearsal-xN in the state "
+                            f"directory; {MIN_SPEED:g} to {MAX_SPEED:g}; default: 1, the real show)")
         if more_arguments is not None:
             more_arguments(parser)
 
-    usage = f"{name} [--state-dir DIR] {options + ' ' if options else ''}[AGENDA]"
+    usage = f"{name} [--state-dir DIR] [--speed N] {options + ' ' if options else ''}[AGENDA]"
     return Subcommand(name=name, summary=summary, add_arguments=add_arguments, run=run, usage=usage, epilog=epilog)
 
 
-def _open_show(options: argparse.Namespace) -> tuple[Agenda, Path] | None:
-    """The validated agenda and the state directory the app uses for it."""
-    from stagetimer.statedir import state_dir_for
+def _open_show(options: argparse.Namespace) -> tuple[Agenda, Path] | int:
+    """The validated agenda and the state directory the app uses for it, or the exit status.
+
+    Every reason not to go on has been said in one sentence (or, for the
+    agenda, every error) on stderr.
+    """
+    from stagetimer.statedir import rehearsal_dir, state_dir_for
 
     agenda_path: Path = options.agenda if options.agenda is not None else default_agenda_path()
     agenda = load_agenda_or_report(agenda_path)
     if agenda is None:
-        return None
-    return agenda, state_dir_for(agenda_path, options.state_dir)
+        return EXIT_AGENDA_INVALID
+    base = state_dir_for(agenda_path, options.state_dir)
+    problem = state_dir_problem(base, explicit=options.state_dir is not None)
+    state_dir = rehearsal_dir(base, options.speed)
+    if problem is None and state_dir != base:
+        problem = state_dir_problem(state_dir, explicit=False)
+    if problem is not None:
+        print(f"stagetimer: {problem}", file=sys.stderr)
+        return EXIT_NO_RECORD
+    return agenda, state_dir
+
+
+def state_dir_problem(state_dir: Path, *, explicit: bool) -> str | None:
+    """Why no show record can be read from ``state_dir``, in one sentence; None when it can.
+
+    A folder that does not exist yet is fine (the app has not run the show
+    there: nothing recorded), unless the folder it would be in is missing
+    too and the path was typed (``explicit``): that is a mistyped path.
+    """
+    try:
+        if os.path.isdir(state_dir):
+            with os.scandir(state_dir):
+                return None
+        if state_dir.exists():
+            return f"the state directory {state_dir} is a file, not a folder; give --state-dir the show's folder"
+    except OSError as error:
+        return f"cannot read the state directory {state_dir} ({error.strerror or error})"
+    existing = next((parent for parent in state_dir.parents if parent.exists()), None)
+    if existing is not None and not existing.is_dir():
+        return f"the state directory {state_dir} cannot exist: {existing} is a file, not a folder"
+    if explicit and existing != state_dir.parent:
+        return f"the state directory {state_dir} does not exist, nor does {state_dir.parent}; check the path"
+    return None
+
+
+def _cannot_read(state_dir: Path, error: OSError) -> int:
+    print(f"stagetimer: cannot read the show record in {state_dir} ({error.strerror or error})", file=sys.stderr)
+    return EXIT_NO_RECORD
 
 
 def _warn_if_no_journal(state_dir: Path) -> None:
@@ -84,10 +132,13 @@ def run_status(options: argparse.Namespace) -> int:
     from stagetimer.core.show.status import status_dict
 
     opened = _open_show(options)
-    if opened is None:
-        return EXIT_AGENDA_INVALID
+    if isinstance(opened, int):
+        return opened
     agenda, state_dir = opened
-    session = Session.open(agenda, state_dir, SystemClock(), writable=False)
+    try:
+        session = Session.open(agenda, state_dir, SystemClock(), writable=False)
+    except OSError as error:
+        return _cannot_read(state_dir, error)
     for note in session.notes:
         print(f"stagetimer: {note}", file=sys.stderr)
     data = status_dict(session.snapshot())
@@ -105,7 +156,9 @@ time_of_day, projected_end, planned_end and state_dir. "ready" is an item
 loaded but not yet started. It reads the journal the app writes and never
 changes it: safe to run while the show is live.
 
-exit status: 0, or 1 when the agenda has errors (all are listed).
+exit status: 0; 1 when the agenda has errors (all are listed); 66 when the
+state directory cannot be read (a file, no permission, a path that does not
+exist), in one sentence.
 
 examples:
   stagetimer status
@@ -136,14 +189,17 @@ def run_report(options: argparse.Namespace) -> int:
     from stagetimer import resources
     from stagetimer.core.report.files import write_report_files
     from stagetimer.core.report.report import load_report, report_language
-    from stagetimer.core.report.text import summary_sentences
+    from stagetimer.core.report.text import dropped_lines, summary_sentences
 
     opened = _open_show(options)
-    if opened is None:
-        return EXIT_AGENDA_INVALID
+    if isinstance(opened, int):
+        return opened
     agenda, state_dir = opened
     _warn_if_no_journal(state_dir)
-    report = load_report(agenda, state_dir)  # one replay for the files and the sentences
+    try:
+        report = load_report(agenda, state_dir)  # one replay for the files and the sentences
+    except OSError as error:
+        return _cannot_read(state_dir, error)
     language = report_language(agenda, options.lang)
     try:
         csv_path, html_path = write_report_files(report, language, options.out or state_dir,
@@ -151,6 +207,8 @@ def run_report(options: argparse.Namespace) -> int:
     except OSError as error:
         print(f"stagetimer: cannot write the report: {error}", file=sys.stderr)
         return EXIT_AGENDA_INVALID
+    for number, line in enumerate(dropped_lines(report, "en")):
+        print(f"stagetimer: {line}" if number == 0 else f"  {line}", file=sys.stderr)
     for line in summary_sentences(report, language):
         print(line)
     print(csv_path)
@@ -164,13 +222,18 @@ report.html (one self-contained page with the bundled font: open it in any
 browser, print it or mail it). Per item: planned and actual start, end and
 length (pauses included), start late/early, over/under, status; totals; and
 a timeline of planned against actual. Prints who ran over and how the day
-ended, then the two paths as the last two lines. Reads the journal only.
+ended, then the two paths as the last two lines. Reads the journal only;
+journal lines it could not use are counted on stderr, the first few shown
+as file:line: why.
 
-exit status: 0; 1 when the agenda has errors or the files cannot be written.
+exit status: 0; 1 when the agenda has errors or the files cannot be written;
+66 when the state directory cannot be read (a file, no permission, a path
+that does not exist), in one sentence.
 
 examples:
   stagetimer report
   stagetimer report my-event.yaml --out ~/reports --lang en
+  stagetimer report --speed 60            the rehearsal run with --speed 60
 """
 
 REPORT = journal_command(

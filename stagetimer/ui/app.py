@@ -28,7 +28,7 @@ from stagetimer.core.agenda.model import Agenda
 from stagetimer.core.clock import Clock, SystemClock
 from stagetimer.core.show.session import Session, summarize
 from stagetimer.core.show.show import Show
-from stagetimer.statedir import state_dir_for
+from stagetimer.statedir import rehearsal_dir, state_dir_for
 from stagetimer.ui.agenda_watcher import (
     AgendaLoader,
     AgendaWatcher,
@@ -180,22 +180,27 @@ def build_show(agenda: Agenda, options: argparse.Namespace, clock: Clock | None 
 def show_state_dir(agenda_path: Path, options: argparse.Namespace, state_dir: Path | None = None) -> Path:
     """The agenda's state directory (``--state-dir`` overrides); a rehearsal's own subfolder in it."""
     base = state_dir if state_dir is not None else state_dir_for(agenda_path, getattr(options, "state_dir", None))
-    speed = _speed(options)
-    return base if speed == 1 else base / f"rehearsal-x{speed:g}"
+    return rehearsal_dir(base, _speed(options))
 
 
 def open_session(agenda: Agenda, options: argparse.Namespace, clock: Clock, state_dir: Path) -> tuple[Session, str]:
     """The recorded show (resumed if the journal holds one), and a warning if it cannot be recorded.
 
-    An unwritable state directory must not stop the show from running: it
-    runs unrecorded, and Control says so for as long as it does.
+    An unwritable state directory (read-only, no permission, a file in its
+    place) must not stop the show from running: it runs unrecorded, and
+    Control says so for as long as it does. A show already recorded there is
+    still resumed from it when it can be read.
     """
     speed = _speed(options)
+    anchor = rehearsal_anchor(agenda, speed)
     try:
-        return Session.open(agenda, state_dir, clock, speed=speed, anchor_tod_ms=rehearsal_anchor(agenda, speed)), ""
+        return Session.open(agenda, state_dir, clock, speed=speed, anchor_tod_ms=anchor), ""
     except OSError as error:
-        show = build_show(agenda, options, clock)
-        return Session(show, state_dir, writable=False), f"{state_dir}: {error.strerror or error}"
+        reason = f"{state_dir}: {error.strerror or error}"
+    try:
+        return Session.open(agenda, state_dir, clock, speed=speed, anchor_tod_ms=anchor, writable=False), reason
+    except OSError:
+        return Session(build_show(agenda, options, clock), state_dir, writable=False), reason
 
 
 def build_app(
@@ -263,11 +268,11 @@ def build_app(
     if QGuiApplication.platformName() != "offscreen":  # offscreen cannot raise, and says so
         control.raise_()
     control.activateWindow()  # the operator's keys go to Control from the first second
-    if unrecorded:
+    if session.recovered:
+        show_menu.announce_recovery()
+    if unrecorded:  # the badge says what matters more now: nothing from here on is kept
         control.show_recovered(QCoreApplication.translate("App", "NOT RECORDED: the show journal cannot be written"))
         notes.append(f"the show journal cannot be written ({unrecorded}); a crash would lose the show")
-    elif session.recovered:
-        show_menu.announce_recovery()
     control.show_findings(session.findings)  # a clock step, a reboot, an old record archived, damage
     return AppParts(
         app=app,
@@ -327,7 +332,9 @@ def run_app(agenda_path: Path, agenda: Agenda, options: argparse.Namespace) -> i
     try:
         lock = acquire_show_lock(folder)
     except OSError:
-        lock = None  # an unwritable folder runs unrecorded; build_app says so in Control
+        # An unwritable folder (read-only, say) is held by nobody: the show runs
+        # unrecorded, and build_app says so in Control.
+        lock = None
     if isinstance(lock, LockRefused):
         print(f"stagetimer: {lock.message()}", file=sys.stderr)
         return EXIT_ALREADY_RUNNING

@@ -17,11 +17,14 @@ from pathlib import Path
 from stagetimer.core.report.report import DONE, ItemReport, Report
 from stagetimer.core.report.svg import timeline_svg
 from stagetimer.core.report.text import (
+    dropped_lines,
     item_name,
     kind_label,
     label,
     length,
     offset,
+    rehearsal_lines,
+    rehearsal_mark,
     summary_sentences,
     tod,
 )
@@ -64,7 +67,12 @@ tr.skipped td, tr.not-reached td { color: #9aa3af; }
 td.status { text-align: left; }
 tfoot td { font-weight: 700; border-top: 2px solid #9aa3af; border-bottom: none; }
 footer { margin-top: 26px; color: #6b7280; font-size: 13px; }
-@media print { body { padding: 0; } .card, tr { break-inside: avoid; } }
+p.rehearsal { margin: 0 0 18px; padding: 10px 14px; border: 2px solid #b45309; border-radius: 8px;
+  background: #fff7ed; color: #7c2d12; font-weight: 700; word-break: keep-all; }
+.rehearsal-mark { position: fixed; top: 8px; right: 12px; padding: 3px 10px; border-radius: 6px;
+  background: #b45309; color: #fff; font-weight: 700; font-size: 14px; }
+@media print { body { padding: 0; } .card, tr { break-inside: avoid; }
+  .rehearsal-mark { top: 0; right: 0; -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 """
 
 
@@ -113,9 +121,23 @@ def report_html(report: Report, language: str, *, fonts_dir: Path | None = None)
 
     """
     event = report.event
-    title = f"{label(language, 'report')} — {event.title}"
-    meta = " · ".join(_esc(part) for part in (event_date(event.date, language), event.venue, event.organiser) if part)
-    sentences = "".join(f"<li>{_esc(line)}</li>" for line in summary_sentences(report, language))
+    mark = rehearsal_mark(report, language)
+    kicker = " · ".join(part for part in (mark, label(language, "report")) if part)
+    title = f"{kicker} — {event.title}"
+    day = event_date(event.date, language)
+    if report.rehearsal:  # the event's date is not the day this ran
+        planned = label(language, "event_planned").format(date=day) if day else ""
+        run = label(language, "rehearsal_run").format(date=report.run_date) if report.run_date else ""
+        days = [run, planned]
+    else:
+        days = [day]
+    meta = " · ".join(_esc(part) for part in (*days, event.venue, event.organiser) if part)
+    warning = rehearsal_lines(report, language)
+    # A rehearsal says so in a banner under the title and, in the corner, on every printed page.
+    banner = "".join(f'<p class="rehearsal">{_esc(line)}</p>' for line in warning)
+    corner = f'<div class="rehearsal-mark">{_esc(mark)}</div>' if mark else ""
+    told = summary_sentences(report, language)[len(warning):]
+    sentences = "".join(f"<li>{_esc(line)}</li>" for line in told)
     return f"""<!DOCTYPE html>
 <html lang="{language}">
 <head>
@@ -129,12 +151,14 @@ def report_html(report: Report, language: str, *, fonts_dir: Path | None = None)
 </style>
 </head>
 <body>
+{corner}
 <header>
-<p class="kicker">{_esc(label(language, "report"))}</p>
+<p class="kicker">{_esc(kicker)}</p>
 <h1>{_esc(event.title)}</h1>
 {f'<p class="subtitle">{_esc(event.subtitle)}</p>' if event.subtitle else ""}
 <p class="meta">{meta}</p>
 </header>
+{banner}
 <section class="summary">
 <h2>{_esc(label(language, "summary"))}</h2>
 {_cards(report, language)}
@@ -257,5 +281,5 @@ def _footer_lines(report: Report, language: str) -> str:
     lines = []
     if report.as_of_tod_ms is not None:
         lines.append(label(language, "as_of").format(time=tod(report.as_of_tod_ms)))
-    lines.extend(report.notes)
+    lines.extend(dropped_lines(report, language))  # the first few: a damaged journal can have thousands
     return "".join(f"<p>{_esc(line)}</p>" for line in lines)

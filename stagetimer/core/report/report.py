@@ -14,8 +14,10 @@ microphone is not mistaken for a long speech.
 
 from __future__ import annotations
 
+import datetime as _dt
+import math
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +30,10 @@ DONE, LIVE, SKIPPED, NOT_REACHED = "done", "live", "skipped", "not reached"
 STATUSES = (DONE, LIVE, SKIPPED, NOT_REACHED)
 #: An item counts as having run over from one whole second over its planned length.
 OVERRUN_MIN_MS = 1_000
+#: How many of the report's notes are written out; the rest are counted. A
+#: damaged journal can have thousands of bad lines, and the first few say what
+#: went wrong.
+NOTES_SHOWN = 5
 
 
 
@@ -77,7 +83,16 @@ class Report:
     items: tuple[ItemReport, ...]
     stage: str  # welcome (not started), live (under way) or closing (over)
     as_of_tod_ms: int | None  # when the figures were taken; None when nothing was recorded
-    notes: tuple[str, ...]  # journal lines or commands that could not be used
+    notes: tuple[str, ...]  # journal lines or commands that could not be used (see NOTES_SHOWN)
+    #: The show clock's speed as journaled: 1 for the real show, N for a rehearsal at --speed N.
+    speed: float = 1.0
+    #: The day the show was actually run (local date, ISO), from the journal's wall clock.
+    run_date: str | None = None
+
+    @property
+    def rehearsal(self) -> bool:
+        """A rehearsal at a speed of its own: its times are the rehearsal clock's, its day not the event's."""
+        return self.speed != 1
 
     @property
     def started(self) -> tuple[ItemReport, ...]:
@@ -187,7 +202,30 @@ def build_report(agenda: Agenda, records: list[dict[str, Any]], now_wall_ms: int
         stage=timeline.stage,
         as_of_tod_ms=timeline.as_of_tod_ms,
         notes=timeline.notes,
+        speed=recorded_speed(records),
+        run_date=_run_date(records),
     )
+
+
+def recorded_speed(records: list[dict[str, Any]]) -> float:
+    """The speed of the last checkpoint that gives a usable one (a damaged one is passed over); else 1."""
+    for record in reversed(records):
+        speed = record.get("speed") if record.get("type") == "checkpoint" else None
+        if isinstance(speed, (int, float)) and not isinstance(speed, bool) and math.isfinite(speed) and speed > 0:
+            return float(speed)
+    return 1.0
+
+
+def _run_date(records: list[dict[str, Any]]) -> str | None:
+    """The local date of the first record with a usable wall-clock stamp."""
+    for record in records:
+        stamp = record.get("wall_ms")
+        if isinstance(stamp, (int, float)) and not isinstance(stamp, bool):
+            try:
+                return _dt.datetime.fromtimestamp(stamp / 1000).date().isoformat()
+            except (OverflowError, OSError, ValueError):
+                continue
+    return None
 
 
 #: Control's row statuses as the report says them (next and upcoming: not reached).
@@ -201,7 +239,12 @@ def report_language(agenda: Agenda, language: str | None = None) -> str:
 
 
 def load_report(agenda: Agenda, state_dir: Path, now_wall_ms: int | None = None) -> Report:
-    """The report of the show journaled in ``state_dir``, with the item on stage counted up to now."""
+    """The report of the show journaled in ``state_dir``, with the item on stage counted up to now.
+
+    Its notes start with the journal lines that could not be read (``file:line: why``).
+    """
     if now_wall_ms is None:
         now_wall_ms = time.time_ns() // 1_000_000
-    return build_report(agenda, read_journal(Path(state_dir) / JOURNAL_NAME).records, now_wall_ms)
+    contents = read_journal(Path(state_dir) / JOURNAL_NAME)
+    report = build_report(agenda, contents.records, now_wall_ms)
+    return replace(report, notes=(*contents.problems, *report.notes))

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Callable
 
 from stagetimer.core.report.report import ItemReport, Report
-from stagetimer.core.report.text import label, offset, tod
+from stagetimer.core.report.text import label, offset, rehearsal_mark, tod
 from stagetimer.core.report.timeline import Segment
 
 WIDTH = 1240
@@ -110,6 +110,10 @@ def timeline_svg(report: Report, language: str) -> str:
         f'patternTransform="rotate(45)"><rect width="6" height="6" fill="#dfe3ea"/>'
         f'<rect width="3" height="6" fill="{PAUSED}"/></pattern></defs>',
     ]
+    mark = rehearsal_mark(report, language)
+    if mark:  # the chart may be pasted on its own: it says it is a rehearsal's
+        out.append(f'<text class="rehearsal" x="8" y="{AXIS_H - 12}" font-size="14" font-weight="700" '
+                   f'fill="#b45309">{_esc(mark)}</text>')
     for tick in range(first, last + 1, step):
         out.append(f'<line x1="{x(tick)}" y1="{AXIS_H - 6}" x2="{x(tick)}" y2="{bottom}" stroke="{GRID}"/>')
         out.append(f'<text x="{x(tick)}" y="{AXIS_H - 12}" text-anchor="middle" font-size="12" '

@@ -16,6 +16,7 @@ from stagetimer.core.report.report import (
     DONE,
     LIVE,
     NOT_REACHED,
+    NOTES_SHOWN,
     SKIPPED,
     ItemReport,
     Report,
@@ -66,6 +67,14 @@ LABELS: dict[str, dict[str, str]] = {
         "planned_end_line": "planned end {time}",
         "actual_end_line": "actual end {time}",
         "seconds_note": "Lengths include pauses. Over/under: actual length minus planned length.",
+        "dropped": "{count} journal lines or records could not be used and are left out of this report:",
+        "dropped_one": "1 journal line or record could not be used and is left out of this report:",
+        "more": "… and {count} more",
+        "rehearsal": "Rehearsal ×{speed}",
+        "rehearsal_note": "Not the event: a rehearsal with the show clock at {speed} times real time; "
+                          "every time is the rehearsal clock's.",
+        "rehearsal_run": "Rehearsed on {date}",
+        "event_planned": "Event planned for {date}",
         DONE: "done",
         LIVE: "live",
         SKIPPED: "skipped",
@@ -109,6 +118,14 @@ LABELS: dict[str, dict[str, str]] = {
         "planned_end_line": "계획 종료 {time}",
         "actual_end_line": "실제 종료 {time}",
         "seconds_note": "길이는 일시정지를 포함합니다. 초과/단축 = 실제 길이 − 계획 길이.",
+        "dropped": "진행 기록 중 {count}줄(또는 기록)을 쓸 수 없어 이 보고서에서 뺐습니다:",
+        "dropped_one": "진행 기록 중 1줄(또는 기록)을 쓸 수 없어 이 보고서에서 뺐습니다:",
+        "more": "… 외 {count}건",
+        "rehearsal": "리허설 ×{speed}",
+        "rehearsal_note": "실제 행사 기록이 아닙니다: 진행 시계를 {speed}배속으로 돌린 리허설이며, "
+                          "모든 시각은 리허설 시계 기준입니다.",
+        "rehearsal_run": "리허설 실행일 {date}",
+        "event_planned": "행사 예정일 {date}",
         DONE: "완료",
         LIVE: "진행 중",
         SKIPPED: "건너뜀",
@@ -164,9 +181,9 @@ def item_name(item: ItemReport) -> str:
 def summary_sentences(report: Report, language: str) -> list[str]:
     """Who ran over and by how much, then how the day ended."""
     ko = language == "ko"
-    lines: list[str] = []
+    lines: list[str] = rehearsal_lines(report, language)
     if not report.started:
-        return ["아직 시작하지 않았습니다." if ko else "The show has not started yet."]
+        return [*lines, "아직 시작하지 않았습니다." if ko else "The show has not started yet."]
     over = report.overruns
     if not over:
         lines.append("시간을 초과한 항목이 없습니다." if ko else "No item ran over its planned length.")
@@ -191,6 +208,37 @@ def summary_sentences(report: Report, language: str) -> list[str]:
         names = ", ".join(item_name(item) for item in report.skipped)
         lines.append(f"건너뛴 항목: {names}." if ko else f"Skipped: {names}.")
     lines.append(_end_sentence(report, language))
+    return lines
+
+
+def speed_text(speed: float) -> str:
+    """``60``, ``2.5``: a speed as the ``--speed`` option and the ``rehearsal-xN`` folder write it."""
+    return f"{speed:g}"
+
+
+def rehearsal_mark(report: Report, language: str) -> str:
+    """``리허설 ×60`` / ``Rehearsal ×60`` for a rehearsal's report; empty for the real show."""
+    return label(language, "rehearsal").format(speed=speed_text(report.speed)) if report.rehearsal else ""
+
+
+def rehearsal_lines(report: Report, language: str) -> list[str]:
+    """What a rehearsal's report says first: the mark and that it is not the event; nothing for the real show."""
+    if not report.rehearsal:
+        return []
+    note = label(language, "rehearsal_note").format(speed=speed_text(report.speed))
+    run = label(language, "rehearsal_run").format(date=report.run_date) if report.run_date else ""
+    return [" — ".join(part for part in (rehearsal_mark(report, language), note, run) if part)]
+
+
+def dropped_lines(report: Report, language: str) -> list[str]:
+    """What the report left out: how many, then the first few ``file:line: why``; nothing when nothing was."""
+    notes = report.notes
+    if not notes:
+        return []
+    head = label(language, "dropped_one") if len(notes) == 1 else label(language, "dropped").format(count=len(notes))
+    lines = [head, *notes[:NOTES_SHOWN]]
+    if len(notes) > NOTES_SHOWN:
+        lines.append(label(language, "more").format(count=len(notes) - NOTES_SHOWN))
     return lines
 
 
@@ -238,6 +286,8 @@ def report_csv(report: Report, language: str) -> str:
     """One row per item and a totals row; times HH:MM:SS, lengths and offsets in seconds."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
+    if report.rehearsal:  # first, where a spreadsheet's reader looks: these figures are not the event's
+        writer.writerow(rehearsal_lines(report, language))
     header = [label(language, key) + (label(language, "in_seconds") if key in SECONDS_COLUMNS else "")
               for key in CSV_COLUMNS]
     writer.writerow(header)
