@@ -27,8 +27,8 @@ from stagetimer.cli.common import (
     Subcommand,
     default_agenda_path,
     load_agenda_or_report,
-    report_internal_error,
     rehearsal_speed,
+    report_internal_error,
 )
 from stagetimer.ui.display import display_problem
 
