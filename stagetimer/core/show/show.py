@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
-from typing import Any
 
 from stagetimer.core.agenda.model import Agenda
 from stagetimer.core.clock import Clock
@@ -27,6 +26,7 @@ from stagetimer.core.show.events import Event, EventKind, command_events
 from stagetimer.core.show.outcome import Outcome, Refused
 from stagetimer.core.show.phases import PhaseWatch
 from stagetimer.core.show.schedule import allotted_ms, base_allotted_ms, break_target_ms
+from stagetimer.core.show.screen_commands import Effect, ScreenCommands
 from stagetimer.core.show.snapshot import Snapshot
 from stagetimer.core.show.snapshot_builder import build_snapshot
 from stagetimer.core.show.state import ItemState, ShowState
@@ -37,10 +37,8 @@ UNDO_DEPTH = 200
 #: A jump further than this many rows away says it can be undone.
 NEAR = 1
 
-Effect = tuple[str, dict[str, Any]]
 
-
-class Show:
+class Show(ScreenCommands):
     """Applies commands to the agenda's state and produces snapshots and events."""
 
     def __init__(
@@ -298,42 +296,6 @@ class Show:
         title = self._title() if stage == "live" else ""
         return "undone", {"action": action, "title": title, "welcome": stage == "welcome"}
 
-    def _do_message(self, now: int, text: str) -> Effect:
-        text = text.strip()
-        if not text:
-            if not self.state.message:
-                raise Refused("empty_message")
-            return self._do_clear_message(now)
-        state = self.state
-        state.message, state.message_at_ms = text, now
-        state.message_item = state.index if state.stage == "live" else None
-        state.message_pinned = False
-        return "message_shown", {"text": text}
-
-    def _do_clear_message(self, now: int) -> Effect:
-        if not self.state.message:
-            raise Refused("no_message")
-        self._clear_message()
-        return "message_cleared", {}
-
-    def _do_pin_message(self, now: int) -> Effect:
-        if not self.state.message:
-            raise Refused("no_message")
-        self.state.message_pinned = not self.state.message_pinned
-        return ("message_pinned" if self.state.message_pinned else "message_unpinned"), {"text": self.state.message}
-
-    def _do_flash(self, now: int) -> Effect:
-        self.state.flash_from_ms = now
-        return "flashing", {}
-
-    def _do_blackout(self, now: int) -> Effect:
-        self.state.blackout = not self.state.blackout
-        return ("blackout_on" if self.state.blackout else "blackout_off"), {}
-
-    def _do_projector_countdown(self, now: int) -> Effect:
-        self.state.projector_countdown = not self.state.projector_countdown
-        return ("countdown_on" if self.state.projector_countdown else "countdown_off"), {}
-
     def _start_fresh(self) -> Effect:
         """Back to the welcome screen in memory (the Session also archives the record)."""
         self.state = ShowState(items=[ItemState() for _ in self.agenda.items])
@@ -386,10 +348,6 @@ class Show:
 
     def _moved(self, before: ShowState) -> bool:
         return (before.stage, before.index) != (self.state.stage, self.state.index)
-
-    def _clear_message(self) -> None:
-        state = self.state
-        state.message, state.message_item, state.message_pinned = "", None, False
 
     # -- output -------------------------------------------------------------
 
