@@ -115,16 +115,21 @@ def json_ready(value: Any) -> Any:
 
 
 @dataclass(frozen=True)
-class Snapshot(_Frame, _ClockReading):
-    """The Control frame: everything the stage manager sees at one instant."""
+class EventFields:
+    """The event as every screen names it (Control and the projector's welcome and closing)."""
 
-    # The event
     event_title: str
     event_subtitle: str
     event_date: str
     venue: str
     language: str
     planned_start_ms: int
+
+
+@dataclass(frozen=True)
+class Snapshot(EventFields, _Frame, _ClockReading):
+    """The Control frame: everything the stage manager sees at one instant."""
+
     planned_end_ms: int
 
     # Where we are
@@ -189,17 +194,11 @@ class PresenterFrame(_Frame, _ClockReading):
 
 
 @dataclass(frozen=True)
-class ProjectorFrame(_Frame):
+class ProjectorFrame(EventFields, _Frame):
     """What the audience sees: who speaks, what is next. Never a message, a pause or a note."""
 
     stage: str
     blackout: bool
-    event_title: str
-    event_subtitle: str
-    event_date: str
-    venue: str
-    language: str
-    planned_start_ms: int
     doors_open: bool  # before the show, the planned start has passed
     current: PublicItem | None
     next: PublicItem | None
