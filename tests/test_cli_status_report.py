@@ -184,11 +184,11 @@ def test_report_with_a_broken_agenda_writes_nothing(broken_agenda: Path, tmp_pat
     assert not (tmp_path / "o").exists()
 
 
-def test_report_that_cannot_be_written_exits_1(finished_show: Path, tmp_path: Path) -> None:
+def test_report_that_cannot_be_written_exits_73(finished_show: Path, tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a directory", encoding="utf-8")
     result = stagetimer("report", "--state-dir", str(finished_show), "--out", str(blocker / "out"))
-    assert result.returncode == 1
+    assert result.returncode == 73  # EX_CANTCREAT: not 1, which means the agenda has errors
     assert "cannot write the report" in result.stderr and "Traceback" not in result.stderr
 
 

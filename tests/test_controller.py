@@ -220,3 +220,16 @@ def test_every_effect_is_said_or_deliberately_left_to_the_screens() -> None:
                                                                "action": "next"})
         notice = notices.notice_for(outcome)
         assert (notice is None) == (effect in silent), effect
+
+
+def test_a_tick_that_fails_does_not_stop_the_clock(controller: Controller, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever breaks in one tick (it goes to crash.log), the next tick comes: every screen keeps counting."""
+    controller.start()
+    controller.apply(Command("start"))
+    monkeypatch.setattr(controller.show, "snapshot", lambda *args: (_ for _ in ()).throw(RuntimeError("a bug")))
+    with pytest.raises(RuntimeError):
+        controller._on_timeout()
+    assert controller.timer.isActive()
+    monkeypatch.undo()
+    controller.timer.timeout.emit()
+    assert controller.snapshot.running

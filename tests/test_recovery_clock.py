@@ -23,8 +23,9 @@ from stagetimer import resources
 from stagetimer.core.agenda.loader import load_agenda
 from stagetimer.core.clock import FakeClock, SystemClock
 from stagetimer.core.report.report import build_report
+from stagetimer.core.show import journal as journal_module
 from stagetimer.core.show.commands import Command
-from stagetimer.core.show.journal import JOURNAL_NAME, read_journal
+from stagetimer.core.show.journal import JOURNAL_NAME, JournalUnreadable, read_journal
 from stagetimer.core.show.session import STALE_MS, Session, summarize
 from stagetimer.core.show.show import Show
 from stagetimer.core.show.status import status_dict
@@ -200,3 +201,95 @@ def test_control_knows_the_date_of_the_agenda_is_not_today() -> None:
     clock = FakeClock(wall_epoch_ms=1_764_633_600_000 + 3 * 86_400_000)  # three days after the event
     snap = Show(load_agenda(resources.bundled_agenda()), clock).snapshot()
     assert (snap.event_date, snap.today) == ("2025-12-02", "2025-12-05")
+
+
+# -- more of the same kind (found by a hostile run) ------------------------------------------------
+
+
+def test_a_journal_that_is_a_pipe_is_set_aside_not_waited_on(tmp_path: Path) -> None:
+    import os
+
+    os.mkfifo(tmp_path / JOURNAL_NAME)
+    clock = FakeClock()
+    with pytest.raises(JournalUnreadable):
+        Session.open(agenda(), tmp_path, clock, writable=False)  # status: one sentence, from the CLI
+    session = Session.open(agenda(), tmp_path, clock)  # the app: set aside, a new show begins
+    (finding,) = [f for f in session.findings if f.code == "journal_unreadable"]
+    assert (tmp_path / finding.params["archive"]).exists() and (tmp_path / JOURNAL_NAME).is_file()
+
+
+def test_a_journal_far_too_large_is_not_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    running(tmp_path)
+    monkeypatch.setattr(journal_module, "MAX_JOURNAL_BYTES", 100)
+    with pytest.raises(JournalUnreadable, match="MB"):
+        read_journal(tmp_path / JOURNAL_NAME)
+
+
+@pytest.mark.parametrize("line", [
+    "[" * 100_000 + "]" * 100_000,
+    '{"type":"command","wall_ms":1764669600000,"show_ms":1,"command":{"action":"message","value":"\\ud800"}}',
+])
+def test_lines_that_read_but_could_never_be_written_back_are_skipped(tmp_path: Path, line: str) -> None:
+    _, clock = running(tmp_path)
+    with open(tmp_path / JOURNAL_NAME, "a", encoding="utf-8") as journal:
+        journal.write(line + "\n")
+    session = Session.open(agenda(), tmp_path, clock)  # and writes its checkpoint without failing
+    assert session.recovered and any("skipped an unreadable line" in note for note in session.notes)
+
+
+@pytest.mark.parametrize("command", [
+    {"action": "add_time", "value": 10**400}, {"action": "add_time", "value": 10**15},
+    {"action": "message", "value": "x" * 100_000}, {"action": "message", "value": "bell\u0007"},
+    {"action": "goto", "value": "\u202eid"},
+])
+def test_commands_with_absurd_values_are_skipped_where_they_stand(tmp_path: Path, command: dict) -> None:
+    def change(records: list[dict]) -> None:
+        last = next(r for r in reversed(records) if r["type"] == "command")
+        records.append({**last, "command": command})
+    session = damaged(tmp_path, change)
+    snap = session.snapshot()
+    assert snap.remaining_ms == 6 * MIN - 10 * SEC and snap.message == ""
+    assert any("could not be read" in note for note in session.notes)
+
+
+def test_adding_past_a_day_is_refused(tmp_path: Path) -> None:
+    show = Show(agenda(), FakeClock())
+    show.apply(Command("start"))
+    for _ in range(23):
+        assert show.apply(Command("add_time", 3_600_000)).applied
+    refused = show.apply(Command("add_time", 3_600_000))
+    assert (refused.applied, refused.reason) == (False, "too_long")
+
+
+def test_a_checkpoint_carrying_a_damaged_agenda_uses_the_file(tmp_path: Path) -> None:
+    def change(records: list[dict]) -> None:
+        records[0]["agenda_data"]["items"][0]["duration_ms"] = "abc"
+        records[0]["agenda_data"]["thresholds"] = {"warning_ms": None, "danger_ms": "x"}
+    session = damaged(tmp_path, change)
+    assert session.recovered and session.snapshot().remaining_ms == 6 * MIN - 10 * SEC
+    assert any("checkpoint's agenda could not be read" in note for note in session.notes)
+
+
+def test_an_old_record_resumes_when_asked(tmp_path: Path) -> None:
+    _, clock = running(tmp_path)
+    clock.advance(STALE_MS + MIN)
+    session = Session.open(agenda(), tmp_path, clock, resume_stale=True)  # --resume
+    assert session.recovered and session.snapshot().current is not None
+
+
+def test_a_record_dated_after_now_counts_no_downtime_and_says_why(tmp_path: Path) -> None:
+    _, clock = running(tmp_path)
+    clock.reboot(down_ms=0)
+    clock.jump_wall(-2 * 3_600_000)  # the new boot's wall clock is two hours behind the record
+    session = Session.open(agenda(), tmp_path, clock)
+    # Resumed as the last record left it (the start, 4 minutes before the crash): the gap cannot be known.
+    assert session.snapshot().remaining_ms == 10 * MIN and session.snapshot().running
+    assert "clock_behind" in codes(session)
+
+
+def test_a_state_file_that_cannot_be_written_costs_the_show_nothing(tmp_path: Path) -> None:
+    (tmp_path / "state.json").mkdir()
+    session = Session.open(agenda(), tmp_path, FakeClock())
+    assert session.apply(Command("start")).applied and not session.apply(Command("pause")).journal_error
+    assert any("state.json cannot be written" in note for note in session.notes)
+    assert len(read_journal(tmp_path / JOURNAL_NAME).records) >= 3  # the journal is kept as usual

@@ -833,8 +833,16 @@
         <translation>이전 버전의 기록입니다. StageTimer가 꺼져 있던 시간은 시스템 시계로 계산했습니다</translation>
     </message>
     <message>
-        <source>The last record was %1 old: not resumed, kept as %2 (rename it journal.jsonl to resume it)</source>
-        <translation>마지막 기록이 %1 전이라 이어서 진행하지 않았습니다. %2(으)로 보관했습니다 (이어서 하려면 이름을 journal.jsonl로 바꾸세요)</translation>
+        <source>The last record was %1 old: kept as %2, not resumed (rename it journal.jsonl, start with --resume)</source>
+        <translation>마지막 기록이 %1 전이라 이어서 진행하지 않고 %2(으)로 보관했습니다 (이어서 하려면 이름을 journal.jsonl로 바꾸고 --resume으로 시작하세요)</translation>
+    </message>
+    <message>
+        <source>The show journal could not be read (%1): set aside as %2, a new show begins</source>
+        <translation>진행 기록을 읽을 수 없어(%1) %2(으)로 옮겨 두고 새로 시작합니다</translation>
+    </message>
+    <message>
+        <source>The last record is dated %1 after now: the system clock was set back; the time StageTimer was closed is not counted</source>
+        <translation>마지막 기록이 지금보다 %1 뒤의 시각입니다. 시스템 시계가 뒤로 바뀌었으므로 StageTimer가 꺼져 있던 시간은 계산하지 않았습니다</translation>
     </message>
     <message>
         <source>%1 damaged journal line(s) skipped, the first: %2</source>
@@ -1227,6 +1235,10 @@
     <message>
         <source>Cannot take a minute: this item has only %1 in all</source>
         <translation>1분을 줄일 수 없습니다. 이 순서는 전체가 %1입니다</translation>
+    </message>
+    <message>
+        <source>Cannot add more: this item would last over a day (%1 now)</source>
+        <translation>더 늘릴 수 없습니다. 이 순서가 하루를 넘게 됩니다 (현재 %1)</translation>
     </message>
     <message>
         <source>There is no message to clear</source>

@@ -35,6 +35,8 @@ EXIT_USAGE = 2
 #: is a file, cannot be opened, or sits under a folder that does not exist).
 #: EX_NOINPUT in BSD's sysexits, as 70 (the app's start-up failure) is EX_SOFTWARE.
 EXIT_NO_RECORD = 66
+#: ``report``: the report files cannot be written where asked (EX_CANTCREAT).
+EXIT_CANNOT_WRITE = 73
 
 #: The ``--speed`` a show clock can run at: below 0.1 a rehearsal crawls (and
 #: below about 5e-7 the display timer overflows); above 120 the ticks come so

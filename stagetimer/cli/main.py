@@ -152,6 +152,12 @@ def build_run_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the presenter and projector screens as ordinary windows instead of full screen",
     )
+    parser.add_argument(
+        "--resume",
+        action="store_true",
+        help="resume the recorded show even if its last record is more than 6 hours old "
+        "(otherwise such a journal is archived and a new show begins)",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
     return parser
 

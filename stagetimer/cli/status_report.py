@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from stagetimer.cli.common import (
     EXIT_AGENDA_INVALID,
+    EXIT_CANNOT_WRITE,
     EXIT_NO_RECORD,
     EXIT_OK,
     MAX_SPEED,
@@ -128,7 +129,7 @@ def _warn_if_no_journal(state_dir: Path) -> None:
 def run_status(options: argparse.Namespace) -> int:
     """Print the show's state as JSON; read-only, so it is safe while the app runs."""
     from stagetimer.core.clock import SystemClock
-    from stagetimer.core.show.session import Session
+    from stagetimer.core.show.session import Session, summarize
     from stagetimer.core.show.status import status_dict
 
     opened = _open_show(options)
@@ -139,7 +140,7 @@ def run_status(options: argparse.Namespace) -> int:
         session = Session.open(agenda, state_dir, SystemClock(), writable=False)
     except OSError as error:
         return _cannot_read(state_dir, error)
-    for note in session.notes:
+    for note in summarize(session.notes):
         print(f"stagetimer: {note}", file=sys.stderr)
     data = status_dict(session.snapshot())
     data["state_dir"] = str(state_dir)
@@ -206,7 +207,7 @@ def run_report(options: argparse.Namespace) -> int:
                                                  fonts_dir=resources.fonts_dir())
     except OSError as error:
         print(f"stagetimer: cannot write the report: {error}", file=sys.stderr)
-        return EXIT_AGENDA_INVALID
+        return EXIT_CANNOT_WRITE
     for number, line in enumerate(dropped_lines(report, "en")):
         print(f"stagetimer: {line}" if number == 0 else f"  {line}", file=sys.stderr)
     for line in summary_sentences(report, language):

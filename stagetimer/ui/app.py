@@ -193,12 +193,14 @@ def open_session(agenda: Agenda, options: argparse.Namespace, clock: Clock, stat
     """
     speed = _speed(options)
     anchor = rehearsal_anchor(agenda, speed)
+    resume = bool(getattr(options, "resume", False))
     try:
-        return Session.open(agenda, state_dir, clock, speed=speed, anchor_tod_ms=anchor), ""
+        return Session.open(agenda, state_dir, clock, speed=speed, anchor_tod_ms=anchor, resume_stale=resume), ""
     except OSError as error:
         reason = f"{state_dir}: {error.strerror or error}"
     try:
-        return Session.open(agenda, state_dir, clock, speed=speed, anchor_tod_ms=anchor, writable=False), reason
+        return Session.open(agenda, state_dir, clock, speed=speed, anchor_tod_ms=anchor, writable=False,
+                            resume_stale=resume), reason
     except OSError:
         return Session(build_show(agenda, options, clock), state_dir, writable=False), reason
 

@@ -21,6 +21,12 @@ def agenda_to_dict(agenda: Agenda) -> dict[str, Any]:
 
 def agenda_from_dict(data: dict[str, Any]) -> Agenda:
     """The agenda ``agenda_to_dict`` wrote. Raises KeyError, TypeError or ValueError on damaged data."""
+    agenda = _build(data)
+    _check_kinds(agenda)
+    return agenda
+
+
+def _build(data: dict[str, Any]) -> Agenda:
     items = tuple(
         Item(**{**raw, "thresholds": Thresholds(**raw["thresholds"]), "speakers": tuple(raw.get("speakers", ()))})
         for raw in data["items"]
@@ -32,3 +38,26 @@ def agenda_from_dict(data: dict[str, Any]) -> Agenda:
         items=items,
         source=str(data.get("source", "")),
     )
+
+
+def _check_kinds(agenda: Agenda) -> None:
+    """Every field of the kind its dataclass declares (a damaged journal brings strings for numbers)."""
+    things: list[Event | Thresholds | Section | Item] = [
+        agenda.event, agenda.thresholds, *agenda.sections, *agenda.items, *(item.thresholds for item in agenda.items)
+    ]
+    for thing in things:
+        for spec in dataclasses.fields(thing):
+            value = getattr(thing, spec.name)
+            kind = str(spec.type)
+            if kind == "int" and (isinstance(value, bool) or not isinstance(value, int) or abs(value) > _LIMIT):
+                raise TypeError(f"{spec.name} is {value!r}, not a whole number")
+            if kind == "int | None" and value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+                raise TypeError(f"{spec.name} is {value!r}, not a whole number")
+            if kind == "str" and not isinstance(value, str):
+                raise TypeError(f"{spec.name} is {value!r}, not text")
+            if kind == "tuple[str, ...]" and not all(isinstance(part, str) for part in value):
+                raise TypeError(f"{spec.name} holds {value!r}, not text")
+
+
+#: No time in an agenda is beyond a year (ms).
+_LIMIT = 366 * 86_400_000

@@ -59,6 +59,24 @@ class Visit:
             self.segments.append(Segment(start_ms, end_ms, running))
 
 
+@dataclass(frozen=True)
+class LogMark:
+    """Where a StageLog stood, kept cheaply for undo (its size is the agenda's, not the day's).
+
+    Closed visits are never changed and the lists that hold them are only
+    appended to, so a list and its length are a faithful copy; of the open
+    visit, its segment list, length and last segment (the only one changed in
+    place) are kept.
+    """
+
+    visits: tuple[tuple[list[Visit], int], ...]
+    open_visit: tuple[Visit, int, Segment | None] | None
+    open_index: int | None
+    running: bool
+    since: int
+    dropped: tuple[int, int] | None
+
+
 class StageLog:
     """Turns the sequence of show states into per-item visits.
 
@@ -109,6 +127,27 @@ class StageLog:
                 self._open = None
         self._dropped = None
 
+    def mark(self) -> LogMark:
+        """Where the log stands now, for :meth:`restored`."""
+        open_visit = None
+        if self._open is not None:
+            segments = self._open.segments
+            open_visit = (self._open, len(segments), segments[-1] if segments else None)
+        return LogMark(tuple((visits, len(visits)) for visits in self.visits), open_visit, self._open_index,
+                       self._running, self._since, self._dropped)
+
+    @classmethod
+    def restored(cls, mark: LogMark) -> StageLog:
+        """A log exactly as it stood at ``mark``."""
+        log = cls(0)
+        log.visits = [visits[:length] for visits, length in mark.visits]
+        if mark.open_visit is not None:
+            visit, length, last = mark.open_visit
+            log._open = Visit(visit.segments[: max(0, length - 1)] + ([last] if last is not None else []))
+        log._open_index, log._running = mark.open_index, mark.running
+        log._since, log._dropped = mark.since, mark.dropped
+        return log
+
     # -- reading --------------------------------------------------------------
 
     @property
@@ -157,8 +196,10 @@ class StageLog:
         visits = self.visits[index]
         dropped, self._dropped = self._dropped, None
         if dropped is not None and dropped[1] == tod_ms and visits and visits[-1].end_ms == dropped[0]:
-            # Back from a mis-key: the speaker never left, so the visit goes on.
-            visit = visits.pop()
+            # Back from a mis-key: the speaker never left, so the visit goes on (as a new object:
+            # closed visits are never changed, a LogMark relies on it).
+            visit = Visit(list(visits[-1].segments))
+            self.visits[index] = visits[:-1]
             visit.add(dropped[0], dropped[1], visit.segments[-1].running)
         else:
             visit = Visit()

@@ -12,7 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from stagetimer.core.agenda.limits import WORD, unshowable
 from stagetimer.core.agenda.model import Agenda
+from stagetimer.core.timefmt import MS_PER_DAY
 
 #: One minute, the step of the ± keys.
 MINUTE_MS = 60_000
@@ -37,6 +39,11 @@ ACTIONS: dict[str, type | None] = {
     "projector_countdown": None,  # toggle the small countdown on the projector
 }
 
+#: The longest message a speaker can read in passing (the message dialog allows less).
+MESSAGE_MAX = 200
+#: One step of time added or taken away is at most a day (an item lasts at most a day).
+ADD_MAX_MS = MS_PER_DAY
+
 #: Commands that change nothing worth taking back: Ctrl+Z skips over them.
 NOT_UNDOABLE = frozenset({"undo", "flash"})
 
@@ -57,6 +64,10 @@ class Command:
                 raise ValueError(f"command {self.action!r} takes no value")
         elif not isinstance(self.value, expected) or isinstance(self.value, bool):
             raise ValueError(f"command {self.action!r} needs a {expected.__name__} value")
+        elif isinstance(self.value, int) and abs(self.value) > ADD_MAX_MS:
+            raise ValueError(f"command {self.action!r}: {self.value} ms is more than a day")
+        elif isinstance(self.value, str):
+            _check_text(self.action, self.value)
 
     @property
     def undoable(self) -> bool:
@@ -71,6 +82,20 @@ class Command:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Command:
         return cls(str(data["action"]), data.get("value"))
+
+
+def _check_text(action: str, text: str) -> None:
+    """A command's text is what a screen can show: not too long, no control or direction characters."""
+    longest = MESSAGE_MAX if action == "message" else WORD
+    if len(text) > longest:
+        raise ValueError(f"command {action!r}: the text is {len(text)} characters, more than {longest}")
+    found = unshowable(text.replace("\n", " "))
+    if found is not None:
+        raise ValueError(f"command {action!r}: the text contains U+{ord(found[1]):04X} at character {found[0] + 1}")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise ValueError(f"command {action!r}: the text is not valid Unicode ({error.reason})") from None
 
 
 @dataclass(frozen=True)

@@ -11,12 +11,15 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
 JOURNAL_NAME = "journal.jsonl"
+#: A day's journal is well under a megabyte; past this it is not a show's record.
+MAX_JOURNAL_BYTES = 64 * 1024 * 1024
 #: The key read_journal adds to each record: its line number in the file.
 LINE_KEY = "_line"
 STATE_NAME = "state.json"
@@ -57,27 +60,55 @@ class JournalContents:
     problems: list[str] = field(default_factory=list)
 
 
+class JournalUnreadable(OSError):
+    """The journal is not a file that can be read as one: a pipe, a device, a folder, or far too large."""
+
+
 def read_journal(path: Path) -> JournalContents:
-    """Every readable record in order; bad lines are reported, not raised."""
+    """Every readable record in order; bad lines are reported, not raised.
+
+    Raises JournalUnreadable when the path is not a regular file of a sane
+    size (a named pipe would hang the reader, /dev/zero would fill memory).
+    """
     contents = JournalContents()
     try:
-        data = path.read_bytes()
+        data = _read_regular(path)
     except FileNotFoundError:
         return contents
     for number, raw in enumerate(data.split(b"\n"), start=1):
         if not raw.strip():
             continue
+        problem = ""
         try:
             record = json.loads(raw.decode("utf-8"))
-        except (ValueError, UnicodeDecodeError) as error:
-            contents.problems.append(f"{path}:{number}: skipped an unreadable line ({error})")
-            continue
-        if not isinstance(record, dict) or "type" not in record:
-            contents.problems.append(f"{path}:{number}: skipped an unreadable line (not a journal record)")
+            # A lone surrogate ("\ud800") reads, but could never be written back.
+            json.dumps(record, ensure_ascii=False).encode("utf-8")
+        except (ValueError, UnicodeError, RecursionError) as error:
+            problem = str(error) if not isinstance(error, RecursionError) else "nested too deep"
+        else:
+            if not isinstance(record, dict) or "type" not in record:
+                problem = "not a journal record"
+        if problem:
+            contents.problems.append(f"{path}:{number}: skipped an unreadable line ({problem[:200]})")
             continue
         record[LINE_KEY] = number  # where it came from, for any note about it (never written back)
         contents.records.append(record)
     return contents
+
+
+def _read_regular(path: Path) -> bytes:
+    """The bytes of ``path`` if it is a regular file no larger than MAX_JOURNAL_BYTES."""
+    info = path.stat()  # FileNotFoundError: nothing recorded yet
+    if not stat.S_ISREG(info.st_mode):
+        raise JournalUnreadable(f"{path} is not a regular file")
+    if info.st_size > MAX_JOURNAL_BYTES:
+        raise JournalUnreadable(f"{path} is {info.st_size / 1e6:.0f} MB, more than any show records")
+    # Non-blocking, and checked again once open: the path may have been swapped for a pipe meanwhile.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise JournalUnreadable(f"{path} is not a regular file")
+        return handle.read(MAX_JOURNAL_BYTES + 1)[:MAX_JOURNAL_BYTES]
 
 
 def atomic_write_text(path: Path, text: str, encoding: str = "utf-8") -> None:

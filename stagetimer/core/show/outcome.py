@@ -23,6 +23,7 @@ REFUSALS = (
     "unknown_item",  # [item_id]
     "already_on_stage",  # [title]
     "too_short",  # [allotted_ms, delta_ms] taking time would leave the item less than nothing
+    "too_long",  # [allotted_ms, delta_ms] adding time would make the item last more than a day
     "no_message",  # nothing to clear or pin
     "empty_message",  # nothing to send
     "live_item_removed",  # [item_id] an edited agenda lacks the item on stage

@@ -123,11 +123,15 @@ def _recorded_agenda(
     data = record.get("agenda_data")
     if not isinstance(data, dict):
         return agenda
-    key = json.dumps(data, sort_keys=True, ensure_ascii=False)
+    try:
+        key = json.dumps(data, sort_keys=True, ensure_ascii=False)
+    except (ValueError, RecursionError):
+        notes.append(f"{where(record)}: the checkpoint's agenda could not be read; the agenda file is used instead")
+        return agenda
     if key not in in_force:
         try:
             in_force[key] = agenda_from_dict(data)
-        except (KeyError, TypeError, ValueError) as error:
+        except (KeyError, TypeError, ValueError, RecursionError) as error:
             notes.append(f"{where(record)}: the checkpoint's agenda could not be read ({error}); "
                          "the agenda file is used instead")
             in_force[key] = agenda

@@ -23,6 +23,8 @@ from stagetimer.core.show.commands import AnyCommand, ReloadAgenda, StartFresh
 from stagetimer.core.show.journal import (
     JOURNAL_NAME,
     STATE_NAME,
+    JournalContents,
+    JournalUnreadable,
     JournalWriter,
     atomic_write_text,
     read_journal,
@@ -60,6 +62,7 @@ class Session:
         speed: float = 1.0,
         anchor_tod_ms: int | None = None,
         writable: bool = True,
+        resume_stale: bool = False,
     ) -> Session:
         """Resume the show recorded in ``state_dir``, or begin a new one.
 
@@ -67,18 +70,27 @@ class Session:
         machine has not been restarted since the last record (a wall-clock
         step then moves nothing), else on the wall clock, and Control is told.
         A record more than STALE_MS old is a finished day or a try-out: its
-        journal is archived (when writable) and a new show begins.
+        journal is archived (when writable) and a new show begins, unless
+        ``resume_stale`` (``--resume``) says to resume it anyway. A journal that
+        cannot be read as one (a pipe, a device, far too large) is set aside
+        the same way; read-only, it raises JournalUnreadable.
         """
-        contents = read_journal(state_dir / JOURNAL_NAME)
+        findings: list[Finding] = []
+        try:
+            contents = read_journal(state_dir / JOURNAL_NAME)
+        except JournalUnreadable as error:
+            if not writable:
+                raise
+            findings.append(Finding("journal_unreadable", {"reason": str(error), "archive": ""}))
+            contents = JournalContents()
         replayed = replay_journal(agenda, contents.records, clock)
         show, last = replayed.show, replayed.last
-        findings: list[Finding] = []
         damaged = contents.problems + replayed.notes
         if damaged:
             findings.append(Finding("journal_damaged", {"count": len(damaged), "first": damaged[0]}))
         if show is not None and last is not None:
             gap = downtime(clock, last, findings)
-            if gap > STALE_MS:
+            if gap > STALE_MS and not resume_stale:
                 findings.append(Finding("archived_stale", {"age_ms": gap, "archive": ""}))
                 show = None
             else:
@@ -88,12 +100,12 @@ class Session:
         recovered = show is not None and not show.state.untouched
         if show is None:
             show = Show(agenda, clock, speed=speed, anchor_tod_ms=anchor_tod_ms)
+        set_aside = [finding for finding in findings if finding.code in ("archived_stale", "journal_unreadable")]
+        if set_aside and writable:
+            archived = archive_journal(state_dir)  # before a writer opens it: a pipe would block it
+            for finding in set_aside:
+                finding.params["archive"] = archived
         session = cls(show, state_dir, writable)
-        if any(finding.code == "archived_stale" for finding in findings) and writable:
-            archived = session._archive_journal()
-            for finding in findings:
-                if finding.code == "archived_stale":
-                    finding.params["archive"] = archived
         session.recovered = recovered
         session.notes = damaged
         session.findings = findings
@@ -161,20 +173,11 @@ class Session:
         return outcome
 
     def _archive_journal(self) -> str:
-        """Move the journal aside as journal-YYYYMMDD-HHMMSS.jsonl and start a new one; the archive's name."""
+        """Move the journal aside and start a new one; the archive's name."""
         assert self._writer is not None
         self._writer.close()
-        journal = self.state_dir / JOURNAL_NAME
-        name = ""
-        if journal.exists():
-            stamp = time.strftime("%Y%m%d-%H%M%S")
-            archive, number = self.state_dir / f"journal-{stamp}.jsonl", 1
-            while archive.exists():  # twice in one second must not overwrite the first archive
-                number += 1
-                archive = self.state_dir / f"journal-{stamp}-{number}.jsonl"
-            journal.rename(archive)
-            name = archive.name
-        self._writer = JournalWriter(journal)
+        name = archive_journal(self.state_dir)
+        self._writer = JournalWriter(self.state_dir / JOURNAL_NAME)
         return name
 
     def close(self) -> None:
@@ -199,8 +202,14 @@ class Session:
         self.write_state()
 
     def write_state(self) -> None:
-        if self._writer is not None:
+        """The summary for scripts; it is a convenience, so failing to write it costs the show nothing."""
+        if self._writer is None:
+            return
+        try:
             atomic_write_text(self.state_dir / STATE_NAME, status_json(self.show.snapshot()) + "\n")
+        except OSError as error:
+            if str(error) not in self.notes:
+                self.notes.append(f"{STATE_NAME} cannot be written ({error}); the journal is kept as usual")
 
     def _append(self, record: dict[str, Any], now: int) -> None:
         if self._writer is None:
@@ -227,11 +236,27 @@ class Finding:
     the time it was off comes from the wall clock), ``wall_clock_only`` (an
     earlier release's journal: no monotonic stamps), ``archived_stale``
     (age_ms, archive: the record was too old to resume) and
-    ``journal_damaged`` (count, first: lines or records that were skipped).
+    ``journal_damaged`` (count, first: lines or records that were skipped),
+    ``journal_unreadable`` (reason, archive: set aside, a new show begun)
+    and ``clock_behind`` (delta_ms: the last record is dated after now).
     """
 
     code: str
     params: dict[str, Any] = field(default_factory=dict)
+
+
+def archive_journal(state_dir: Path) -> str:
+    """Rename the journal journal-YYYYMMDD-HHMMSS.jsonl (never over an earlier archive); its new name, or ""."""
+    journal = state_dir / JOURNAL_NAME
+    if not (journal.exists() or journal.is_symlink()):
+        return ""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    archive, number = state_dir / f"journal-{stamp}.jsonl", 1
+    while archive.exists():  # twice in one second must not overwrite the first archive
+        number += 1
+        archive = state_dir / f"journal-{stamp}-{number}.jsonl"
+    journal.rename(archive)
+    return archive.name
 
 
 def summarize(notes: list[str], most: int = 5) -> list[str]:
@@ -253,6 +278,10 @@ def downtime(clock: Clock, last: dict[str, Any], findings: list[Finding]) -> int
             findings.append(Finding("clock_changed", {"delta_ms": wall_gap - gap}))
         return gap
     findings.append(Finding("rebooted" if isinstance(mono, int) else "wall_clock_only"))
+    if wall_gap < -CLOCK_STEP_MS:
+        # Recorded "after" now: the wall clock was set back. How long the app was down cannot be known.
+        findings.append(Finding("clock_behind", {"delta_ms": wall_gap}))
+        return STALE_MS + 1 if -wall_gap > STALE_MS else 0
     return max(0, wall_gap)
 
 

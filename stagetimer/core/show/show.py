@@ -15,13 +15,12 @@ began, so the countdown cannot drift however long the show lasts.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 
 from stagetimer.core.agenda.model import Agenda
 from stagetimer.core.clock import Clock
-from stagetimer.core.show.accounting import StageLog
-from stagetimer.core.show.commands import AnyCommand, Command, ReloadAgenda, StartFresh
+from stagetimer.core.show.accounting import LogMark, StageLog
+from stagetimer.core.show.commands import ADD_MAX_MS, AnyCommand, Command, ReloadAgenda, StartFresh
 from stagetimer.core.show.events import Event, EventKind, command_events
 from stagetimer.core.show.outcome import Outcome, Refused
 from stagetimer.core.show.phases import PhaseWatch
@@ -59,7 +58,7 @@ class Show(ScreenCommands):
         self.anchor_tod_ms = clock.local_tod_ms() if anchor_tod_ms is None else anchor_tod_ms
         self.state = ShowState(items=[ItemState() for _ in agenda.items])
         self.log = StageLog(len(agenda.items))
-        self._undo: list[tuple[str, ShowState, StageLog]] = []  # what each change undid, and the log before it
+        self._undo: list[tuple[str, ShowState, LogMark]] = []  # what each change undid, and the log before it
         self._watch = PhaseWatch()  # announces warning, danger and overtime as they are entered
 
     # -- time ---------------------------------------------------------------
@@ -101,8 +100,8 @@ class Show(ScreenCommands):
         now = self.now_ms() if now_ms is None else now_ms
         tod = self.tod_ms(now)
         events = self.events_until(now)
-        before = copy.deepcopy(self.state)
-        log_before = copy.deepcopy(self.log) if command.undoable else self.log
+        before = self.state.copy()
+        log_before = self.log.mark()
         starts = [item.actual_start_ms for item in self.state.items]
         also: list[str] = []
         try:
@@ -110,14 +109,14 @@ class Show(ScreenCommands):
                 effect = self._start_fresh()
             elif isinstance(command, ReloadAgenda):
                 effect = self._reload(command.agenda, now)
-                before = copy.deepcopy(self.state)  # the events compare like with like
+                before = self.state.copy()  # the events compare like with like
                 starts = [item.actual_start_ms for item in self.state.items]
             else:
                 effect = self._dispatch(command, now)
                 if command.action == "undo":  # a restored start is not a new one
                     starts = [item.actual_start_ms for item in self.state.items]
         except Refused as refusal:
-            self.state, self.log = before, log_before
+            self.state = before  # (no command changes the log before it is accepted)
             return Outcome(command.action, False, reason=refusal.reason, params=dict(refusal.params),
                            events=tuple(events))
         if command.action != "undo" and self._moved(before) and self.state.message and not self.state.message_pinned:
@@ -277,6 +276,8 @@ class Show(ScreenCommands):
         allotted = self.allotted_ms(index, now)
         if delta_ms < 0 and allotted + delta_ms < 0:
             raise Refused("too_short", allotted_ms=allotted, delta_ms=delta_ms)
+        if allotted + delta_ms > ADD_MAX_MS:
+            raise Refused("too_long", allotted_ms=allotted, delta_ms=delta_ms)
         self.state.items[index].adjust_ms += delta_ms
         remaining = self.allotted_ms(index, now) - self.state.items[index].elapsed_at(now)
         return ("time_added" if delta_ms >= 0 else "time_taken"), {"remaining_ms": remaining, "delta_ms": delta_ms}
@@ -290,7 +291,8 @@ class Show(ScreenCommands):
     def _do_undo(self, now: int) -> Effect:
         if not self._undo:
             raise Refused("nothing_to_undo")
-        action, self.state, self.log = self._undo.pop()
+        action, self.state, mark = self._undo.pop()
+        self.log = StageLog.restored(mark)
         self.settle(now)  # the countdown is back where it was: nothing new to announce
         stage = self.state.stage
         title = self._title() if stage == "live" else ""
@@ -312,12 +314,14 @@ class Show(ScreenCommands):
             raise Refused("live_item_removed", item_id=self._current_id() or "") from None
         old_ids, new_ids = [item.id for item in self.agenda.items], [item.id for item in agenda.items]
         undo = []
-        for action, old, log in self._undo:
+        for action, old, mark in self._undo:
             try:
-                undo.append((action, state_from_dict(state_to_dict(old, self.agenda), agenda), log))
+                remapped = state_from_dict(state_to_dict(old, self.agenda), agenda)
             except (TypeError, ValueError):
                 continue  # that moment had an item on stage that the edit removed
+            log = StageLog.restored(mark)
             log.remap(old_ids, new_ids)
+            undo.append((action, remapped, log.mark()))
         self.log.remap(old_ids, new_ids)
         self._watch.remap(old_ids, new_ids)
         self.agenda, self.state, self._undo = agenda, state, undo

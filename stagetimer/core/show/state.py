@@ -27,6 +27,10 @@ class ItemState:
             return self.elapsed_ms
         return self.elapsed_ms + (now_ms - self.run_from_ms)
 
+    def copy(self) -> ItemState:
+        """An independent copy (every field is a number, a flag or None)."""
+        return ItemState(**self.__dict__)
+
     def fold(self, now_ms: int) -> None:
         """Stop the clock, keeping the time run so far."""
         self.elapsed_ms = self.elapsed_at(now_ms)
@@ -47,6 +51,12 @@ class ShowState:
     flash_from_ms: int | None = None
     blackout: bool = False
     projector_countdown: bool = False
+
+    def copy(self) -> ShowState:
+        """An independent copy, for undo: cheap, as every command takes one."""
+        fields = dict(self.__dict__)
+        fields["items"] = [item.copy() for item in self.items]
+        return ShowState(**fields)
 
     @property
     def untouched(self) -> bool:

@@ -76,6 +76,7 @@ _REFUSALS: dict[str, str] = {
     "unknown_item": QT_TRANSLATE_NOOP("ShowError", "That row is no longer in the agenda (id '%1')"),
     "already_on_stage": QT_TRANSLATE_NOOP("ShowError", "%1 is already on stage"),
     "too_short": QT_TRANSLATE_NOOP("ShowError", "Cannot take a minute: this item has only %1 in all"),
+    "too_long": QT_TRANSLATE_NOOP("ShowError", "Cannot add more: this item would last over a day (%1 now)"),
     "no_message": QT_TRANSLATE_NOOP("ShowError", "There is no message to clear"),
     "empty_message": QT_TRANSLATE_NOOP("ShowError", "Empty message: nothing sent"),
     "live_item_removed": QT_TRANSLATE_NOOP(
@@ -107,9 +108,15 @@ _FINDINGS: dict[str, str] = {
         "ControlWindow",
         "The record is from an earlier version: the time StageTimer was closed comes from the wall clock"),
     "archived_stale": QT_TRANSLATE_NOOP(
-        "ControlWindow", "The last record was %1 old: not resumed, kept as %2 (rename it journal.jsonl to resume it)"),
+        "ControlWindow",
+        "The last record was %1 old: kept as %2, not resumed (rename it journal.jsonl, start with --resume)"),
     "journal_damaged": QT_TRANSLATE_NOOP(
         "ControlWindow", "%1 damaged journal line(s) skipped, the first: %2"),
+    "journal_unreadable": QT_TRANSLATE_NOOP(
+        "ControlWindow", "The show journal could not be read (%1): set aside as %2, a new show begins"),
+    "clock_behind": QT_TRANSLATE_NOOP(
+        "ControlWindow", "The last record is dated %1 after now: the system clock was set back; "
+                         "the time StageTimer was closed is not counted"),
 }
 
 
@@ -124,6 +131,10 @@ def finding_text(finding: Finding) -> str:
         return _fill(CONTROL, template, ("+" if delta > 0 else "−") + format_countdown(abs(delta)))
     if finding.code == "archived_stale":
         return _fill(CONTROL, template, format_countdown(int(params.get("age_ms", 0))), str(params.get("archive", "")))
+    if finding.code == "journal_unreadable":
+        return _fill(CONTROL, template, str(params.get("reason", "")), str(params.get("archive", "")))
+    if finding.code == "clock_behind":
+        return _fill(CONTROL, template, format_countdown(abs(int(params.get("delta_ms", 0)))))
     if finding.code == "journal_damaged":
         return _fill(CONTROL, template, str(params.get("count", 0)), str(params.get("first", "")))
     return QCoreApplication.translate(CONTROL, template)
@@ -134,7 +145,7 @@ def refusal_text(reason: str, params: dict[str, object]) -> str:
     template = _REFUSALS.get(reason)
     if template is None:
         return reason
-    if reason == "too_short":
+    if reason in ("too_short", "too_long"):
         return _fill(REFUSAL, template, format_countdown(int(str(params.get("allotted_ms", 0)))))
     value = next((str(params[key]) for key in ("title", "item_id", "reason", "error") if key in params), "")
     return _fill(REFUSAL, template, value)

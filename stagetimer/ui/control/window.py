@@ -269,7 +269,12 @@ class ControlWindow(QMainWindow):
         self.activateWindow()
 
     def _send_message(self, text: str) -> None:
-        self.apply(Command("message", text))
+        try:
+            command = Command("message", text)
+        except ValueError as error:  # the dialog caps the length; anything else it let through is said here
+            self.notify(str(error), warning=True)
+            return
+        self.apply(command)
 
     # -- layout helpers -----------------------------------------------------------
 
