@@ -12,6 +12,7 @@ from stagetimer.cli import main as cli
 from stagetimer.core.agenda.errors import AgendaError, AgendaInvalid
 from stagetimer.core.agenda.loader import NotAnAgendaFile, load_agenda, parse_agenda
 from stagetimer.core.agenda.yaml_compose import MAX_MERGE_DEPTH
+from stagetimer.core.timefmt import parse_duration
 from tests.cli_runner import stagetimer
 
 HEAD = 'event:\n  title: Forum\n  start: "10:00"\nitems:\n'
@@ -331,3 +332,20 @@ def test_a_control_character_after_hangul_is_reported_at_its_own_place() -> None
     text = HEAD + item("title: 개회사", "duration: 5m", "id2: \x07")
     error = only_error(text)
     assert (error.line, error.column) == (line_of(text, "id2"), 10) and "U+0007 (BEL)" in error.message
+
+
+# -- more of the same kind (a hostile run after the first pass) --------------------------------
+
+
+@pytest.mark.parametrize("written", ["\u0661\u0660m", "\uff11\uff10m", "\u0661\u0660:\u0660\u0660"])
+def test_digits_of_other_scripts_are_not_read_as_a_duration(written: str) -> None:
+    with pytest.raises(ValueError):
+        parse_duration(written)
+
+
+def test_a_utf16_file_is_named_as_utf16(tmp_path: Path) -> None:
+    path = tmp_path / "agenda.yaml"
+    path.write_bytes("event: {title: T}\n".encode("utf-16"))
+    with pytest.raises(AgendaInvalid) as raised:
+        load_agenda(path)
+    assert "UTF-16" in str(raised.value.errors[0])

@@ -46,7 +46,7 @@ def test_check_help_explains_the_exit_status() -> None:
     assert "exit status" in result.stdout and "AGENDA" in result.stdout
 
 
-@pytest.mark.parametrize("speed", ["0", "-1", "abc", "nan", "inf"])
+@pytest.mark.parametrize("speed", ["0", "-1", "abc", "nan", "inf", "\u0661\u0660", "1_0"])
 def test_speed_must_be_a_positive_number(speed: str) -> None:
     result = stagetimer(f"--speed={speed}")
     assert result.returncode == 2

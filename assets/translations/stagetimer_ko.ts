@@ -24,6 +24,10 @@
         <translation>바이트 0x{byte}: UTF-8 텍스트가 아닙니다</translation>
     </message>
     <message>
+        <source>the file saved as UTF-8 (it is saved as UTF-16)</source>
+        <translation>UTF-8로 저장된 파일 (지금은 UTF-16으로 저장되어 있습니다)</translation>
+    </message>
+    <message>
         <source>the file saved as UTF-8 (not EUC-KR/CP949)</source>
         <translation>UTF-8로 저장한 파일 (EUC-KR/CP949 아님)</translation>
     </message>

@@ -60,10 +60,13 @@ class Subcommand:
 
 def rehearsal_speed(text: str) -> float:
     """``--speed``: a number from MIN_SPEED to MAX_SPEED (1 is real time), else a usage error."""
+    not_a_number = argparse.ArgumentTypeError(f"{text!r} is not a number; use e.g. 1, 2 or 0.5")
+    if not text.isascii() or "_" in text:  # float() would read Arabic-Indic digits or "1_0" as ten
+        raise not_a_number
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number; use e.g. 1, 2 or 0.5") from None
+        raise not_a_number from None
     if not (math.isfinite(value) and MIN_SPEED <= value <= MAX_SPEED):
         raise argparse.ArgumentTypeError(
             f"must be from {MIN_SPEED:g} to {MAX_SPEED:g} (got {text}); 1 is real time, 60 runs a minute per second"

@@ -47,6 +47,8 @@ def parse_duration(text: str | int) -> int:
         return text * MS_PER_MIN
     if len(text) > MAX_TEXT:
         raise ValueError(TOO_LONG)
+    if not text.isascii():  # Arabic-Indic or fullwidth digits: not what a reader takes for ten
+        raise ValueError("expected a duration such as 10m, 90s, 1h30m or 10:00")
     clock = _CLOCK_FORM.match(text)
     if clock:
         first, second, third = clock.groups()
@@ -76,7 +78,7 @@ def parse_time_of_day(text: str | int) -> int:
         if 0 <= text < 24 * 60:
             return text * MS_PER_MIN
         raise ValueError("expected a time of day such as 09:30 or 14:05")
-    match = _TOD_FORM.match(text) if len(text) <= MAX_TEXT else None
+    match = _TOD_FORM.match(text) if len(text) <= MAX_TEXT and text.isascii() else None
     if not match:
         raise ValueError("expected a time of day such as 09:30 or 14:05")
     hours, minutes, seconds = match.groups()

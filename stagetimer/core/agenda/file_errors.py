@@ -39,7 +39,10 @@ def not_utf8(filename: str, data: bytes, offset: int) -> AgendaError:
     column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
     not_text = QT_TRANSLATE_NOOP("AgendaErrors", "byte 0x{byte} is not UTF-8 text")
     message = Phrase.of(not_text, byte=f"{data[offset]:02x}")
-    expected = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "the file saved as UTF-8 (not EUC-KR/CP949)"))
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # a byte-order mark: UTF-16 (or UTF-32), not Korean ANSI
+        expected = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "the file saved as UTF-8 (it is saved as UTF-16)"))
+    else:
+        expected = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "the file saved as UTF-8 (not EUC-KR/CP949)"))
     return AgendaError.of(filename, line, column, message, expected)
 
 
