@@ -349,3 +349,14 @@ def test_a_utf16_file_is_named_as_utf16(tmp_path: Path) -> None:
     with pytest.raises(AgendaInvalid) as raised:
         load_agenda(path)
     assert "UTF-16" in str(raised.value.errors[0])
+
+
+@pytest.mark.parametrize("written", ["true", ".inf", '"25:00"', '"2025-13-40"', "1e400", '"2025/12/02"'])
+def test_the_event_date_must_be_a_date(tmp_path: Path, written: str) -> None:
+    path = tmp_path / "agenda.yaml"
+    path.write_text(f'event: {{title: T, date: {written}, start: "10:00", end: "11:00"}}\n'
+                    "items:\n  - {id: a, kind: talk, title: A, duration: 10m}\n", encoding="utf-8")
+    with pytest.raises(AgendaInvalid) as raised:
+        load_agenda(path)
+    (error,) = raised.value.errors
+    assert (error.line, error.column) == (1, 25) and "is not a date" in str(error)

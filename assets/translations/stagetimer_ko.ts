@@ -200,6 +200,14 @@
         <translation>&apos;event&apos;</translation>
     </message>
     <message>
+        <source>event date &apos;{date}&apos; is not a date</source>
+        <translation>행사 날짜 &apos;{date}&apos;은(는) 날짜가 아닙니다</translation>
+    </message>
+    <message>
+        <source>a date such as &quot;2025-12-02&quot;</source>
+        <translation>&quot;2025-12-02&quot; 같은 날짜</translation>
+    </message>
+    <message>
         <source>the event has no title</source>
         <translation>행사 제목이 없습니다</translation>
     </message>

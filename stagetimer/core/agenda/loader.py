@@ -8,6 +8,7 @@ a 10 MB paste, an alias bomb — may produce a traceback or a hang.
 
 from __future__ import annotations
 
+import datetime
 import errno
 import os
 import stat
@@ -68,6 +69,17 @@ EVENT_TEXTS = {
     "venue": (Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "event venue")), limits.VENUE),
     "organiser": (Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "event organiser")), limits.ORGANISER),
 }
+
+
+def is_iso_date(text: str) -> bool:
+    """``2025-12-02``: four-digit year, month and day, a real calendar date."""
+    if not (len(text) == 10 and text.isascii() and text[4] == text[7] == "-"):
+        return False
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 class NotAnAgendaFile(OSError):
@@ -187,6 +199,13 @@ class _AgendaBuilder(BlockReader):
         for name, (words, limit) in EVENT_TEXTS.items():
             if name in keys:
                 fields[name] = self.r.text(keys[name][1], words, limit) or ""
+        if fields.get("date") and not is_iso_date(str(fields["date"])):
+            # Control compares it with today, and the report prints it: it must be a date.
+            not_a_date = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "event date '{date}' is not a date"),
+                                   date=str(fields["date"]))
+            a_date = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", 'a date such as "2025-12-02"'))
+            self.r.error(keys["date"][1], not_a_date, a_date)
+            fields["date"] = ""
         no_title = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "the event has no title"))
         name_it = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "title: the event's name"))
         self.missing(keys, "title", node, no_title, name_it)
