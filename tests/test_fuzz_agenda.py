@@ -35,7 +35,7 @@ FUZZ = settings(
 BUNDLED = resources.bundled_agenda().read_bytes()
 
 
-def check_property(data: bytes) -> None:
+def assert_valid_or_located_errors(data: bytes) -> None:
     """An agenda, or located errors; anything else propagates and fails the example."""
     try:
         agenda = parse_agenda(data, "fuzz.yaml")
@@ -110,13 +110,13 @@ agenda_text = st.builds(
 @FUZZ
 @given(agenda_text)
 def test_generated_agendas_load_or_report_located_errors(text: str) -> None:
-    check_property(text.encode("utf-8"))
+    assert_valid_or_located_errors(text.encode("utf-8"))
 
 
 @FUZZ
 @given(st.builds(lambda top, rest: top + rest, block(0), st.one_of(st.just(""), block(0))))
 def test_generated_yaml_shapes_load_or_report_located_errors(text: str) -> None:
-    check_property(text.encode("utf-8"))
+    assert_valid_or_located_errors(text.encode("utf-8"))
 
 
 # ---------------------------------------------------------------- mutations of the bundled agenda
@@ -149,7 +149,7 @@ def mutated_agenda(draw: st.DrawFn) -> bytes:
 @FUZZ
 @given(mutated_agenda())
 def test_mutations_of_the_bundled_agenda_load_or_report_located_errors(data: bytes) -> None:
-    check_property(data)
+    assert_valid_or_located_errors(data)
 
 
 # ---------------------------------------------------------------- the parsers
