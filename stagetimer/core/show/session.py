@@ -89,9 +89,9 @@ class Session:
         if damaged:
             findings.append(Finding("journal_damaged", {"count": len(damaged), "first": damaged[0]}))
         if show is not None and last is not None:
-            gap = downtime(clock, last, findings)
-            if gap > STALE_MS and not resume_stale:
-                findings.append(Finding("archived_stale", {"age_ms": gap, "archive": ""}))
+            gap, age = downtime(clock, last, findings)
+            if age > STALE_MS and not resume_stale:
+                findings.append(Finding("archived_stale", {"age_ms": age, "archive": ""}))
                 show = None
             else:
                 now = int(last["show_ms"]) + round(gap * show.speed)
@@ -266,8 +266,13 @@ def summarize(notes: list[str], most: int = 5) -> list[str]:
     return [*notes[:most], f"… and {len(notes) - most} more"]
 
 
-def downtime(clock: Clock, last: dict[str, Any], findings: list[Finding]) -> int:
-    """How long since the ``last`` record: ms of real time, never negative (findings say how it was measured)."""
+def downtime(clock: Clock, last: dict[str, Any], findings: list[Finding]) -> tuple[int, int]:
+    """(ms the show ran on since the ``last`` record, how old that record is), neither negative.
+
+    The two differ only when the wall clock was set back past the record:
+    the record is then as old as the step, and the time down is unknowable
+    (counted as none). The findings say how it was measured.
+    """
     wall_gap = clock.wall_ms() - int(last["wall_ms"])
     mono, boot = last.get("mono_ms"), last.get("boot")
     now_mono = clock.monotonic_ms()
@@ -276,13 +281,14 @@ def downtime(clock: Clock, last: dict[str, Any], findings: list[Finding]) -> int
         gap = now_mono - mono
         if abs(wall_gap - gap) > CLOCK_STEP_MS:
             findings.append(Finding("clock_changed", {"delta_ms": wall_gap - gap}))
-        return gap
+        return gap, gap
     findings.append(Finding("rebooted" if isinstance(mono, int) else "wall_clock_only"))
     if wall_gap < -CLOCK_STEP_MS:
         # Recorded "after" now: the wall clock was set back. How long the app was down cannot be known.
         findings.append(Finding("clock_behind", {"delta_ms": wall_gap}))
-        return STALE_MS + 1 if -wall_gap > STALE_MS else 0
-    return max(0, wall_gap)
+        return 0, -wall_gap
+    gap = max(0, wall_gap)
+    return gap, gap
 
 
 def _with_journal_error(outcome: Outcome, reason: str) -> Outcome:
