@@ -118,7 +118,8 @@ def _cannot_read(state_dir: Path, error: OSError) -> int:
 def _warn_if_no_journal(state_dir: Path) -> None:
     from stagetimer.core.show.journal import JOURNAL_NAME
 
-    if not (state_dir / JOURNAL_NAME).is_file():
+    journal = state_dir / JOURNAL_NAME
+    if not (journal.exists() or journal.is_symlink()):  # something else in its place is said by the reader
         print(f"stagetimer: no show recorded yet in {state_dir} (the app has not run this agenda there)",
               file=sys.stderr)
 
