@@ -89,7 +89,6 @@ class Controller(QObject):
         self._timer.timeout.connect(self._on_timeout)
         self._frames = build_frames(self.show.snapshot())
         self._due_ms = 0  # show ms of the boundary the timer waits for
-        self.events: list[Event] = []  # every event announced so far, for Control and the tests
 
     # -- what views and windows read ------------------------------------------
 
@@ -162,8 +161,6 @@ class Controller(QObject):
 
     def _announce(self, events: tuple[Event, ...]) -> None:
         if events:
-            self.events.extend(events)
-            del self.events[:-500]
             self.events_occurred.emit(events)
 
     def _on_timeout(self) -> None:

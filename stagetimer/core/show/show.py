@@ -102,7 +102,6 @@ class Show(ScreenCommands):
         events = self.events_until(now)
         before = self.state.copy()
         log_before = self.log.mark()
-        starts = [item.actual_start_ms for item in self.state.items]
         also: list[str] = []
         try:
             if isinstance(command, StartFresh):
@@ -110,11 +109,8 @@ class Show(ScreenCommands):
             elif isinstance(command, ReloadAgenda):
                 effect = self._reload(command.agenda, now)
                 before = self.state.copy()  # the events compare like with like
-                starts = [item.actual_start_ms for item in self.state.items]
             else:
                 effect = self._dispatch(command, now)
-                if command.action == "undo":  # a restored start is not a new one
-                    starts = [item.actual_start_ms for item in self.state.items]
         except Refused as refusal:
             self.state = before  # (no command changes the log before it is accepted)
             return Outcome(command.action, False, reason=refusal.reason, params=dict(refusal.params),
@@ -125,7 +121,10 @@ class Show(ScreenCommands):
         if command.undoable and self.state != before:
             self._undo.append((command.action, before, log_before))
             del self._undo[:-UNDO_DEPTH]
-        self.log.observe(self.state, tod, starts)
+        # The starts before the command, for the log to forget a reset one; after an undo, the
+        # restored log already agrees with the restored starts.
+        starts_from = self.state if command.action == "undo" else before
+        self.log.observe(self.state, tod, [item.actual_start_ms for item in starts_from.items])
         events.extend(command_events(self.agenda, before, self.state, now, tod))
         if command.action == "undo":
             events.append(Event(EventKind.UNDONE, now, tod, self._current_id(), str(effect[1]["action"])))

@@ -70,14 +70,14 @@ def _projection(m: _Moment) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
-def _status(m: _Moment, index: int) -> str:
+def _status(m: _Moment, index: int, ran: bool) -> str:
+    """The row's status; ``ran``: the item has held the stage (time on stage is known)."""
     state = m.state
     if state.stage == "welcome":
         return "next" if index == 0 else "upcoming"
     current = len(state.items) if state.stage == "closing" else (state.index or 0)
     if index == current:
         return "live"
-    ran = m.log.stage_ms(index, m.tod) is not None
     if index < current:
         # Passed over without ever holding the stage (→ → on an item that never started).
         return "done" if ran else "skipped"
@@ -108,7 +108,7 @@ def _item_views(m: _Moment) -> tuple[ItemView, ...]:
             ItemView(
                 **agenda.item_identity(index),
                 note=item.note,
-                status=_status(m, index),
+                status=_status(m, index, on_stage is not None),
                 planned_start_ms=item.planned_start_ms,
                 planned_duration_ms=item.duration_ms,
                 fixed_start_ms=item.fixed_start_ms,
