@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as _dt
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
@@ -143,3 +144,27 @@ class FakeClock:
         self._boot += 1
         self._wall += down_ms
         self._mono = 1_000
+
+
+@dataclass(frozen=True)
+class TimeBase:
+    """How a show turns a monotonic reading into show time: plain data, so another thread can read the clock.
+
+    The network thread answers a browser's clock pings with the show's time
+    of day; it reads the same monotonic clock through the show's current
+    base, never the Show itself (which belongs to the Qt thread).
+    """
+
+    mono0_ms: int  # the monotonic reading at which show time was ``origin_ms``
+    origin_ms: int
+    anchor_tod_ms: int  # the time of day at show time 0
+    speed: float
+
+    def show_ms(self, mono_ms: int) -> int:
+        """Show time at a monotonic reading: ms since the anchor, at rehearsal speed."""
+        real = mono_ms - self.mono0_ms
+        return self.origin_ms + (real if self.speed == 1 else int(real * self.speed))
+
+    def tod_ms(self, mono_ms: int) -> int:
+        """The show's time of day at a monotonic reading (not wrapped at midnight)."""
+        return self.anchor_tod_ms + self.show_ms(mono_ms)

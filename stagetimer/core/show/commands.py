@@ -36,6 +36,8 @@ ACTIONS: dict[str, type | None] = {
     "pin_message": None,  # keep (or stop keeping) the message when the item changes
     "flash": None,  # flash the presenter screen
     "blackout": None,  # toggle the projector blackout
+    "blackout_on": None,  # black out the projector (a remote's absolute setting: pressing twice is harmless)
+    "blackout_off": None,
     "projector_countdown": None,  # toggle the small countdown on the projector
 }
 
@@ -44,18 +46,24 @@ MESSAGE_MAX = 200
 #: One step of time added or taken away is at most a day (an item lasts at most a day).
 ADD_MAX_MS = MS_PER_DAY
 
+#: Where a command may come from besides this machine's keys and buttons ("").
+SOURCES = ("remote", "osc")
+
 #: Commands that change nothing worth taking back: Ctrl+Z skips over them.
 NOT_UNDOABLE = frozenset({"undo", "flash"})
 
 
 @dataclass(frozen=True)
 class Command:
-    """One operator action, e.g. ``Command("add_time", 60_000)``."""
+    """One operator action, e.g. ``Command("add_time", 60_000)``; ``source`` says who sent it, if not the keys."""
 
     action: str
     value: str | int | None = None
+    source: str = ""
 
     def __post_init__(self) -> None:
+        if self.source and self.source not in SOURCES:
+            raise ValueError(f"unknown command source {self.source!r}; known: {', '.join(SOURCES)}")
         if self.action not in ACTIONS:
             raise ValueError(f"unknown command {self.action!r}; known: {', '.join(ACTIONS)}")
         expected = ACTIONS[self.action]
@@ -77,11 +85,13 @@ class Command:
         data: dict[str, Any] = {"action": self.action}
         if self.value is not None:
             data["value"] = self.value
+        if self.source:
+            data["source"] = self.source
         return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Command:
-        return cls(str(data["action"]), data.get("value"))
+        return cls(str(data["action"]), data.get("value"), str(data.get("source", "")))
 
 
 def _check_text(action: str, text: str) -> None:

@@ -89,6 +89,7 @@ class Outcome:
     also: tuple[str, ...] = ()
     events: tuple[Event, ...] = ()
     journal_error: str = ""
+    source: str = ""  # where the command came from: "" (this machine), or one of commands.SOURCES
 
     @classmethod
     def refused(cls, action: str, refusal: Refused) -> Outcome:
@@ -107,4 +108,6 @@ class Outcome:
         data["events"] = [event.to_dict() for event in self.events]
         if self.journal_error:
             data["journal_error"] = self.journal_error
+        if self.source:
+            data["source"] = self.source
         return data

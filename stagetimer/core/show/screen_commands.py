@@ -54,6 +54,14 @@ class ScreenCommands:
         self.state.blackout = not self.state.blackout
         return ("blackout_on" if self.state.blackout else "blackout_off"), {}
 
+    def _do_blackout_on(self, now: int) -> Effect:
+        self.state.blackout = True
+        return "blackout_on", {}
+
+    def _do_blackout_off(self, now: int) -> Effect:
+        self.state.blackout = False
+        return "blackout_off", {}
+
     def _do_projector_countdown(self, now: int) -> Effect:
         self.state.projector_countdown = not self.state.projector_countdown
         return ("countdown_on" if self.state.projector_countdown else "countdown_off"), {}

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from stagetimer.core.agenda.model import Agenda
-from stagetimer.core.clock import Clock
+from stagetimer.core.clock import Clock, TimeBase
 from stagetimer.core.show.accounting import LogMark, StageLog
 from stagetimer.core.show.commands import ADD_MAX_MS, AnyCommand, Command, ReloadAgenda, StartFresh
 from stagetimer.core.show.events import Event, EventKind, command_events
@@ -65,9 +65,12 @@ class Show(ScreenCommands):
 
     def now_ms(self) -> int:
         """Show time: ms since the anchor, at rehearsal speed."""
-        real = self.clock.monotonic_ms() - self._mono0
-        scaled = real if self.speed == 1 else int(real * self.speed)
-        return self._origin + scaled
+        return self.time_base.show_ms(self.clock.monotonic_ms())
+
+    @property
+    def time_base(self) -> TimeBase:
+        """The show's clock as plain data (for a thread that must not touch the Show)."""
+        return TimeBase(self._mono0, self._origin, self.anchor_tod_ms, self.speed)
 
     def rebase(self, origin_show_ms: int) -> None:
         """Make show time read ``origin_show_ms`` now (after a replay, the time the app was down)."""
@@ -114,7 +117,7 @@ class Show(ScreenCommands):
         except Refused as refusal:
             self.state = before  # (no command changes the log before it is accepted)
             return Outcome(command.action, False, reason=refusal.reason, params=dict(refusal.params),
-                           events=tuple(events))
+                           events=tuple(events), source=_source(command))
         if command.action != "undo" and self._moved(before) and self.state.message and not self.state.message_pinned:
             self._clear_message()
             also.append("message_cleared")
@@ -134,7 +137,8 @@ class Show(ScreenCommands):
             self.state.items[self.state.index].overtime_flash_from_ms = now
         events.extend(alarms)
         name, params = effect
-        return Outcome(command.action, True, effect=name, params=params, also=tuple(also), events=tuple(events))
+        return Outcome(command.action, True, effect=name, params=params, also=tuple(also), events=tuple(events),
+                       source=_source(command))
 
     def _dispatch(self, command: Command, now: int) -> Effect:
         handler: Callable[..., Effect] = getattr(self, "_do_" + command.action)
@@ -362,3 +366,8 @@ class Show(ScreenCommands):
             self.next_transition_ms(now), today=self.clock.local_date(),
             wall_tod_ms=self.clock.local_tod_ms() if self.speed == 1 else None,  # a rehearsal runs its own time
         )
+
+
+def _source(command: AnyCommand) -> str:
+    """Where an operator command came from ("" for this machine's keys), for the answer to say so."""
+    return command.source if isinstance(command, Command) else ""

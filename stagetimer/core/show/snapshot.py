@@ -145,6 +145,8 @@ class Snapshot(EventFields, _Frame, _ClockReading):
     elapsed_ms: int
     allotted_ms: int
     phase: str  # one of PHASES
+    warning_ms: int  # the current item's thresholds (0 when none is loaded): phase_for(remaining)
+    danger_ms: int
     countdown_text: str  # "9:59", "+0:12"
     progress: float  # 0.0 at the start of the slot, 1.0 when time is up (clamped)
     overtime_ms: int  # how far past zero; 0 when not in overtime

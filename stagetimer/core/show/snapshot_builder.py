@@ -188,7 +188,7 @@ def build_snapshot(
 
     clock_state = _clock_state(state, current)
     running = clock_state is ClockState.RUNNING
-    remaining = elapsed = allotted = overtime = 0
+    remaining = elapsed = allotted = overtime = warning = danger = 0
     phase, countdown, progress = "idle", "", 0.0
     flash = False
     if current is not None:
@@ -196,6 +196,7 @@ def build_snapshot(
         elapsed, allotted = current.elapsed_ms, current.allotted_ms
         remaining = allotted - elapsed
         thresholds = agenda.items[current.index].thresholds
+        warning, danger = thresholds.warning_ms, thresholds.danger_ms
         phase = phase_for(remaining, thresholds)
         countdown = format_countdown(remaining)
         progress = 1.0 if allotted <= 0 else min(1.0, max(0.0, elapsed / allotted))
@@ -248,6 +249,8 @@ def build_snapshot(
         elapsed_ms=elapsed,
         allotted_ms=allotted,
         phase=phase,
+        warning_ms=warning,
+        danger_ms=danger,
         countdown_text=countdown,
         progress=progress,
         overtime_ms=overtime,
