@@ -111,14 +111,14 @@ def _read_regular(path: Path) -> bytes:
         return handle.read(MAX_JOURNAL_BYTES + 1)[:MAX_JOURNAL_BYTES]
 
 
-def atomic_write_text(path: Path, text: str, encoding: str = "utf-8") -> None:
-    """Write ``text`` so that ``path`` holds either the old or the new whole file."""
+def atomic_write_text(path: Path, text: str, encoding: str = "utf-8", *, private: bool = False) -> None:
+    """Write ``text`` so that ``path`` holds either the old or the new whole file (``private``: user-only)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
     try:
         # mkstemp makes the file private (0600); a report is meant to be shared,
         # so give it the permissions any new file of this user would get.
-        os.chmod(temp, 0o666 & ~_current_umask())
+        os.chmod(temp, 0o600 if private else 0o666 & ~_current_umask())
         with os.fdopen(handle, "w", encoding=encoding, newline="") as out:
             out.write(text)
             out.flush()

@@ -1,0 +1,115 @@
+"""The WebSocket clients of every view, and what is pushed to them.
+
+Runs on the network thread's loop only. A view's frame is serialised once
+per change and sent to all its clients; a frame equal to the last one sent
+is not sent at all, so a running countdown costs no traffic (the browsers
+count by themselves). A client that cannot keep up is dropped rather than
+allowed to hold the others back.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections.abc import Coroutine
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+
+from stagetimer.core.show.events import Event
+from stagetimer.core.show.snapshot import Frames
+from stagetimer.core.show.web_frames import VIEWS, view_frame
+
+log = logging.getLogger(__name__)
+
+#: A client that takes longer than this to accept one message is dropped.
+SEND_TIMEOUT_S = 5.0
+
+
+@dataclass(eq=False)
+class Client:
+    """One connected browser or script."""
+
+    ws: web.WebSocketResponse
+    view: str  # one of VIEWS
+    access: str  # "viewer" or "control"
+    sent_at_ms: dict[str, float] = field(default_factory=dict)
+
+
+class Hub:
+    """Who is connected to which view, and the last frame each view was sent."""
+
+    def __init__(self) -> None:
+        self._clients: dict[str, set[Client]] = {view: set() for view in VIEWS}
+        self._last: dict[str, str] = {}  # view -> the last frame message sent
+        self._frames: Frames | None = None
+        #: Clients per view, copied on every change: read from the Qt thread without a lock.
+        self.counts: dict[str, int] = dict.fromkeys(VIEWS, 0)
+
+    @property
+    def frames(self) -> Frames | None:
+        """The latest frames from the show (None until the first arrives)."""
+        return self._frames
+
+    def frame_message(self, view: str) -> str | None:
+        """The view's current frame as the message a client receives."""
+        if self._frames is None:
+            return None
+        if view not in self._last:
+            self._last[view] = _message("frame", view=view, frame=view_frame(view, self._frames))
+        return self._last[view]
+
+    async def join(self, client: Client) -> None:
+        self._clients[client.view].add(client)
+        self._count()
+        message = self.frame_message(client.view)
+        if message is not None:
+            await client.ws.send_str(message)
+
+    def leave(self, client: Client) -> None:
+        self._clients[client.view].discard(client)
+        self._count()
+
+    async def publish(self, frames: Frames) -> None:
+        """New frames from the show: send each view whose frame changed to its clients."""
+        self._frames = frames
+        sends: list[Coroutine[Any, Any, None]] = []
+        for view, clients in self._clients.items():
+            if not clients:
+                self._last.pop(view, None)  # built afresh for the next client
+                continue
+            message = _message("frame", view=view, frame=view_frame(view, frames))
+            if message == self._last.get(view):
+                continue
+            self._last[view] = message
+            sends.extend(self._send(client, message) for client in list(clients))
+        if sends:
+            await asyncio.gather(*sends)
+
+    async def announce(self, events: tuple[Event, ...]) -> None:
+        """Transitions go to control clients only (they may name a message or an operator's undo)."""
+        message = _message("events", events=[event.to_dict() for event in events])
+        await asyncio.gather(*(self._send(client, message) for clients in self._clients.values()
+                               for client in list(clients) if client.access == "control"))
+
+    async def close_all(self) -> None:
+        for clients in self._clients.values():
+            for client in list(clients):
+                await client.ws.close(code=1001, message=b"server stopping")
+
+    async def _send(self, client: Client, message: str) -> None:
+        try:
+            await asyncio.wait_for(client.ws.send_str(message), SEND_TIMEOUT_S)
+        except (asyncio.TimeoutError, ConnectionError, RuntimeError):
+            log.info("dropped a %s client that could not keep up", client.view)
+            self.leave(client)
+            await client.ws.close()
+
+    def _count(self) -> None:
+        self.counts = {view: len(clients) for view, clients in self._clients.items()}
+
+
+def _message(kind: str, **body: Any) -> str:
+    return json.dumps({"type": kind, **body}, ensure_ascii=False, separators=(",", ":"))
