@@ -15,12 +15,14 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from stagetimer.core.clock import SystemClock
 from stagetimer.core.show.commands import Command
 from stagetimer.core.show.frames import build_frames
 from stagetimer.core.show.outcome import Outcome
+from stagetimer.core.show.session import Session
 from stagetimer.core.show.show import Show
 from stagetimer.core.show.status import status_dict
 from stagetimer.net.server import NetServer
@@ -29,10 +31,13 @@ from tests.snapshots_factory import fallback_agenda
 
 
 class ThreadPort:
-    """The ShowPort: every command runs on the show's own thread, then the frames are published."""
+    """The ShowPort: every command runs on the show's own thread, then the frames are published.
 
-    def __init__(self, show: Show) -> None:
-        self.show = show
+    With a state folder the door is a Session, which journals every command as the app's does.
+    """
+
+    def __init__(self, show: Show, state_dir: Path | None = None) -> None:
+        self.door: Show | Session = show if state_dir is None else Session(show, state_dir)
         self.server: NetServer | None = None
         self.applied: list[Command] = []
         self._thread = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="show")
@@ -44,12 +49,20 @@ class ThreadPort:
     def status(self) -> concurrent.futures.Future[dict[str, Any]]:
         return self._thread.submit(lambda: status_dict(self.show.snapshot()))
 
+    def publish_now(self) -> None:
+        """Publish the frames as the app's display tick does (on the show's thread)."""
+        self._thread.submit(self.publish).result()
+
     def publish(self) -> None:
         if self.server is not None:
             self.server.publish(build_frames(self.show.snapshot()), self.show.time_base)
 
+    @property
+    def show(self) -> Show:
+        return self.door.show if isinstance(self.door, Session) else self.door
+
     def _apply(self, command: Command) -> Outcome:
-        outcome = self.show.apply(command)
+        outcome = self.door.apply(command)
         self.applied.append(command)
         self.publish()
         if outcome.events and self.server is not None:
@@ -89,17 +102,19 @@ class Served:
 
 
 @contextmanager
-def served(show: Show | None = None, host: str = "127.0.0.1") -> Iterator[Served]:
+def served(show: Show | None = None, host: str = "127.0.0.1", state_dir: Path | None = None) -> Iterator[Served]:
     """The bundled day's show (a fresh one unless given), served on a port picked at run time."""
     show = show or Show(fallback_agenda(), SystemClock())
-    port = ThreadPort(show)
+    port = ThreadPort(show, state_dir)
     tokens = Tokens.new()
     server = NetServer(port, tokens, show.clock, host=host, port=0)
     port.server = server
     server.start()
-    port.submit(Command("flash")).result()  # any command publishes the first frames
+    port.publish_now()
     try:
         yield Served(server, port, tokens)
     finally:
         server.stop()
         port.close()
+        if isinstance(port.door, Session):
+            port.door.close()
