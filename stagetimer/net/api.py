@@ -141,9 +141,10 @@ class Api:
             return error_response(401, "unauthorized", "this link has no valid token: ask for a new one")
         if view not in AUDIENCE_VIEWS and access != "control":
             return error_response(403, "forbidden", f"the {view} view needs the control token")
-        ws = web.WebSocketResponse(heartbeat=20.0, max_msg_size=MAX_BODY)
+        # No per-message compression: frames are ~1 KB, and compressing each for ~200 clients costs more.
+        ws = web.WebSocketResponse(heartbeat=20.0, max_msg_size=MAX_BODY, compress=False)
         await ws.prepare(request)
-        client = Client(ws, view, access)
+        client = Client(ws, view, access, request.transport)
         await ws.send_str(_json({"type": "hello", "view": view, "access": access, "actions": list(ACTIONS)}))
         await self._hub.join(client)
         limiter = RateLimiter(WS_RATE_PER_S, WS_BURST)
