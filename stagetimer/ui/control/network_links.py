@@ -37,7 +37,7 @@ class LinkCard(QFrame):
         self.field = QLineEdit()
         self.field.setReadOnly(True)
         self.field.setCursorPosition(0)
-        self.copy_button = QPushButton(words.tr("Copy"))
+        self.copy_button = QPushButton(self.tr("Copy"))
         self.copy_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay the show's
         self.copy_button.clicked.connect(self.copy)
 
@@ -51,7 +51,7 @@ class LinkCard(QFrame):
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addLayout(top)
         if link.control:
-            crew = QLabel(words.tr("Control token: for the crew only"))
+            crew = QLabel(self.tr("Control token: for the crew only"))
             crew.setObjectName("crewOnly")
             crew.setStyleSheet("color: #f0b429;")
             layout.addWidget(crew)
@@ -74,8 +74,8 @@ class LinkCard(QFrame):
         if count is None:
             self.clients.setText("")
         else:
-            self.clients.setText(words.tr("%1 connected").replace("%1", str(count)))
+            self.clients.setText(self.tr("%1 connected").replace("%1", str(count)))
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.url)
-        self.copy_button.setText(words.tr("Copied"))
+        self.copy_button.setText(self.tr("Copied"))

@@ -39,7 +39,7 @@ class NetworkWindow(QDialog):
     def __init__(self, serving: Serving, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("networkWindow")
-        self.setWindowTitle(words.tr("Network — links for browsers and Companion"))
+        self.setWindowTitle(self.tr("Network — links for browsers and Companion"))
         self.setModal(False)
         self._serving = serving
         self.confirm_box: QMessageBox | None = None
@@ -50,7 +50,7 @@ class NetworkWindow(QDialog):
         self.port_box.setValue(max(MIN_PORT, serving.record.port))
         self.start_button = QPushButton()
         self.start_button.clicked.connect(self.toggle)
-        self.tokens_button = QPushButton(words.tr("New tokens…"))
+        self.tokens_button = QPushButton(self.tr("New tokens…"))
         self.tokens_button.clicked.connect(self.ask_new_tokens)
         self.fill_hosts()
 
@@ -67,9 +67,9 @@ class NetworkWindow(QDialog):
         self.note.setWordWrap(True)
 
         form = QHBoxLayout()
-        form.addWidget(QLabel(words.tr("Address")))
+        form.addWidget(QLabel(self.tr("Address")))
         form.addWidget(self.host_box, 1)
-        form.addWidget(QLabel(words.tr("Port")))
+        form.addWidget(QLabel(self.tr("Port")))
         form.addWidget(self.port_box)
         form.addWidget(self.start_button)
         form.addWidget(self.tokens_button)
@@ -88,7 +88,7 @@ class NetworkWindow(QDialog):
         layout.addWidget(self.osc_warning)
         layout.addWidget(self.note)
         layout.addLayout(grid)
-        hint = QLabel(words.tr("View links carry the viewer token: they show the show and change nothing. "
+        hint = QLabel(self.tr("View links carry the viewer token: they show the show and change nothing. "
                                "New tokens turn every old link off."))
         hint.setWordWrap(True)
         hint.setObjectName("networkHint")
@@ -116,7 +116,7 @@ class NetworkWindow(QDialog):
         """Redraw from the server's state: started, stopped, failed or new tokens."""
         serving = self._serving
         running = serving.running
-        self.start_button.setText(words.tr("Stop serving") if running else words.tr("Start serving"))
+        self.start_button.setText(self.tr("Stop serving") if running else self.tr("Start serving"))
         self.host_box.setEnabled(not running)
         self.port_box.setEnabled(not running)
         if running:
@@ -143,7 +143,7 @@ class NetworkWindow(QDialog):
         if port is None:
             self.osc_warning.hide()
             return
-        self.osc_warning.setText(words.tr("OSC is on (UDP port %1): OSC has no password — anyone on this "
+        self.osc_warning.setText(self.tr("OSC is on (UDP port %1): OSC has no password — anyone on this "
                                           "network can control the show").replace("%1", str(port)))
         self.osc_warning.show()
 
@@ -166,8 +166,8 @@ class NetworkWindow(QDialog):
             return self.confirm_box
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            words.tr("New tokens?"),
-            words.tr("Every link and remote handed out so far stops working, and every connected browser is "
+            self.tr("New tokens?"),
+            self.tr("Every link and remote handed out so far stops working, and every connected browser is "
                      "disconnected. Hand out the new links afterwards."),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,

@@ -34,6 +34,7 @@ _VIEW_NAMES = {
 
 
 def tr(text: str) -> str:
+    """Translate a text marked with QT_TRANSLATE_NOOP("Network", …) above."""
     return QCoreApplication.translate(CONTEXT, text)
 
 
@@ -52,24 +53,29 @@ def error_text(serving: Serving) -> str:
 
 def status_text(serving: Serving) -> str:
     """One line: where it serves and who can reach it, or that it does not."""
+    translate = QCoreApplication.translate
     if serving.running:
-        where = tr("this computer only") if serving.host == LOOPBACK else tr("the venue network")
-        return tr("Serving on %1:%2 — reachable from %3").replace("%1", serving.host) \
-            .replace("%2", str(serving.port)).replace("%3", where)
-    return error_text(serving) or tr("Not serving: the show is on this computer only")
+        if serving.host == LOOPBACK:
+            where = translate("Network", "this computer only")
+        else:
+            where = translate("Network", "the venue network")
+        text = translate("Network", "Serving on %1:%2 — reachable from %3")
+        return text.replace("%1", serving.host).replace("%2", str(serving.port)).replace("%3", where)
+    return error_text(serving) or translate("Network", "Not serving: the show is on this computer only")
 
 
 def tokens_note(serving: Serving) -> str:
     if not serving.tokens_unsaved:
         return ""
-    return tr("The tokens cannot be saved in the show folder (%1): these links last until the app closes") \
-        .replace("%1", serving.tokens_unsaved)
+    text = QCoreApplication.translate(
+        "Network", "The tokens cannot be saved in the show folder (%1): these links last until the app closes")
+    return text.replace("%1", serving.tokens_unsaved)
 
 
 def host_choices() -> list[tuple[str, str]]:
     """The Address list: (address, label) — loopback first, then all networks, then each address."""
-    choices = [(LOOPBACK, tr("This computer only (127.0.0.1)")),
-               (ALL, tr("Every network of this computer (0.0.0.0)"))]
+    choices = [(LOOPBACK, QCoreApplication.translate("Network", "This computer only (127.0.0.1)")),
+               (ALL, QCoreApplication.translate("Network", "Every network of this computer (0.0.0.0)"))]
     choices += [(address, f"{address} — {name}") for address, name in lan_addresses()]
     return choices
 
