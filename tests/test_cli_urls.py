@@ -30,8 +30,8 @@ def test_serve_accepts_a_port_and_an_ip_address(text: str, expected: tuple[str, 
     assert build_run_parser().parse_args(["--serve", text]).serve == expected
 
 
-@pytest.mark.parametrize("text", ["", "0", "65536", "http", "８０８０", "1_000", "-1", "stage.example.com:8080",
-                                  "::1:8080", "300.1.1.1:80", "127.0.0.1:", ":8080x"])
+@pytest.mark.parametrize("text", ["", "0", "65536", "http", "\uff18\uff10\uff18\uff10", "1_000", "-1",
+                                  "stage.example.com:8080", "::1:8080", "300.1.1.1:80", "127.0.0.1:", ":8080x"])
 def test_serve_refuses_anything_else_with_a_sentence(text: str) -> None:
     with pytest.raises(argparse.ArgumentTypeError) as refused:
         serve_address(text)

@@ -8,8 +8,8 @@ marked so they are not handed to the audience by mistake.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QFontMetrics, QGuiApplication, QTextOption
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from stagetimer.net.links import Link
 from stagetimer.ui.common.qr import qr_pixmap
@@ -17,6 +17,8 @@ from stagetimer.ui.control import network_words as words
 
 #: The QR code's side: readable by a phone at arm's length from a laptop screen.
 QR_PX = 168
+#: The URL is shown whole, broken anywhere over this many lines (a cut-off token cannot be read out).
+URL_LINES = 3
 
 
 class LinkCard(QFrame):
@@ -34,9 +36,14 @@ class LinkCard(QFrame):
         self.qr = QLabel()
         self.qr.setFixedSize(QR_PX, QR_PX)
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.field = QLineEdit()
+        self.field = QPlainTextEdit()
         self.field.setReadOnly(True)
-        self.field.setCursorPosition(0)
+        self.field.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
+        self.field.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.field.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.field.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.field.setFixedHeight(QFontMetrics(self.field.font()).lineSpacing() * URL_LINES + 12)
+        self.field.setMinimumWidth(260)
         self.copy_button = QPushButton(self.tr("Copy"))
         self.copy_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay the show's
         self.copy_button.clicked.connect(self.copy)
@@ -46,7 +53,7 @@ class LinkCard(QFrame):
         top.addWidget(self.clients)
         bottom = QHBoxLayout()
         bottom.addWidget(self.field, 1)
-        bottom.addWidget(self.copy_button)
+        bottom.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addLayout(top)
@@ -65,8 +72,7 @@ class LinkCard(QFrame):
         if link.url == self.url:
             return
         self.url = link.url
-        self.field.setText(link.url)
-        self.field.setCursorPosition(0)
+        self.field.setPlainText(link.url)
         self.qr.setPixmap(qr_pixmap(link.url, QR_PX))
 
     def set_clients(self, count: int | None) -> None:

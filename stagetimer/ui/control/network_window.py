@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from stagetimer.ui.control import network_words as words
+from stagetimer.ui.control import style
 from stagetimer.ui.control.network_links import LinkCard
 from stagetimer.ui.controller import Controller
 from stagetimer.ui.serving import Serving
@@ -43,10 +44,12 @@ class NetworkWindow(QDialog):
         self.setModal(False)
         self._serving = serving
         self.confirm_box: QMessageBox | None = None
+        self.setStyleSheet(_sheet())
 
         self.host_box = QComboBox()
         self.port_box = QSpinBox()
         self.port_box.setRange(MIN_PORT, MAX_PORT)
+        self.port_box.setMinimumWidth(70)
         self.port_box.setValue(max(MIN_PORT, serving.record.port))
         self.start_button = QPushButton()
         self.start_button.clicked.connect(self.toggle)
@@ -184,3 +187,16 @@ class NetworkWindow(QDialog):
         self.confirm_box = None
         if answer == QMessageBox.StandardButton.Yes:
             self._serving.new_tokens()
+
+
+def _sheet() -> str:
+    """Fields in Control's console colours; the address locked while serving is still read easily."""
+    field = f"background: {style.FIELD.name()}; color: {style.TEXT.name()}; border: 1px solid {style.BORDER.name()};"
+    return f"""
+QPlainTextEdit, QComboBox, QSpinBox {{ {field} border-radius: 5px; padding: 2px 4px; }}
+QComboBox:disabled, QSpinBox:disabled {{ color: {style.TEXT.name()}; background: {style.PANEL.name()}; }}
+QComboBox QAbstractItemView {{ {field} selection-background-color: {style.HOVER.name()}; }}
+QFrame#linkCard {{ background: {style.PANEL.name()}; border: 1px solid {style.BORDER.name()}; border-radius: 6px; }}
+QSpinBox QLineEdit {{ padding: 0; border: none; background: transparent; font-size: {style.BASE_PX}px; }}
+QLabel:disabled {{ color: {style.DONE.name()}; }}
+"""
