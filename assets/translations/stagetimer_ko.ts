@@ -833,6 +833,26 @@
         <translation>발표자 메시지를 지웠습니다 (남기려면 P 키로 고정)</translation>
     </message>
     <message>
+        <source>Remote: %1</source>
+        <translation>원격: %1</translation>
+    </message>
+    <message>
+        <source>OSC: %1</source>
+        <translation>OSC: %1</translation>
+    </message>
+    <message>
+        <source>Started %1</source>
+        <translation>시작: %1</translation>
+    </message>
+    <message>
+        <source>Resumed %1</source>
+        <translation>다시 시작: %1</translation>
+    </message>
+    <message>
+        <source>Paused %1</source>
+        <translation>일시정지: %1</translation>
+    </message>
+    <message>
         <source>The system clock changed by %1 while StageTimer was closed; the countdown kept its own time</source>
         <translation>StageTimer가 꺼져 있는 동안 시스템 시계가 %1 바뀌었습니다. 카운트다운은 자체 시간을 유지했습니다</translation>
     </message>
@@ -1087,6 +1107,25 @@
     </message>
 </context>
 <context>
+    <name>LinkCard</name>
+    <message>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <source>Control token: for the crew only</source>
+        <translation>제어 토큰 포함: 운영진에게만 전달</translation>
+    </message>
+    <message>
+        <source>%1 connected</source>
+        <translation>%1대 접속</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>복사됨</translation>
+    </message>
+</context>
+<context>
     <name>MessageDialog</name>
     <message>
         <source>Message to the speaker</source>
@@ -1111,6 +1150,143 @@
     <message>
         <source>Cancel</source>
         <translation>취소</translation>
+    </message>
+</context>
+<context>
+    <name>Network</name>
+    <message>
+        <source>Port %1 is already in use by another program: choose another port</source>
+        <translation>포트 %1은(는) 다른 프로그램이 이미 쓰고 있습니다: 다른 포트를 고르세요</translation>
+    </message>
+    <message>
+        <source>%2 is not an address of this computer: choose one from the list</source>
+        <translation>%2은(는) 이 컴퓨터의 주소가 아닙니다: 목록에서 고르세요</translation>
+    </message>
+    <message>
+        <source>Port %1 needs administrator rights: choose a port above 1023</source>
+        <translation>포트 %1은(는) 관리자 권한이 필요합니다: 1023보다 큰 포트를 고르세요</translation>
+    </message>
+    <message>
+        <source>Cannot serve on %2:%1 (%3)</source>
+        <translation>%2:%1에서 서비스할 수 없습니다 (%3)</translation>
+    </message>
+    <message>
+        <source>Presenter</source>
+        <translation>발표자</translation>
+    </message>
+    <message>
+        <source>Projector</source>
+        <translation>프로젝터</translation>
+    </message>
+    <message>
+        <source>Backstage</source>
+        <translation>무대 뒤</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>진행표</translation>
+    </message>
+    <message>
+        <source>Remote (control)</source>
+        <translation>원격 조작 (제어)</translation>
+    </message>
+    <message>
+        <source>Companion: a command URL (control)</source>
+        <translation>Companion: 명령 URL (제어)</translation>
+    </message>
+    <message>
+        <source>this computer only</source>
+        <translation>이 컴퓨터에서만</translation>
+    </message>
+    <message>
+        <source>the venue network</source>
+        <translation>행사장 네트워크</translation>
+    </message>
+    <message>
+        <source>Serving on %1:%2 — reachable from %3</source>
+        <translation>%1:%2에서 서비스 중 — %3 접속 가능</translation>
+    </message>
+    <message>
+        <source>Not serving: the show is on this computer only</source>
+        <translation>서비스 꺼짐: 이 컴퓨터에서만 진행합니다</translation>
+    </message>
+    <message>
+        <source>The tokens cannot be saved in the show folder (%1): these links last until the app closes</source>
+        <translation>토큰을 진행 폴더에 저장할 수 없습니다 (%1): 이 링크는 앱을 닫을 때까지만 유효합니다</translation>
+    </message>
+    <message>
+        <source>This computer only (127.0.0.1)</source>
+        <translation>이 컴퓨터만 (127.0.0.1)</translation>
+    </message>
+    <message>
+        <source>Every network of this computer (0.0.0.0)</source>
+        <translation>이 컴퓨터의 모든 네트워크 (0.0.0.0)</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkMenu</name>
+    <message>
+        <source>&amp;Network</source>
+        <translation>네트워크(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Serve to browsers and Companion</source>
+        <translation>브라우저와 Companion에 서비스(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Links and QR codes…</source>
+        <translation>링크와 QR 코드(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Listening on %1:%2</source>
+        <translation>%1:%2에서 대기 중</translation>
+    </message>
+    <message>
+        <source>Not serving</source>
+        <translation>서비스 꺼짐</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkWindow</name>
+    <message>
+        <source>Network — links for browsers and Companion</source>
+        <translation>네트워크 — 브라우저와 Companion용 링크</translation>
+    </message>
+    <message>
+        <source>New tokens…</source>
+        <translation>새 토큰…</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>주소</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>포트</translation>
+    </message>
+    <message>
+        <source>View links carry the viewer token: they show the show and change nothing. New tokens turn every old link off.</source>
+        <translation>화면 링크에는 보기 토큰만 들어 있어 진행을 보여 줄 뿐 아무것도 바꾸지 못합니다. 새 토큰을 만들면 이전 링크는 모두 끊깁니다.</translation>
+    </message>
+    <message>
+        <source>Stop serving</source>
+        <translation>서비스 중지</translation>
+    </message>
+    <message>
+        <source>Start serving</source>
+        <translation>서비스 시작</translation>
+    </message>
+    <message>
+        <source>OSC is on (UDP port %1): OSC has no password — anyone on this network can control the show</source>
+        <translation>OSC 켜짐 (UDP 포트 %1): OSC에는 암호가 없어 이 네트워크의 누구나 진행을 조작할 수 있습니다</translation>
+    </message>
+    <message>
+        <source>New tokens?</source>
+        <translation>새 토큰을 만들까요?</translation>
+    </message>
+    <message>
+        <source>Every link and remote handed out so far stops working, and every connected browser is disconnected. Hand out the new links afterwards.</source>
+        <translation>지금까지 나눠 준 링크와 원격 조작이 모두 작동을 멈추고, 접속한 브라우저는 모두 연결이 끊깁니다. 그다음 새 링크를 나눠 주세요.</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@ them; both use these, so neither has to import the other back.
 from __future__ import annotations
 
 import argparse
+import ipaddress
 import math
 import sys
 import tempfile
@@ -72,6 +73,37 @@ def rehearsal_speed(text: str) -> float:
             f"must be from {MIN_SPEED:g} to {MAX_SPEED:g} (got {text}); 1 is real time, 60 runs a minute per second"
         )
     return value
+
+
+#: ``--serve PORT`` listens on this computer only; another address must be asked for.
+SERVE_HOST = "127.0.0.1"
+
+
+def serve_address(text: str) -> tuple[str, int]:
+    """``--serve [HOST:]PORT``: (host, port), else a usage error that says what to type.
+
+    HOST is an IP address (127.0.0.1, 0.0.0.0 for every network, one of this
+    computer's, ``[::1]`` for IPv6) or ``localhost``; a name would be looked up
+    in DNS at every start and could point anywhere. PORT is 1 to 65535.
+    """
+    host, separator, port_text = text.rpartition(":")
+    if not separator:
+        host = SERVE_HOST
+    elif host.startswith("[") and host.endswith("]"):
+        host = host[1:-1]
+    elif ":" in host:
+        raise argparse.ArgumentTypeError(f"{text!r}: write an IPv6 address in brackets, e.g. [::1]:8080")
+    if not (port_text.isascii() and port_text.isdigit() and 0 < int(port_text) < 65536):
+        raise argparse.ArgumentTypeError(f"{text!r}: the port must be a number from 1 to 65535, e.g. --serve 8080 "
+                                         f"or --serve 0.0.0.0:8080")
+    if host == "localhost":
+        host = SERVE_HOST
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r}: {host!r} is not an IP address; use 127.0.0.1 (this computer), "
+                                         f"0.0.0.0 (every network) or one of this computer's addresses") from None
+    return host, int(port_text)
 
 
 def default_agenda_path(cwd: Path | None = None) -> Path:

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from stagetimer.cli import status_report as cli_status_report
+from stagetimer.cli import urls as cli_urls
 from stagetimer.cli.common import (
     EXIT_AGENDA_INVALID,
     EXIT_INTERNAL_ERROR,
@@ -29,6 +30,7 @@ from stagetimer.cli.common import (
     load_agenda_or_report,
     rehearsal_speed,
     report_internal_error,
+    serve_address,
 )
 from stagetimer.ui.display import display_problem
 
@@ -85,6 +87,8 @@ examples:
   stagetimer --presenter-screen 1 --projector-screen HDMI-2
   stagetimer --windowed --speed 60        rehearse on one laptop, 1 min per second
   stagetimer check my-event.yaml          validate and print the timetable
+  stagetimer --serve 8080                 browser views and remote on this computer
+  stagetimer --serve 0.0.0.0:8080         ... and on the venue network (links: stagetimer urls)
   QT_QPA_PLATFORM=offscreen stagetimer    run with no display (testing)
 """
 
@@ -158,6 +162,15 @@ def build_run_parser() -> argparse.ArgumentParser:
         help="resume the recorded show even if its last record is more than 6 hours old "
         "(otherwise such a journal is archived and a new show begins)",
     )
+    parser.add_argument(
+        "--serve",
+        type=serve_address,
+        default=None,
+        metavar="[HOST:]PORT",
+        help="serve the browser views and the remote API on PORT, on this computer only (127.0.0.1) unless "
+        "HOST says otherwise: 0.0.0.0 for every network, or one of this computer's addresses "
+        "(default: off, or as the show served when it last ran; also in the Network menu)",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
     return parser
 
@@ -218,6 +231,7 @@ SUBCOMMANDS: dict[str, Subcommand] = {
     ),
     "status": cli_status_report.STATUS,
     "report": cli_status_report.REPORT,
+    "urls": cli_urls.URLS,
 }
 
 

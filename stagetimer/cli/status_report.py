@@ -64,7 +64,7 @@ def journal_command(
     return Subcommand(name=name, summary=summary, add_arguments=add_arguments, run=run, usage=usage, epilog=epilog)
 
 
-def _open_show(options: argparse.Namespace) -> tuple[Agenda, Path] | int:
+def open_show(options: argparse.Namespace) -> tuple[Agenda, Path] | int:
     """The validated agenda and the state directory the app uses for it, or the exit status.
 
     Every reason not to go on has been said in one sentence (or, for the
@@ -133,7 +133,7 @@ def run_status(options: argparse.Namespace) -> int:
     from stagetimer.core.show.session import Session, summarize
     from stagetimer.core.show.status import status_dict
 
-    opened = _open_show(options)
+    opened = open_show(options)
     if isinstance(opened, int):
         return opened
     agenda, state_dir = opened
@@ -193,7 +193,7 @@ def run_report(options: argparse.Namespace) -> int:
     from stagetimer.core.report.report import load_report, report_language
     from stagetimer.core.report.text import dropped_lines, summary_sentences
 
-    opened = _open_show(options)
+    opened = open_show(options)
     if isinstance(opened, int):
         return opened
     agenda, state_dir = opened

@@ -37,6 +37,7 @@ from stagetimer.ui.agenda_watcher import (
 from stagetimer.ui.common import fonts
 from stagetimer.ui.common.i18n import choose_language, install_translator
 from stagetimer.ui.common.refcount_guard import protect_none
+from stagetimer.ui.control.network_menu import NetworkMenu
 from stagetimer.ui.control.screens_menu import ScreensMenu
 from stagetimer.ui.control.show_menu import ShowMenu
 from stagetimer.ui.control.window import ControlWindow
@@ -46,6 +47,7 @@ from stagetimer.ui.instance_lock import LockRefused, acquire_show_lock
 from stagetimer.ui.live_agenda import LiveAgenda
 from stagetimer.ui.placement import Placement
 from stagetimer.ui.screens import ScreenPlacer
+from stagetimer.ui.serving import Serving
 from stagetimer.ui.stage.presenter import PresenterView
 from stagetimer.ui.stage.projector import ProjectorView
 
@@ -77,6 +79,9 @@ class AppParts:
     crash_log: CrashLog
     live_agenda: LiveAgenda
     show_menu: ShowMenu
+    #: The network server's life (off unless --serve or the show served when it last ran).
+    serving: Serving
+    network_menu: NetworkMenu
     #: Things the operator should know at start-up (also printed by run_app).
     notes: list[str]
 
@@ -87,6 +92,7 @@ class AppParts:
         script put a built app away.
         """
         self.controller.stop()
+        self.serving.shut_down()
         self.close_guard.quitting = True
         for window in (self.control, self.presenter, self.projector):
             window.close()
@@ -257,6 +263,9 @@ def build_app(
     )
     control.menuBar().addMenu(show_menu)
     control.menuBar().addMenu(screens_menu)
+    serving = Serving(controller, folder, parent=app)
+    network_menu = NetworkMenu(serving, controller, control)
+    control.menuBar().addMenu(network_menu)
     close_guard = CloseGuard(controller, control, [presenter, projector])
     crash_log.error_logged.connect(control.show_internal_error)
     live_agenda = LiveAgenda(AgendaWatcher(agenda_path, load_agenda, parent=app), controller, control)
@@ -270,6 +279,8 @@ def build_app(
     if QGuiApplication.platformName() != "offscreen":  # offscreen cannot raise, and says so
         control.raise_()
     control.activateWindow()  # the operator's keys go to Control from the first second
+    # First among the notes (a damaged journal's many lines must not hide it); recovery's notice says more.
+    notes[:0] = serve_on_start(serving, getattr(options, "serve", None))
     if session.recovered:
         show_menu.announce_recovery()
     if unrecorded:  # the badge says what matters more now: nothing from here on is kept
@@ -294,8 +305,19 @@ def build_app(
         crash_log=crash_log,
         live_agenda=live_agenda,
         show_menu=show_menu,
+        serving=serving,
+        network_menu=network_menu,
         notes=notes,
     )
+
+
+def serve_on_start(serving: Serving, serve: tuple[str, int] | None) -> list[str]:
+    """Serve as ``--serve`` asks, or as the show did when the app last ran; what to print about it."""
+    if serve is None and not serving.record.serving:
+        return []
+    if serving.start(*(serve or (None, None))):
+        return [f"serving the show on {serving.host}:{serving.port} (links: Network menu, or 'stagetimer urls')"]
+    return [f"not serving on the network: {serving.error}"]
 
 
 def paint_now(windows: tuple[QWidget, ...]) -> None:
@@ -365,4 +387,5 @@ def exec_app(parts: AppParts) -> int:
     try:
         return parts.app.exec()
     finally:
+        parts.serving.shut_down()
         parts.session.close()

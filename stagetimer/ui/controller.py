@@ -134,7 +134,8 @@ class Controller(QObject):
         except Exception as error:
             log.exception("command %s failed unexpectedly", command)
             outcome = Outcome(command.action, False, reason="internal_error",
-                              params={"error": f"{type(error).__name__}: {error}"})
+                              params={"error": f"{type(error).__name__}: {error}"},
+                              source=str(getattr(command, "source", "")))
         if outcome.journal_error:
             log.error("command %s applied but not journaled: %s", command, outcome.journal_error)
         self._announce(outcome.events)

@@ -87,6 +87,18 @@ _REFUSALS: dict[str, str] = {
 #: Refusals that are information, not a mistake to warn about.
 _CALM = {"already_on_stage", "no_message", "empty_message"}
 
+#: Who sent a command that did not come from this computer's keys (Outcome.source).
+_SOURCES: dict[str, str] = {
+    "remote": QT_TRANSLATE_NOOP("ControlWindow", "Remote: %1"),
+    "osc": QT_TRANSLATE_NOOP("ControlWindow", "OSC: %1"),
+}
+#: What the screens say on their own for a key press, but must be said for a command from elsewhere.
+_REMOTE_EFFECTS: dict[str, str] = {
+    "started": QT_TRANSLATE_NOOP("ControlWindow", "Started %1"),
+    "resumed": QT_TRANSLATE_NOOP("ControlWindow", "Resumed %1"),
+    "paused": QT_TRANSLATE_NOOP("ControlWindow", "Paused %1"),
+}
+
 _JOURNAL = QT_TRANSLATE_NOOP(
     "Controller", "Done, but the show journal could not be written (%1): a crash now would lose it")
 
@@ -172,7 +184,24 @@ def effect_key(outcome: Outcome) -> str | None:
 
 
 def notice_for(outcome: Outcome) -> Notice | None:
-    """The notice for one answer of the door, or None when there is nothing to say."""
+    """The notice for one answer of the door, or None; a remote's or OSC's says so first ("원격: …").
+
+    The operator did not press anything: even a start or a pause, which the
+    screens show by themselves, is said, so nobody wonders who did it.
+    """
+    notice = _notice(outcome)
+    template = _SOURCES.get(outcome.source)
+    if template is None:
+        return notice
+    if notice is None:
+        effect = _REMOTE_EFFECTS.get(outcome.effect) if outcome.applied else None
+        if effect is None:
+            return None
+        notice = Notice(_fill(CONTROL, effect, str(outcome.params.get("title", ""))).strip())
+    return Notice(_fill(CONTROL, template, notice.text), notice.warning, notice.ready_item)
+
+
+def _notice(outcome: Outcome) -> Notice | None:
     if not outcome.applied:
         return Notice(refusal_text(outcome.reason, outcome.params), warning=outcome.reason not in _CALM)
     if outcome.journal_error:
