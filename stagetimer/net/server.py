@@ -28,6 +28,7 @@ from stagetimer.core.show.snapshot import Frames
 from stagetimer.net.api import Api
 from stagetimer.net.guards import MAX_BODY, RateLimiter, guard_middleware
 from stagetimer.net.hub import Hub
+from stagetimer.net.osc import OscBridge, OscError, OscSettings
 from stagetimer.net.tokens import Tokens
 
 log = logging.getLogger(__name__)
@@ -68,13 +69,14 @@ class NetServer:
     """HTTP API, WebSocket pushes and the browser views on one port, run on a thread of their own."""
 
     def __init__(self, show: ShowPort, tokens: Tokens, clock: Clock, host: str = "127.0.0.1", port: int = 0,
-                 static_dir: Path = STATIC_DIR) -> None:
+                 static_dir: Path = STATIC_DIR, osc: OscSettings | None = None) -> None:
         self._show = show
         self._clock = clock
         self._host, self._port = host, port
         self._static = static_dir
         self.hub = Hub()
         self.api = Api(show, tokens, self.hub, self._server_ms)
+        self._osc = OscBridge(osc, show) if osc is not None else None
         self._time_base: TimeBase | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
@@ -91,6 +93,18 @@ class NetServer:
         if self._address is None:
             raise RuntimeError("the server is not running")
         return self._address
+
+    @property
+    def osc_address(self) -> Address | None:
+        """Where OSC listens (None when off or not running): Control says "OSC on at …"."""
+        bound = self._osc.address if self._osc is not None and self.running else None
+        return Address(*bound) if bound is not None else None
+
+    @property
+    def osc_feedback(self) -> Address | None:
+        """Where OSC feedback is sent (None when none is configured)."""
+        target = self._osc.settings.feedback if self._osc is not None else None
+        return Address(*target) if target is not None else None
 
     @property
     def running(self) -> bool:
@@ -112,6 +126,8 @@ class NetServer:
             raise ServerError("the network server did not start in time")
         if self._error is not None:
             self._thread.join()
+            if isinstance(self._error, OscError):
+                raise ServerError(str(self._error)) from self._error
             raise ServerError(bind_problem(self._host, self._port, self._error)) from self._error
         return self.address
 
@@ -127,6 +143,8 @@ class NetServer:
         """New frames (and the clock they were read on): queued for the network thread, never waited for."""
         self._time_base = time_base
         self._call(self.hub.publish(frames))
+        if self._osc is not None:
+            self._call(self._osc.publish(frames))
 
     def announce(self, events: tuple[Event, ...]) -> None:
         self._call(self.hub.announce(events))
@@ -161,8 +179,9 @@ class NetServer:
         self._loop = loop
         try:
             loop.run_until_complete(self._open())
-        except (OSError, RuntimeError) as error:
+        except (OSError, RuntimeError, OscError) as error:
             self._error = error
+            loop.run_until_complete(self._close())  # what did open (the HTTP port, say) closes again
             self._ready.set()
             loop.close()
             return
@@ -184,8 +203,12 @@ class NetServer:
         sockets = getattr(server, "sockets", None) or ()
         port = sockets[0].getsockname()[1] if sockets else self._port
         self._address = Address(self._host, int(port))
+        if self._osc is not None:
+            await self._osc.open()
 
     async def _close(self) -> None:
+        if self._osc is not None:
+            self._osc.close()
         await self.hub.close_all()
         if self._runner is not None:
             await self._runner.cleanup()
