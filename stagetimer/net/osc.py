@@ -57,8 +57,9 @@ REFRESH = "refresh"
 FEEDBACK = ("remaining", "countdown", "phase", "title", "next", "state", "over_under")
 #: Answers to commands.
 OK, ERROR = PREFIX + "ok", PREFIX + "error"
-#: Addresses this server sends: one arriving here means feedback was pointed at the listen port.
-_OWN = frozenset({OK, ERROR, *(PREFIX + name for name in FEEDBACK)})
+#: Addresses this server sends: one arriving here means feedback was pointed at the listen port. (``next``
+#: is also an action; its feedback carries a title, which that action refuses as an argument.)
+_OWN = frozenset({OK, ERROR, *(PREFIX + name for name in FEEDBACK if name not in ACTIONS)})
 #: The one parameter each action with an argument takes (goto's depends on the argument's type).
 _ARGUMENT = {"goto": "n", "add": "seconds", "message": "text", "blackout": "on"}
 
