@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import queue
 import re
@@ -11,6 +12,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,6 +22,8 @@ from pythonosc.udp_client import SimpleUDPClient
 
 from stagetimer.core.clock import FakeClock
 from stagetimer.core.show.commands import Command
+from stagetimer.core.show.journal import JOURNAL_NAME
+from stagetimer.core.show.session import Session
 from stagetimer.core.show.show import Show
 from stagetimer.net.actions import BadRequest
 from stagetimer.net.osc import OscSettings, osc_params
@@ -95,16 +99,16 @@ class OscShow:
 
 
 @contextmanager
-def osc_show(clock: FakeClock | None = None, feedback: bool = True) -> Iterator[OscShow]:
+def osc_show(clock: FakeClock | None = None, feedback: bool = True, state_dir: Path | None = None) -> Iterator[OscShow]:
     """The bundled day served with OSC on a free loopback port, its feedback to a listener of ours."""
     show = Show(fallback_agenda(), clock or FakeClock())
     listener = Listener()
-    port = ThreadPort(show)
+    port = ThreadPort(show, state_dir)
     settings = OscSettings(port=0, feedback_port=listener.port if feedback else None)
     server = NetServer(port, Tokens.new(), show.clock, port=0, osc=settings)
     port.server = server
     server.start()
-    port.submit(Command("flash")).result()  # the first frames
+    port.publish_now()  # the first frames
     address = server.osc_address
     assert address is not None
     client = SimpleUDPClient("127.0.0.1", address.port)
@@ -115,6 +119,8 @@ def osc_show(clock: FakeClock | None = None, feedback: bool = True) -> Iterator[
         server.stop()
         port.close()
         listener.close()
+        if isinstance(port.door, Session):
+            port.door.close()
 
 
 @pytest.fixture
@@ -132,6 +138,18 @@ def test_a_start_over_osc_goes_through_the_door_as_osc(served_osc: OscShow) -> N
     assert served_osc.show.snapshot().running
     assert [(c.action, c.source) for c in served_osc.sent_by_osc()] == [("start", "osc")]
     assert served_osc.show.snapshot().can_undo  # journaled like a key: undoable
+
+
+def test_an_osc_command_is_journaled_with_its_source(tmp_path: Path) -> None:
+    with osc_show(state_dir=tmp_path) as served:
+        served.send("/stagetimer/start")
+        served.feedback.expect("/stagetimer/ok", "start")
+        served.send("/stagetimer/add", -60)
+        served.feedback.expect("/stagetimer/ok", "add")
+    records = [json.loads(line) for line in (tmp_path / JOURNAL_NAME).read_text(encoding="utf-8").splitlines()]
+    commands = [record["command"] for record in records if "command" in record]
+    assert {"action": "start", "source": "osc"} in commands
+    assert {"action": "add_time", "value": -60_000, "source": "osc"} in commands
 
 
 @pytest.mark.parametrize(("address", "args", "command"), [
