@@ -30,6 +30,7 @@ class PublishTiming:
     boundary_ns: int
     woke_ns: int  # the tick began (the timer fired and the boundary was reached)
     published_ns: int  # every view has the new frame (not yet painted)
+    flip: bool = True  # the presenter's displayed second changed (not a flash's half-period tick)
 
     @property
     def woke_late_ms(self) -> float:
@@ -63,8 +64,10 @@ class MeasuringController(Controller):
         boundary_ns = (self._due_ms + self._offset_ms) * 1_000_000
         self._wait_for_boundary()
         woke_ns = time.monotonic_ns()
+        shown = self.frames.presenter.countdown_text
         self.publish()
-        self.timings.append(PublishTiming(boundary_ns, woke_ns, time.monotonic_ns()))
+        flip = self.frames.presenter.countdown_text != shown
+        self.timings.append(PublishTiming(boundary_ns, woke_ns, time.monotonic_ns(), flip))
 
     def _monotonic_offset_ms(self) -> int:
         """How far the system's monotonic ms run ahead of the show's ms.

@@ -65,6 +65,7 @@ class Load:
         try:
             async with session.ws_connect(url, heartbeat=30) as ws:
                 self.connected += 1
+                seen = ""
                 for number in range(SYNC_PINGS):
                     await ws.send_json({"type": "ping", "id": number})
                 while not stop.is_set():
@@ -81,8 +82,11 @@ class Load:
                         continue
                     self.frames += 1
                     found = MESSAGE_FIELD.search(message.data)
-                    sent = self.sent.get(found.group(1)) if found else None
-                    if view == "presenter" and sent is not None:
+                    if view != "presenter" or found is None or found.group(1) == seen:
+                        continue  # later frames with the same message (its flash blinking) are not news
+                    seen = found.group(1)
+                    sent = self.sent.get(seen)
+                    if sent is not None:
                         self.latencies.append((arrived - sent) * 1000)
         except (aiohttp.ClientError, asyncio.TimeoutError) as error:
             self.failures.append(f"{view}: {type(error).__name__}: {error}")

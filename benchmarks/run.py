@@ -43,6 +43,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 LAYOUT = Path(__file__).resolve().parent / "three-1080p.json"
@@ -59,7 +60,7 @@ TARGETS = {
 # ---------------------------------------------------------------- the app, in a child process
 
 
-def _child(mode: str, seconds: float, platform: str) -> int:
+def _child(mode: str, seconds: float, platform: str, net_clients: int = 0, net_rate: float = 0.0) -> int:
     """Build the real app and measure; prints one JSON object on stdout."""
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={LAYOUT}" if platform == "offscreen" else platform
     sys.path.insert(0, str(ROOT))
@@ -142,7 +143,11 @@ def _child(mode: str, seconds: float, platform: str) -> int:
     assert isinstance(controller, MeasuringController)
     window: dict[str, object] = {}
 
+    load: dict[str, subprocess.Popen[str]] = {}
+
     def begin() -> None:
+        if net_clients:
+            _start_load(parts, load, net_clients, net_rate, seconds)
         controller.apply(Command("start"))
         # The audience's small countdown too, so all three windows tick.
         controller.apply(Command("projector_countdown"))
@@ -158,7 +163,10 @@ def _child(mode: str, seconds: float, platform: str) -> int:
     def finish() -> None:
         elapsed = time.monotonic() - window["t0"]
         cpu = _cpu_seconds() - window["cpu0"]
-        boundaries = [timing.boundary_ns for timing in controller.timings]
+        net = _finish_load(load, parts) if net_clients else None
+        # Second flips only: a message's or a flash's half-period ticks change no digit.
+        flips = [timing for timing in controller.timings if timing.flip]
+        boundaries = [timing.boundary_ns for timing in flips]
         late: dict[str, list[float]] = {}
         for name in ("presenter", "projector"):
             late[name] = _first_paint_after(boundaries, clock.painted[name])
@@ -168,12 +176,13 @@ def _child(mode: str, seconds: float, platform: str) -> int:
                     "seconds": elapsed,
                     "cpu_s": cpu,
                     "ticks": len(boundaries),
-                    "publish_ms": [timing.late_ms for timing in controller.timings],
-                    "wake_ms": [timing.woke_late_ms for timing in controller.timings],
+                    "publish_ms": [timing.late_ms for timing in flips],
+                    "wake_ms": [timing.woke_late_ms for timing in flips],
                     "paint_ms": late,
                     "rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                     "paint_cost_ms": {name: ns / 1e6 for name, ns in clock.cost_ns.items()},
                     "paints": {name: len(times) for name, times in clock.painted.items()},
+                    "net": net,
                 }
             )
         )
@@ -181,6 +190,36 @@ def _child(mode: str, seconds: float, platform: str) -> int:
 
     QTimer.singleShot(1500, begin)  # let start-up settle first
     return app.exec()
+
+
+def _start_load(parts: Any, load: dict[str, subprocess.Popen[str]], clients: int, rate: float,
+                seconds: float) -> None:
+    """Serve the show on loopback and start the clients' process (benchmarks/net_clients.py) against it."""
+    serving = parts.serving
+    if not serving.start("127.0.0.1", 0):
+        sys.exit(f"benchmark: the network server did not start: {serving.error}")
+    tokens = serving.tokens
+    base = serving.server.address.base_url()
+    # The clients ramp up (~5 s) and settle (2 s) first; the commands end before the measured run does.
+    command_seconds = max(5.0, seconds - 15)
+    load["clients"] = subprocess.Popen(
+        [sys.executable, str(ROOT / "benchmarks" / "net_clients.py"), base, tokens.viewer, tokens.control,
+         "--clients", str(clients), "--rate", str(rate), "--seconds", str(command_seconds)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _finish_load(load: dict[str, subprocess.Popen[str]], parts: Any) -> dict[str, Any]:
+    process = load["clients"]
+    try:
+        out, err = process.communicate(timeout=120)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        out, err = process.communicate()
+    parts.serving.stop()
+    if process.returncode != 0 or not out.strip():
+        return {"error": err[-2000:]}
+    result: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
+    return result
 
 
 def _cpu_seconds() -> float:
@@ -204,12 +243,12 @@ def _first_paint_after(boundaries: list[int], paints: list[int]) -> list[float]:
 # ---------------------------------------------------------------- the parent: spawn, collect, print
 
 
-def _spawn(mode: str, seconds: float, platform: str) -> tuple[dict, int]:
+def _spawn(mode: str, seconds: float, platform: str, net: tuple[int, float] = (0, 0.0)) -> tuple[dict, int]:
     env = {key: value for key, value in os.environ.items() if key != "QT_QPA_PLATFORM"}
     started = time.monotonic_ns()
     result = subprocess.run(
         [sys.executable, str(Path(__file__).resolve()), "--child", mode, "--seconds", str(seconds),
-         "--platform", platform],
+         "--platform", platform, "--net-clients", str(net[0]), "--net-rate", str(net[1])],
         capture_output=True, check=False,
         text=True,
         env=env,
@@ -218,6 +257,19 @@ def _spawn(mode: str, seconds: float, platform: str) -> tuple[dict, int]:
     if result.returncode != 0:
         sys.exit(f"benchmark child ({mode}) failed:\n{result.stderr}")
     return json.loads(result.stdout.strip().splitlines()[-1]), started
+
+
+def _print_net(net: dict[str, Any]) -> None:
+    if "error" in net:
+        print(f"network load failed: {net['error']}")
+        return
+    push, trip = net["push_latency_ms"], net["command_round_trip_ms"]
+    print(_row("network: clients connected / asked", f"{net['connected']} / {net['clients']}", "", None))
+    print(_row("network: commands sent / failures", f"{net['commands']} / {net['failure_count']}", "", None))
+    print(_row("network: command → frame at a client, p50", f"{push['p50']:.2f} ms", "", None))
+    print(_row("network: command → frame at a client, p99", f"{push['p99']:.2f} ms", "≤ 50 ms", push["p99"] <= 50))
+    print(_row("network: command → frame at a client, max", f"{push['max']:.2f} ms", "", None))
+    print(_row("network: command round trip, p50 / p99", f"{trip['p50']:.1f} / {trip['p99']:.1f} ms", "", None))
 
 
 def _row(name: str, value: str, target: str, ok: bool | None) -> str:
@@ -231,16 +283,19 @@ def main() -> int:
     parser.add_argument("--starts", type=int, default=5, help="start-ups to time (median reported; default 5)")
     parser.add_argument("--platform", choices=("offscreen", "xcb"), default="offscreen",
                         help="offscreen: three 1080p screens, no display (default); xcb: the X display in $DISPLAY")
+    parser.add_argument("--net-clients", type=int, default=0,
+                        help="serve the show on loopback to this many WebSocket views (benchmarks/net_clients.py)")
+    parser.add_argument("--net-rate", type=float, default=20.0, help="remote commands a second with --net-clients")
     parser.add_argument("--child", choices=("run", "startup"), help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.child:
-        return _child(options.child, options.seconds, options.platform)
+        return _child(options.child, options.seconds, options.platform, options.net_clients, options.net_rate)
 
     startups = []
     for _ in range(options.starts):
         data, started = _spawn("startup", 10, options.platform)
         startups.append((data["first_frame_ns"] - started) / 1e9)
-    run, _ = _spawn("run", options.seconds, options.platform)
+    run, _ = _spawn("run", options.seconds, options.platform, (options.net_clients, options.net_rate))
 
     paints = run["paint_ms"]["presenter"] + run["paint_ms"]["projector"]
     publish = run["publish_ms"]
@@ -277,6 +332,9 @@ def main() -> int:
         per_paint = f"{cost / max(count, 1):.2f} ms"
         per_minute = f"{cost / run['seconds'] * 60 / 1000:.2f} s"
         print(_row(f"{name} paint: each / per minute", f"{per_paint} / {per_minute}", "", None))
+    net = run.get("net")
+    if net:
+        _print_net(net)
     print(_row("CPU per minute of show", f"{cpu_per_minute:.2f} s", "≤ 0.6 s", cpu_percent <= 1))
     print(_row("CPU, share of one core", f"{cpu_percent:.2f} %", "≤ 1 %", cpu_percent <= 1))
     print(_row("peak RSS", f"{rss_mb:.0f} MB", "≤ 200 MB", rss_mb <= 200))

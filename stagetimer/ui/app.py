@@ -240,6 +240,9 @@ def build_app(
     notes = list(session.notes)
     crash_log = CrashLog(folder, parent=app)
     controller = controller_class(session, parent=app)
+    # The network is handed each frame first: queuing it for the network thread
+    # takes microseconds, and the browsers then need not wait for the windows' paint.
+    serving = Serving(controller, folder, parent=app)
 
     # The stage views are connected before Control: slots run in connection
     # order, and paint_now draws them before Control's slot runs, so on each
@@ -263,7 +266,6 @@ def build_app(
     )
     control.menuBar().addMenu(show_menu)
     control.menuBar().addMenu(screens_menu)
-    serving = Serving(controller, folder, parent=app)
     network_menu = NetworkMenu(serving, controller, control)
     control.menuBar().addMenu(network_menu)
     close_guard = CloseGuard(controller, control, [presenter, projector])
