@@ -78,7 +78,7 @@ def test_the_page_formats_every_countdown_as_python_does(driver: Any, show: Serv
     values.extend((-4_000_000, 4_000_000, -1, 0, 1, -999, -1000, -1001, 999, 1000, 1001, 3_599_999, 3_600_000,
                    3_600_001, -3_599_001, -3_600_000))
     shown = driver.execute_script("return arguments[0].map(StageTimer.formatCountdown)", values)
-    wrong = [(v, s, format_countdown(v)) for v, s in zip(values, shown) if s != format_countdown(v)]
+    wrong = [(v, s, format_countdown(v)) for v, s in zip(values, shown, strict=True) if s != format_countdown(v)]
     assert not wrong, wrong[:10]
     tods = [0, 59_999, 60_000, 36_000_000, 86_399_999, 86_400_000, 90_000_000, -60_000]
     shown_tods = driver.execute_script("return arguments[0].map(StageTimer.formatTod)", tods)
@@ -221,8 +221,8 @@ def test_korean_renders_with_the_bundled_font_and_no_console_errors(driver: Any,
         open_view(driver, show, view)
         wait_js(driver, "return document.fonts.status === 'loaded'", 10)
         loaded = driver.execute_script(
-            "var out = []; document.fonts.forEach(function (f) { if (f.status === 'loaded') out.push(f.family + f.weight); });"
-            " return out;")
+            "var out = []; document.fonts.forEach(function (f) {"
+            " if (f.status === 'loaded') { out.push(f.family + f.weight); } }); return out;")
         assert any("Pretendard" in face for face in loaded), (view, loaded)
         assert driver.execute_script("return document.fonts.check('600 40px Pretendard', '개회사')")
     errors = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
