@@ -73,6 +73,26 @@
       }
     }
     screen.className = "screen stage-" + f.stage;
+    fitRows();
+  }
+
+  /** On a landscape screen (a green-room TV nobody scrolls) show only the rows that fit whole. */
+  function fitRows() {
+    var rows = document.querySelectorAll(".b-row");
+    var landscape = window.innerWidth > window.innerHeight;
+    var i;
+    for (i = 0; i < rows.length; i++) {
+      rows[i].hidden = false;
+    }
+    if (!landscape) {
+      return;
+    }
+    for (i = rows.length - 1; i >= 0; i--) {
+      if (rows[i].getBoundingClientRect().bottom <= window.innerHeight) {
+        break;
+      }
+      rows[i].hidden = true;
+    }
   }
 
   function tick(info) {
@@ -86,5 +106,5 @@
     ST.fitDigits(digits, digitsBox, info.text);
   }
 
-  ST.start({ name: "backstage", render: render, tick: tick, resize: function () { ST.refresh(); } });
+  ST.start({ name: "backstage", render: render, tick: tick, resize: function () { fitRows(); ST.refresh(); } });
 })(window);
