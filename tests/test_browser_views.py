@@ -8,16 +8,18 @@ for a bad link, and the clock counting through a lost connection.
 
 from __future__ import annotations
 
+import re
 import statistics
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from stagetimer.core.show.commands import Command
 from stagetimer.core.timefmt import MS_PER_H, format_countdown, format_tod
-from stagetimer.net.server import NetServer
+from stagetimer.net.server import STATIC_DIR, NetServer
 from tests.browser_rig import (
     browser_missing,
     colour_of,
@@ -248,3 +250,40 @@ def test_the_second_flips_on_the_boundary(driver: Any, show: Served) -> None:
         lateness.append(flip["at"] - boundary)
     assert abs(statistics.median(lateness)) < 50, lateness
     assert max(abs(x) for x in lateness) < 250, lateness
+
+
+def test_a_flash_inverts_the_presenter(driver: Any, show: Served) -> None:
+    do(show, "start")
+    open_view(driver, show, "presenter")
+    wait_js(driver, "return document.body.className === 'presenter'", 5)  # the rig's opening flash is over
+    # The app republishes as a flash ends (its tick); here the frame with the flash over is published by hand.
+    wait_until(lambda: not on_show(show, lambda s: s.snapshot().flash), 5, "the opening flash ended")
+    show.port._thread.submit(show.port.publish).result(timeout=5)
+    do(show, "flash")
+    wait_js(driver, "return document.body.className.indexOf('flash') >= 0", 5)
+    assert driver.execute_script("return getComputedStyle(document.body).backgroundColor") == WHITE
+    wait_js(driver, "return document.body.className === 'presenter'", 5)  # and it ends by itself
+
+
+def test_the_index_lists_every_view_with_the_same_key(driver: Any, show: Served) -> None:
+    driver.get(f"{show.base}/?token={show.tokens.viewer}")
+    links = wait_js(driver, "var a = document.querySelectorAll('a.i-link'); return a.length === 5 && "
+                            "Array.prototype.map.call(a, function (n) { return n.getAttribute('href'); })", 5)
+    assert links == [f"/view/{view}?token={show.tokens.viewer}"
+                     for view in ("presenter", "projector", "backstage", "agenda", "remote")]
+
+
+def test_the_pages_would_pass_a_self_only_content_security_policy() -> None:
+    """No inline script or style, no event-handler attribute, nothing fetched from another site."""
+    static = Path(STATIC_DIR)
+    for page in sorted(static.glob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), page.name
+        assert not re.search(r"<style|\sstyle=|\son[a-z]+=", html, re.IGNORECASE), page.name
+    for source in sorted([*static.glob("*.html"), *static.glob("*.js"), *static.glob("*.css")]):
+        text = source.read_text(encoding="utf-8")
+        assert not re.search(r"(https?:)?//[a-z0-9.-]+\.[a-z]{2,}/", text, re.IGNORECASE), source.name
+        assert "eval(" not in text and "new Function" not in text, source.name
+    fonts = {path.name for path in (static / "fonts").iterdir()}
+    assert {"Pretendard-Regular.woff2", "Pretendard-SemiBold.woff2", "Pretendard-Bold.woff2",
+            "OFL-Pretendard.txt"} <= fonts

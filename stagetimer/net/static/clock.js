@@ -11,6 +11,8 @@
 
   var document = window.document;
   var perf = window.performance;
+  // Epoch ms at performance time 0 (Safari before 15 has no performance.timeOrigin).
+  var timeOrigin = typeof perf.timeOrigin === "number" ? perf.timeOrigin : Date.now() - perf.now();
   var ST = {};
   window.StageTimer = ST;
 
@@ -247,14 +249,16 @@
     return clock.from + (clock.to - clock.from) * ((p - clock.slewStart) / (clock.slewEnd - clock.slewStart));
   }
 
-  function showNow() {
-    var p = perf.now();
+  /** The show's time of day at performance time ``p`` (now when not given). */
+  function showNow(p) {
+    if (p === undefined) {
+      p = perf.now();
+    }
     return p * clock.speed + offsetAt(p);
   }
 
-  /** When (performance time) the show's clock reads ``tod``. */
-  function perfWhen(tod) {
-    var p = perf.now();
+  /** When (performance time) the show's clock reads ``tod``, as the clock stands at ``p``. */
+  function perfWhen(tod, p) {
     return (tod - offsetAt(p)) / clock.speed;
   }
 
@@ -334,8 +338,8 @@
   function recordFlip(text, boundaryPerf) {
     var now = perf.now();
     flips.push({
-      at: perf.timeOrigin + now, // epoch ms when the text changed
-      aimed: perf.timeOrigin + boundaryPerf, // epoch ms of the boundary as this page estimates it
+      at: timeOrigin + now, // epoch ms when the text changed
+      aimed: timeOrigin + boundaryPerf, // epoch ms of the boundary as this page estimates it
       text: text
     });
     if (flips.length > FLIP_LIMIT) {
@@ -353,7 +357,8 @@
   Object.defineProperty(state, "offset", {
     enumerable: true,
     get: function () {
-      return clock.synced ? showNow() - (perf.timeOrigin + perf.now()) * clock.speed : null;
+      var p = perf.now();
+      return clock.synced ? showNow(p) - (timeOrigin + p) * clock.speed : null;
     }
   });
 
@@ -365,14 +370,16 @@
   var shownText = null;
   var aimedBoundary = null; // performance time the pending timer aims at
 
-  /** What the countdown of the current frame shows now. */
-  function reading() {
+  /** What the countdown of the current frame shows at performance time ``p`` (now when not given). */
+  function reading(p) {
     var cd = frame ? frame.countdown : null;
-    var r = remainingOf(cd);
+    var r = remainingOf(cd, clock.synced ? showNow(p) : undefined);
+    var show = clock.synced ? showNow(p) : null; // the show's time of day this reading was taken at
     if (r === null) {
-      return { countdown: cd, remaining: null, text: "", phase: "idle" };
+      return { countdown: cd, remaining: null, text: "", phase: "idle", show: show };
     }
     return {
+      show: show,
       countdown: cd,
       remaining: r,
       text: formatCountdown(r),
@@ -382,15 +389,16 @@
 
   ST.reading = reading;
 
-  function nextWake() {
-    var now = perf.now();
+  /** The next instant anything shown changes, from the same reading (instant ``now``) the text came from:
+   * read twice, a boundary falling between the two readings would be skipped for a whole second. */
+  function nextWake(now) {
     var best = null;
     var cd = frame ? frame.countdown : null;
     aimedBoundary = null;
     if (cd && cd.running && clock.synced) {
-      var r = remainingOf(cd);
+      var r = remainingOf(cd, showNow(now));
       if (!(cd.floor_zero && r <= 0)) {
-        var raw = cd.zero_at_ms - showNow();
+        var raw = cd.zero_at_ms - showNow(now);
         // The display changes when the remaining time reaches the next whole second below it.
         var boundary = (Math.ceil(raw / 1000) - 1) * 1000;
         // The phase may change between two seconds' flips (thresholds need not be whole seconds).
@@ -405,14 +413,14 @@
           marks.push(-0.001);
         }
         var mark = Math.max.apply(null, marks.filter(function (m) { return m < raw; }));
-        aimedBoundary = perfWhen(cd.zero_at_ms - mark);
+        aimedBoundary = perfWhen(cd.zero_at_ms - mark, now);
         best = aimedBoundary;
       }
     }
     if (view && view.wantsMinute && clock.synced) {
-      var tod = showNow();
+      var tod = showNow(now);
       var minute = (Math.floor(tod / 60000) + 1) * 60000;
-      var at = perfWhen(minute);
+      var at = perfWhen(minute, now);
       if (best === null || at < best) {
         best = at;
       }
@@ -437,16 +445,19 @@
 
   ST.wakeAt = wakeAt;
 
-  function schedule() {
+  function schedule(now) {
     if (timer !== null) {
       window.clearTimeout(timer);
       timer = null;
     }
-    var at = nextWake();
+    if (now === undefined) {
+      now = perf.now();
+    }
+    var at = nextWake(now);
     if (at === null) {
       return;
     }
-    var delay = Math.max(0, at - perf.now());
+    var delay = Math.max(0, at - now);
     timer = window.setTimeout(onTimer, delay);
   }
 
@@ -461,7 +472,8 @@
   }
 
   function update(aimed) {
-    var info = reading();
+    var now = perf.now();
+    var info = reading(now);
     if (info.text !== shownText) {
       if (aimed !== undefined && aimed !== null && shownText !== null && info.text) {
         recordFlip(info.text, aimed);
@@ -472,7 +484,7 @@
       view.tick(info);
     }
     publishClock();
-    schedule();
+    schedule(now);
   }
 
   ST.refresh = function () { update(null); };
@@ -589,6 +601,10 @@
     var rtt = received - sentAt;
     // The show read server_ms half a round trip ago (in real ms, scaled by the show's speed).
     var sample = { rtt: rtt, speed: speed, offset: msg.server_ms + (rtt / 2) * speed - received * speed };
+    clock.samples.push({ at: received, rtt: rtt, offset: sample.offset, server_ms: msg.server_ms });
+    if (clock.samples.length > 32) {
+      clock.samples.shift(); // the last few, for a person (or a test) asking how the clock was set
+    }
     if (roundLeft <= 0) {
       // A keep-alive: only a speed change (rehearsal) or a gross error moves the clock here.
       if (speed !== clock.speed || Math.abs(sample.offset - clock.to) > 1000 + rtt) {

@@ -117,7 +117,7 @@
       bar.style.width = (share * 100).toFixed(3) + "%";
       bar.className = "bar phase-" + phase + (overtime ? " over" : "");
     }
-    ST.setText($("tod"), ST.clock.synced ? ST.formatTod(ST.showNow()) : "");
+    ST.setText($("tod"), info.show !== null ? ST.formatTod(info.show) : "");
   }
 
   ST.start({
