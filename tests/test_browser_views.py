@@ -287,3 +287,20 @@ def test_the_pages_would_pass_a_self_only_content_security_policy() -> None:
     fonts = {path.name for path in (static / "fonts").iterdir()}
     assert {"Pretendard-Regular.woff2", "Pretendard-SemiBold.woff2", "Pretendard-Bold.woff2",
             "OFL-Pretendard.txt"} <= fonts
+
+
+def test_an_english_agenda_reads_in_english(driver: Any) -> None:
+    from stagetimer.core.clock import SystemClock
+    from stagetimer.core.show.show import Show
+    from tests.agenda_factory import make_agenda
+
+    with served(Show(make_agenda([("intro", "talk", "10m"), ("close", "talk", "5m")]), SystemClock())) as s:
+        do(s, "start")
+        do(s, "pause")
+        open_view(driver, s, "presenter")
+        wait_js(driver, "return document.getElementById('badge').textContent === 'PAUSED'", 5)
+        assert driver.execute_script("return document.documentElement.lang") == "en"
+        assert text_of(driver, "next-label").startswith("NEXT · ")
+        assert "paused" in str(driver.execute_script("return document.getElementById('digits').className"))
+        s.server.stop()
+        wait_js(driver, "return document.getElementById('status').textContent.indexOf('offline') === 0", 8)

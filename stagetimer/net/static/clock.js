@@ -538,10 +538,10 @@
   function setStatus() {
     var banner = byId("status");
     var text = "";
-    if (state.refused === "unauthorized") {
-      text = t("accessKey");
-    } else if (state.refused === "forbidden") {
-      text = t("needControl");
+    if (state.refused) {
+      // A sentence to act on: in the show's language, or both on lines of their own.
+      var pair = WORDS[state.refused === "unauthorized" ? "accessKey" : "needControl"];
+      text = ST.lang === "ko" ? pair[0] : ST.lang === "en" ? pair[1] : pair[0] + "\n" + pair[1];
     } else if (state.offline) {
       text = t("offlineLong");
     }

@@ -11,6 +11,8 @@
 
   var LABELS = {
     toggle: ["시작 / 일시 정지", "Start / pause"],
+    start: ["\u25b6 시작", "\u25b6 Start"],
+    pause: ["\u275a\u275a 일시 정지", "\u275a\u275a Pause"],
     next: ["다음 순서 \u25b6", "Next \u25b6"],
     previous: ["\u25c0 이전 순서", "\u25c0 Previous"],
     plus: ["+1분", "+1 min"],
@@ -239,6 +241,10 @@
     var words = over > 0 ? ST.t("behind") : over < 0 ? ST.t("ahead") : ST.t("onTime");
     ST.setText(nodes.over, label("over") + " " + ST.formatOffsetSeconds(over) + " " + words);
     nodes.over.className = "r-over" + (over > 0 ? " behind" : over < 0 ? " ahead" : "");
+    // The one toggle says what pressing it will do.
+    var toggleKey = f.running ? "pause" : f.stage === "closing" ? "toggle" : "start";
+    nodes.toggle.setAttribute("data-key", toggleKey);
+    ST.setText(nodes.toggle, label(toggleKey));
     var blackoutKey = f.blackout ? "blackoutOff" : "blackoutOn";
     nodes.blackout.setAttribute("data-key", blackoutKey);
     ST.setText(nodes.blackout, label(blackoutKey));
