@@ -101,7 +101,8 @@ def _without(data: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
 def presenter_view(frames: Frames) -> dict[str, Any]:
     """The lectern tablet: the presenter frame, counting by itself."""
     data = _without(frames.presenter.to_dict(), _TICKING)
-    data.update(current=_public(frames.presenter.current), next=_public(frames.presenter.next),
+    data.update(language=frames.control.language,
+                current=_public(frames.presenter.current), next=_public(frames.presenter.next),
                 resume_ms=to_minute(frames.presenter.resume_ms), countdown=_countdown(_stage_countdown(frames.control)))
     return data
 
