@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 from pythonosc.dispatcher import Dispatcher
 from pythonosc.osc_server import ThreadingOSCUDPServer
 from pythonosc.udp_client import SimpleUDPClient
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
 
 from stagetimer.core.clock import FakeClock
 from stagetimer.net import osc as net_osc
@@ -33,7 +33,6 @@ from stagetimer.net.links import (
 )
 from stagetimer.ui.app import AppParts, build_app
 from tests.app_teardown import close_apps
-from tests.cli_runner import stagetimer
 from tests.network_app import NINE, korean_agenda, options
 
 WAIT_MS = 10_000
