@@ -79,6 +79,7 @@ class NetworkWindow(QDialog):
             self.osc_host_box.addItem(osc.host, osc.host)
         self.osc_host_box.setCurrentIndex(max(0, self.osc_host_box.findData(osc.host)) if osc.host else 0)
         self.osc_feedback_edit = QLineEdit(format_address(*osc.feedback) if osc.feedback else "")
+        self.osc_feedback_edit.setObjectName("oscFeedback")
         self.osc_feedback_edit.setPlaceholderText(self.tr("none, or e.g. 192.168.0.20:12321"))
         self.osc_feedback_edit.setToolTip(self.tr("Where the live values go (remaining, countdown, title …): "
                                                   "Companion's computer and its OSC port"))
@@ -270,6 +271,7 @@ QComboBox:disabled, QSpinBox:disabled, QLineEdit:disabled {{
     color: {style.TEXT.name()}; background: {style.PANEL.name()}; }}
 QComboBox QAbstractItemView {{ {field} selection-background-color: {style.HOVER.name()}; }}
 QFrame#linkCard {{ background: {style.PANEL.name()}; border: 1px solid {style.BORDER.name()}; border-radius: 6px; }}
+QLineEdit#oscFeedback {{ font-size: {style.BASE_PX}px; }}
 QSpinBox QLineEdit {{ padding: 0; border: none; background: transparent; font-size: {style.BASE_PX}px; }}
 QLabel:disabled {{ color: {style.DONE.name()}; }}
 """
