@@ -10,7 +10,9 @@ state folder, serving on loopback:
 * ``control-network-port-in-use.png`` — the same window when the port is
   already taken by another program: the sentence says what to do;
 * ``control-network-remote.png`` — Control after a phone remote pressed
-  "next": the notice says 원격 first.
+  "next": the notice says 원격 first;
+* ``control-network-osc.png`` — the window with OSC on (UDP 9000, feedback to
+  Companion's OSC port 12321 on this computer): the no-password warning.
 
 The tokens are made afresh for every run, so the links differ each time.
 """
@@ -28,9 +30,9 @@ MIN, SEC = 60_000, 1_000
 CONTROL_SIZE = (1920, 1040)
 
 
-def _port(preferred: int = 8080) -> int:
-    """8080 as the docs say, unless this machine already uses it."""
-    with socket.socket() as probe:
+def _port(preferred: int = 8080, kind: int = socket.SOCK_STREAM) -> int:
+    """8080 (9000 for OSC) as the docs say, unless this machine already uses it."""
+    with socket.socket(socket.AF_INET, kind) as probe:
         try:
             probe.bind(("127.0.0.1", preferred))
         except OSError:
@@ -61,14 +63,18 @@ def render(outdir: Path, language: str | None = None) -> list[Path]:
         widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB888).save(str(path), "PNG", 0)
         written.append(path)
 
-    for name in ("network", "network-port-in-use"):
+    for name in ("network", "network-port-in-use", "network-osc"):
         with tempfile.TemporaryDirectory(prefix="stagetimer-shots-") as folder, socket.socket() as taken:
             port = _port()
             if name == "network-port-in-use":
                 taken.bind(("127.0.0.1", port))
                 taken.listen()
             options = argparse.Namespace(lang=language, speed=1.0, windowed=True, presenter_screen=None,
-                                         projector_screen=None, serve=("127.0.0.1", port))
+                                         projector_screen=None, serve=("127.0.0.1", port), osc=None,
+                                         osc_feedback=None)
+            if name == "network-osc":
+                options.osc = (None, _port(9000, socket.SOCK_DGRAM))
+                options.osc_feedback = ("127.0.0.1", 12321)
             demo = DemoShow(agenda)
             settings = QSettings(str(Path(folder) / "stagetimer.ini"), QSettings.Format.IniFormat)
             parts = build_app(agenda_path, agenda, options, settings=settings, clock=demo.clock,

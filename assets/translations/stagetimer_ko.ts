@@ -1171,6 +1171,26 @@
         <translation>%2:%1에서 서비스할 수 없습니다 (%3)</translation>
     </message>
     <message>
+        <source>OSC is off: UDP port %1 is already in use by another program — choose another OSC port (the browser views are served)</source>
+        <translation>OSC 꺼짐: UDP 포트 %1은(는) 다른 프로그램이 이미 쓰고 있습니다 — 다른 OSC 포트를 고르세요 (브라우저 화면은 서비스 중)</translation>
+    </message>
+    <message>
+        <source>OSC is off: %2 is not an address of this computer — choose another OSC address (the browser views are served)</source>
+        <translation>OSC 꺼짐: %2은(는) 이 컴퓨터의 주소가 아닙니다 — 다른 OSC 주소를 고르세요 (브라우저 화면은 서비스 중)</translation>
+    </message>
+    <message>
+        <source>OSC is off: UDP port %1 needs administrator rights — choose a port above 1023 (the browser views are served)</source>
+        <translation>OSC 꺼짐: UDP 포트 %1은(는) 관리자 권한이 필요합니다 — 1023보다 큰 포트를 고르세요 (브라우저 화면은 서비스 중)</translation>
+    </message>
+    <message>
+        <source>OSC is off: the feedback host %4 is not known here — give its IP address (the browser views are served)</source>
+        <translation>OSC 꺼짐: 피드백 대상 %4을(를) 찾을 수 없습니다 — IP 주소로 적으세요 (브라우저 화면은 서비스 중)</translation>
+    </message>
+    <message>
+        <source>OSC is off: cannot listen on %2:%1 (%3)</source>
+        <translation>OSC 꺼짐: %2:%1에서 대기할 수 없습니다 (%3)</translation>
+    </message>
+    <message>
         <source>Presenter</source>
         <translation>발표자</translation>
     </message>
@@ -1193,6 +1213,14 @@
     <message>
         <source>Companion: a command URL (control)</source>
         <translation>Companion: 명령 URL (제어)</translation>
+    </message>
+    <message>
+        <source>OSC UDP %1:%2 (no password)</source>
+        <translation>OSC UDP %1:%2 (암호 없음)</translation>
+    </message>
+    <message>
+        <source>, feedback to %1:%2</source>
+        <translation>, 피드백 → %1:%2</translation>
     </message>
     <message>
         <source>this computer only</source>
@@ -1257,12 +1285,44 @@
         <translation>새 토큰…</translation>
     </message>
     <message>
+        <source>OSC commands (UDP)</source>
+        <translation>OSC 명령 (UDP)</translation>
+    </message>
+    <message>
+        <source>For Companion&apos;s Generic OSC: /stagetimer/next and the other actions. OSC has no password. Applies when serving starts.</source>
+        <translation>Companion의 Generic OSC용: /stagetimer/next 등의 동작. OSC에는 암호가 없습니다. 서비스를 시작할 때 적용됩니다.</translation>
+    </message>
+    <message>
+        <source>Same address as above</source>
+        <translation>위 주소와 같게</translation>
+    </message>
+    <message>
+        <source>This computer only (127.0.0.1)</source>
+        <translation>이 컴퓨터만 (127.0.0.1)</translation>
+    </message>
+    <message>
+        <source>none, or e.g. 192.168.0.20:12321</source>
+        <translation>없음, 또는 예: 192.168.0.20:12321</translation>
+    </message>
+    <message>
+        <source>Where the live values go (remaining, countdown, title …): Companion&apos;s computer and its OSC port</source>
+        <translation>실시간 값(남은 시간, 카운트다운, 제목 …)을 보낼 곳: Companion 컴퓨터와 그 OSC 포트</translation>
+    </message>
+    <message>
         <source>Address</source>
         <translation>주소</translation>
     </message>
     <message>
         <source>Port</source>
         <translation>포트</translation>
+    </message>
+    <message>
+        <source>Listen on</source>
+        <translation>대기 주소</translation>
+    </message>
+    <message>
+        <source>Feedback to</source>
+        <translation>피드백 대상</translation>
     </message>
     <message>
         <source>View links carry the viewer token: they show the show and change nothing. New tokens turn every old link off.</source>
@@ -1279,6 +1339,14 @@
     <message>
         <source>OSC is on (UDP port %1): OSC has no password — anyone on this network can control the show</source>
         <translation>OSC 켜짐 (UDP 포트 %1): OSC에는 암호가 없어 이 네트워크의 누구나 진행을 조작할 수 있습니다</translation>
+    </message>
+    <message>
+        <source>OSC feedback goes to %1</source>
+        <translation>OSC 피드백을 %1(으)로 보냅니다</translation>
+    </message>
+    <message>
+        <source>OSC feedback: write the host and port, e.g. 192.168.0.20:12321, or leave it empty</source>
+        <translation>OSC 피드백: 주소와 포트를 적으세요 (예: 192.168.0.20:12321), 또는 비워 두세요</translation>
     </message>
     <message>
         <source>New tokens?</source>

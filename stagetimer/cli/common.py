@@ -106,6 +106,33 @@ def serve_address(text: str) -> tuple[str, int]:
     return host, int(port_text)
 
 
+#: ``--osc off``: turn a remembered OSC off.
+OSC_OFF = "off"
+
+
+def osc_address(text: str) -> tuple[str | None, int] | str:
+    """``--osc [HOST:]PORT`` or ``off``: (host, port) — host None to listen where HTTP does — else a usage error."""
+    from stagetimer.net.links import parse_address
+
+    if text.strip().lower() == OSC_OFF:
+        return OSC_OFF
+    try:
+        host, port = parse_address(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"{error}; e.g. --osc 9000 or --osc 0.0.0.0:9000") from None
+    return (host if ":" in text else None), port
+
+
+def osc_feedback(text: str) -> tuple[str, int]:
+    """``--osc-feedback HOST:PORT``: where OSC feedback goes (Companion's machine and its OSC port)."""
+    from stagetimer.net.links import parse_address
+
+    try:
+        return parse_address(text, default_host=None)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"{error}; e.g. --osc-feedback 127.0.0.1:12321") from None
+
+
 def default_agenda_path(cwd: Path | None = None) -> Path:
     """``./agenda.yaml`` when there is one (the user's own), else the bundled agenda."""
     local = (Path.cwd() if cwd is None else cwd) / "agenda.yaml"

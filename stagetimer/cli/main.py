@@ -28,6 +28,8 @@ from stagetimer.cli.common import (
     Subcommand,
     default_agenda_path,
     load_agenda_or_report,
+    osc_address,
+    osc_feedback,
     rehearsal_speed,
     report_internal_error,
     serve_address,
@@ -89,6 +91,8 @@ examples:
   stagetimer check my-event.yaml          validate and print the timetable
   stagetimer --serve 8080                 browser views and remote on this computer
   stagetimer --serve 0.0.0.0:8080         ... and on the venue network (links: stagetimer urls)
+  stagetimer --serve 8080 --osc 9000 --osc-feedback 127.0.0.1:12321
+                                          ... and OSC for Companion, with feedback to its OSC port
   QT_QPA_PLATFORM=offscreen stagetimer    run with no display (testing)
 """
 
@@ -170,6 +174,24 @@ def build_run_parser() -> argparse.ArgumentParser:
         help="serve the browser views and the remote API on PORT, on this computer only (127.0.0.1) unless "
         "HOST says otherwise: 0.0.0.0 for every network, or one of this computer's addresses "
         "(default: off, or as the show served when it last ran; also in the Network menu)",
+    )
+    parser.add_argument(
+        "--osc",
+        type=osc_address,
+        default=None,
+        metavar="[HOST:]PORT",
+        help="also take OSC commands (/stagetimer/next ...) on UDP PORT (9000 is a good choice), where the "
+        "HTTP server listens unless HOST says otherwise; OSC has no password. OSC runs beside the HTTP server: "
+        "without --serve this serves too, where the show last served (127.0.0.1:8080 the first time). "
+        "Remembered for the show; 'off' turns it off (default: as the show last ran; also in the Network window)",
+    )
+    parser.add_argument(
+        "--osc-feedback",
+        type=osc_feedback,
+        default=None,
+        metavar="HOST:PORT",
+        help="with --osc: send the live values (remaining, countdown, title ...) to HOST:PORT, e.g. "
+        "Companion's computer and its OSC port (default: no feedback)",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
     return parser
@@ -262,7 +284,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         options = build_subcommand_parser(sub).parse_args(args[1:])
         run = sub.run
     else:
-        options = build_run_parser().parse_args(args)
+        parser = build_run_parser()
+        options = parser.parse_args(args)
+        if options.osc_feedback is not None and not isinstance(options.osc, tuple):
+            parser.error("argument --osc-feedback: give --osc [HOST:]PORT as well (feedback comes from OSC)")
         run = run_show
     try:
         return run(options)

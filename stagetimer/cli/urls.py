@@ -48,7 +48,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
 
 def run_urls(options: argparse.Namespace) -> int:
     """Print the labelled links; what they depend on goes to stderr, so stdout is only links."""
-    from stagetimer.net.links import DEFAULT_HOST, api_base, base_url, load_serve_record, view_links
+    from stagetimer.net.links import DEFAULT_HOST, api_base, base_url, format_address, load_serve_record, view_links
     from stagetimer.net.tokens import TOKENS_FILE, load_tokens
 
     opened = open_show(options)
@@ -67,11 +67,21 @@ def run_urls(options: argparse.Namespace) -> int:
         host = _first_lan_address() or DEFAULT_HOST
     base = base_url(host, options.port or record.port)
     links = view_links(base, tokens)
-    width = max(len(link.name) for link in links) + 2
+    names = [link.name for link in links] + (["osc-feedback"] if record.osc.on else [])
+    width = max(len(name) for name in names) + 2
     for link in links:
         print(f"{link.name:<{width}}{link.url}")
     print(f"{'api':<{width}}{api_base(base)}")
     print(f"{'token':<{width}}{tokens.control}")
+    osc = record.osc
+    if osc.on:
+        # Where Companion sends OSC: the links' host, unless OSC listens on this computer only.
+        osc_host = host if osc.host is None or osc.host in ("0.0.0.0", "::") else osc.host
+        print(f"{'osc':<{width}}{format_address(osc_host, osc.port)}")
+        if osc.feedback is not None:
+            print(f"{'osc-feedback':<{width}}{format_address(*osc.feedback)}")
+        print("stagetimer: OSC (UDP) has no password: whoever can reach its port can control the show",
+              file=sys.stderr)
     if not record.serving:
         print("stagetimer: the show is not serving now: start it with --serve or in the Network menu",
               file=sys.stderr)
@@ -93,6 +103,9 @@ nothing), remote (the phone remote, with the control token), companion (a
 whole command URL for Companion's Generic HTTP module: change "next" to the
 action), api (the API's base URL) and token (the control token, also accepted
 as an "Authorization: Bearer" header). Keep the control links to the crew.
+When the show has OSC on (--osc or the Network window), two more lines:
+osc (where to send /stagetimer/next ... over UDP; no password) and, when
+set, osc-feedback (where the live values are sent).
 
 The host and port are where the show last served (the Network menu or
 --serve), else 127.0.0.1:8080. The tokens are the show's own, kept

@@ -16,6 +16,7 @@ of, the real show; it is recovered like the real show at its own speed.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,7 @@ from stagetimer.core.agenda.model import Agenda
 from stagetimer.core.clock import Clock, SystemClock
 from stagetimer.core.show.session import Session, summarize
 from stagetimer.core.show.show import Show
+from stagetimer.net.links import OscRecord
 from stagetimer.statedir import rehearsal_dir, state_dir_for
 from stagetimer.ui.agenda_watcher import (
     AgendaLoader,
@@ -282,7 +284,8 @@ def build_app(
         control.raise_()
     control.activateWindow()  # the operator's keys go to Control from the first second
     # First among the notes (a damaged journal's many lines must not hide it); recovery's notice says more.
-    notes[:0] = serve_on_start(serving, getattr(options, "serve", None))
+    notes[:0] = serve_on_start(serving, getattr(options, "serve", None), getattr(options, "osc", None),
+                               getattr(options, "osc_feedback", None))
     if session.recovered:
         show_menu.announce_recovery()
     if unrecorded:  # the badge says what matters more now: nothing from here on is kept
@@ -313,13 +316,34 @@ def build_app(
     )
 
 
-def serve_on_start(serving: Serving, serve: tuple[str, int] | None) -> list[str]:
-    """Serve as ``--serve`` asks, or as the show did when the app last ran; what to print about it."""
-    if serve is None and not serving.record.serving:
+def serve_on_start(serving: Serving, serve: tuple[str, int] | None, osc: tuple[str | None, int] | str | None = None,
+                   feedback: tuple[str, int] | None = None) -> list[str]:
+    """Serve as ``--serve``/``--osc`` ask, or as the show did when the app last ran; what to print about it.
+
+    ``osc``: (host or None, port) turns OSC on (feedback to ``feedback``, else none), "off" turns it off,
+    None keeps what the show remembers. OSC runs beside the HTTP server, so --osc alone serves too.
+    """
+    choice = None
+    if isinstance(osc, tuple):
+        choice = OscRecord(True, osc[1], osc[0], *(feedback or (None, None)))
+    elif osc is not None:
+        choice = dataclasses.replace(serving.record.osc, on=False)
+    if serve is None and choice is None and not serving.record.serving:
         return []
-    if serving.start(*(serve or (None, None))):
-        return [f"serving the show on {serving.host}:{serving.port} (links: Network menu, or 'stagetimer urls')"]
-    return [f"not serving on the network: {serving.error}"]
+    if choice is not None and not choice.on and serve is None and not serving.record.serving:
+        serving.remember_osc(choice)  # --osc off on a show that is not serving: nothing to start
+        return []
+    host, port = serve or (None, None)
+    if not serving.start(host, port, choice):
+        return [f"not serving on the network: {serving.error}"]
+    notes = [f"serving the show on {serving.host}:{serving.port} (links: Network menu, or 'stagetimer urls')"]
+    address, target = serving.osc_address, serving.osc_feedback
+    if address is not None:
+        to = f", feedback to {target.host}:{target.port}" if target is not None else ""
+        notes.append(f"OSC on UDP {address.host}:{address.port}{to}; OSC has no password")
+    elif serving.osc_error:
+        notes.append(f"OSC is not on: {serving.osc_error}")
+    return notes
 
 
 def paint_now(windows: tuple[QWidget, ...]) -> None:

@@ -13,12 +13,23 @@ from __future__ import annotations
 
 import errno
 import logging
+import socket
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from stagetimer.net.links import Link, ServeRecord, base_url, load_serve_record, save_serve_record, view_links
-from stagetimer.net.server import NetServer, ServerError
+from stagetimer.net.links import (
+    Link,
+    OscRecord,
+    ServeRecord,
+    base_url,
+    load_serve_record,
+    save_serve_record,
+    view_links,
+)
+from stagetimer.net.osc import OscError, OscSettings
+from stagetimer.net.server import Address, NetServer, ServerError
 from stagetimer.net.tokens import Tokens, load_tokens, regenerate_tokens
 from stagetimer.ui.controller import Controller
 from stagetimer.ui.remote_link import RemoteLink
@@ -43,6 +54,10 @@ class Serving(QObject):
         #: for the stage manager's words: "in_use", "not_here", "denied" or "other" (ui/control/network_words.py).
         self.error = ""
         self.error_kind = ""
+        #: Why OSC is not on although asked for ("" when it is, or was not asked for), and its kind: as for
+        #: ``error_kind``, or "feedback_unknown". The HTTP server then serves without it: the views stay up.
+        self.osc_error = ""
+        self.osc_error_kind = ""
         #: Why the tokens could not be saved in the show folder ("" when they are kept).
         self.tokens_unsaved = ""
         self._tokens: Tokens | None = None
@@ -63,6 +78,23 @@ class Serving(QObject):
         return self.server.address.port if self.running and self.server is not None else self.record.port
 
     @property
+    def osc(self) -> OscRecord:
+        """The OSC choice: on or off, its port, where it listens and sends feedback (as remembered)."""
+        return self.record.osc
+
+    @property
+    def osc_address(self) -> Address | None:
+        """Where OSC listens now (None: off, failed or not serving)."""
+        return self.server.osc_address if self.running and self.server is not None else None
+
+    @property
+    def osc_feedback(self) -> Address | None:
+        """Where OSC feedback goes now (None: no feedback, or OSC is not on)."""
+        if self.osc_address is None or self.server is None:
+            return None
+        return self.server.osc_feedback
+
+    @property
     def tokens(self) -> Tokens:
         if self._tokens is None:
             self._tokens = self._load_tokens()
@@ -78,34 +110,59 @@ class Serving(QObject):
 
     # -- start and stop -------------------------------------------------------------------
 
-    def start(self, host: str | None = None, port: int | None = None) -> bool:
-        """Serve on ``host:port`` (default: where it last served); False with ``error`` set when it cannot."""
+    def start(self, host: str | None = None, port: int | None = None, osc: OscRecord | None = None) -> bool:
+        """Serve on ``host:port`` (default: where it last served); False with ``error`` set when it cannot.
+
+        ``osc`` (default: as remembered) adds OSC beside it. When OSC cannot start (its port is taken, say)
+        the HTTP server serves without it and ``osc_error`` says why: the views and the remote stay up.
+        """
         self._close()
         host = host if host is not None else self.record.host
         port = port if port is not None else self.record.port
-        server = NetServer(self.link, self.tokens, self._controller.show.clock, host=host, port=port)
+        osc = osc if osc is not None else self.record.osc
+        self.osc_error = self.osc_error_kind = ""
+        settings = _osc_settings(osc, host)
+        server = NetServer(self.link, self.tokens, self._controller.show.clock, host=host, port=port, osc=settings)
         try:
             address = server.start()
         except ServerError as error:
-            self.error, self.error_kind = str(error), _kind(error.__cause__)
-            self.record = ServeRecord(host, port, False)
-            log.warning("network server not started: %s", error)
-            self.changed.emit()
-            return False
+            if settings is None or not isinstance(error.__cause__, OscError):
+                return self._failed(error, ServeRecord(host, port, False, osc))
+            self.osc_error, self.osc_error_kind = str(error), _osc_kind(error.__cause__)
+            log.warning("OSC not started: %s", error)
+            server = NetServer(self.link, self.tokens, self._controller.show.clock, host=host, port=port)
+            try:
+                address = server.start()
+            except ServerError as again:
+                return self._failed(again, ServeRecord(host, port, False, osc))
         self.server, self.error, self.error_kind = server, "", ""
         self.link.attach(server)
+        bound = server.osc_address
+        if osc.port == 0 and bound is not None:
+            osc = replace(osc, port=bound.port)
         # Port 0 (tests) picks a free port each time: remember the one asked for, not the one given.
-        self._remember(ServeRecord(host, port if port else address.port, True))
+        self._remember(ServeRecord(host, port if port else address.port, True, osc))
         self.changed.emit()
         return True
+
+    def _failed(self, error: ServerError, record: ServeRecord) -> bool:
+        self.error, self.error_kind = str(error), _kind(error.__cause__)
+        self.record = record
+        log.warning("network server not started: %s", error)
+        self.changed.emit()
+        return False
 
     def stop(self) -> None:
         """Close every connection and the port, and remember it is off; the show is unaffected."""
         self._close()
-        self.error = self.error_kind = ""
+        self.error = self.error_kind = self.osc_error = self.osc_error_kind = ""
         if self.record.serving:
-            self._remember(ServeRecord(self.record.host, self.record.port, False))
+            self._remember(replace(self.record, serving=False))
         self.changed.emit()
+
+    def remember_osc(self, osc: OscRecord) -> None:
+        """Keep an OSC choice for the next start without starting anything."""
+        self._remember(replace(self.record, osc=osc))
 
     def shut_down(self) -> None:
         """The app is closing: stop serving but remember that it was on, to serve again next time."""
@@ -151,3 +208,19 @@ def _kind(cause: BaseException | None) -> str:
     code = getattr(cause, "errno", None)
     kinds = {errno.EADDRINUSE: "in_use", errno.EADDRNOTAVAIL: "not_here", errno.EACCES: "denied"}
     return kinds.get(code, "other") if isinstance(code, int) else "other"
+
+
+def _osc_settings(osc: OscRecord, http_host: str) -> OscSettings | None:
+    """What NetServer is given for OSC (None: off)."""
+    if not osc.on:
+        return None
+    target = osc.feedback
+    return OscSettings(osc.port, osc.listen_host(http_host), *(target or (None, None)))
+
+
+def _osc_kind(error: BaseException) -> str:
+    """What kind of failure OSC's is: a feedback host that cannot be found, or its port's bind error."""
+    cause = error.__cause__
+    if isinstance(cause, socket.gaierror):
+        return "feedback_unknown"
+    return _kind(cause)

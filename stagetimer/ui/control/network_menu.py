@@ -61,14 +61,16 @@ class NetworkMenu(QMenu):
 
     def _changed(self) -> None:
         self._show_state()
-        failed = bool(self._serving.error) and not self._serving.running
-        self._control.notify(words.status_text(self._serving), warning=failed)
+        serving = self._serving
+        failed = (bool(serving.error) and not serving.running) or bool(serving.osc_error)
+        self._control.notify(words.notice_text(serving), warning=failed)
 
     def _show_state(self) -> None:
         serving = self._serving
         self.serve_action.setChecked(serving.running)
         if serving.running:
-            self.where_action.setText(self.tr("Listening on %1:%2").replace("%1", serving.host)
-                                      .replace("%2", str(serving.port)))
+            where = self.tr("Listening on %1:%2").replace("%1", serving.host).replace("%2", str(serving.port))
+            osc = words.osc_line(serving)
+            self.where_action.setText(f"{where} · {osc}" if osc else where)
         else:
             self.where_action.setText(self.tr("Not serving"))

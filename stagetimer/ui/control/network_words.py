@@ -23,6 +23,18 @@ _ERRORS = {
     "other": QT_TRANSLATE_NOOP("Network", "Cannot serve on %2:%1 (%3)"),
 }
 
+_OSC_ERRORS = {
+    "in_use": QT_TRANSLATE_NOOP("Network", "OSC is off: UDP port %1 is already in use by another program — "
+                                "choose another OSC port (the browser views are served)"),
+    "not_here": QT_TRANSLATE_NOOP("Network", "OSC is off: %2 is not an address of this computer — "
+                                  "choose another OSC address (the browser views are served)"),
+    "denied": QT_TRANSLATE_NOOP("Network", "OSC is off: UDP port %1 needs administrator rights — "
+                                "choose a port above 1023 (the browser views are served)"),
+    "feedback_unknown": QT_TRANSLATE_NOOP("Network", "OSC is off: the feedback host %4 is not known here — "
+                                          "give its IP address (the browser views are served)"),
+    "other": QT_TRANSLATE_NOOP("Network", "OSC is off: cannot listen on %2:%1 (%3)"),
+}
+
 _VIEW_NAMES = {
     "presenter": QT_TRANSLATE_NOOP("Network", "Presenter"),
     "projector": QT_TRANSLATE_NOOP("Network", "Projector"),
@@ -49,6 +61,36 @@ def error_text(serving: Serving) -> str:
         return ""
     template = tr(_ERRORS.get(serving.error_kind, _ERRORS["other"]))
     return template.replace("%1", str(serving.port)).replace("%2", serving.host).replace("%3", serving.error)
+
+
+def osc_error_text(serving: Serving) -> str:
+    """Why OSC is not on although asked for, in the operator's language ("" when it did not fail)."""
+    if not serving.osc_error:
+        return ""
+    osc = serving.osc
+    template = tr(_OSC_ERRORS.get(serving.osc_error_kind, _OSC_ERRORS["other"]))
+    return (template.replace("%1", str(osc.port)).replace("%2", osc.listen_host(serving.host))
+            .replace("%3", serving.osc_error).replace("%4", osc.feedback_host or ""))
+
+
+def osc_line(serving: Serving) -> str:
+    """OSC in a few words for the menu and the notice ("" when it is not on): it has no password."""
+    address = serving.osc_address
+    if address is None:
+        return ""
+    text = QCoreApplication.translate("Network", "OSC UDP %1:%2 (no password)")
+    text = text.replace("%1", address.host).replace("%2", str(address.port))
+    target = serving.osc_feedback
+    if target is not None:
+        text += QCoreApplication.translate("Network", ", feedback to %1:%2").replace("%1", target.host).replace(
+            "%2", str(target.port))
+    return text
+
+
+def notice_text(serving: Serving) -> str:
+    """Control's notice after a start, stop or failure: where it serves, and OSC's state when asked for."""
+    extra = osc_line(serving) or osc_error_text(serving)
+    return " · ".join(part for part in (status_text(serving), extra) if part)
 
 
 def status_text(serving: Serving) -> str:
