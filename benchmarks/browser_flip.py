@@ -79,6 +79,7 @@ def main() -> int:
         sys.exit(f"browser_flip: cannot serve: {parts.serving.error}")
     url = f"{parts.serving.server.address.base_url()}/view/presenter?token={parts.serving.tokens.viewer}"
     result: dict[str, Any] = {}
+    done = threading.Event()
 
     def browse() -> None:
         driver = make_driver()
@@ -92,8 +93,15 @@ def main() -> int:
             result["error"] = f"{type(error).__name__}: {error}"
         finally:
             driver.quit()
-            QTimer.singleShot(0, app.quit)
+            done.set()
 
+    def quit_when_done() -> None:  # Qt's own thread ends its loop (a timer cannot be armed from the browser's)
+        if done.is_set():
+            app.exit(0)  # not quit(): that asks the close guard, which asks the operator
+
+    poll = QTimer()
+    poll.timeout.connect(quit_when_done)
+    poll.start(200)
     parts.controller.apply(Command("start"))
     threading.Thread(target=browse, daemon=True).start()
     app.exec()
