@@ -37,6 +37,8 @@ screenshots: $(STAMP)
 	$(BIN)/python -m tools.screenshots
 	$(BIN)/python -m tools.screenshots_record
 	$(BIN)/python -m tools.screenshots_door
+	$(BIN)/python -m tools.screenshots_network
+	$(BIN)/python -m tools.web_screenshots
 
 venv: $(STAMP)
 
