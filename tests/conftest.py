@@ -7,7 +7,9 @@ import os
 # Before anything imports Qt: every test runs without a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -48,3 +50,25 @@ def rig(qtbot):  # type: ignore[no-untyped-def]
     from tests.control_rig import make_rig
 
     yield from make_rig(qtbot)
+
+
+@pytest.fixture
+def network_app(qapp: Any, tmp_path: Path) -> Iterator[Callable[..., Any]]:
+    """Builds the whole app (Korean agenda, 09:00 on a fake clock) with the network options given; closes them after."""
+    from PySide6.QtCore import QSettings
+
+    from stagetimer.ui.app import build_app
+    from tests.app_teardown import close_apps
+    from tests.network_app import NINE, korean_agenda, options
+
+    built: list[Any] = []
+
+    def make(**overrides: object) -> Any:
+        settings = QSettings(str(tmp_path / "stagetimer.ini"), QSettings.Format.IniFormat)
+        parts = build_app(tmp_path / "agenda.yaml", korean_agenda(), options(**overrides), settings=settings,
+                          clock=FakeClock(NINE), state_dir=tmp_path / "state")
+        built.append(parts)
+        return parts
+
+    yield make
+    close_apps(qapp, *built)

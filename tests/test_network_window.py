@@ -4,36 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import socket
-from collections.abc import Iterator
-from pathlib import Path
 
 import aiohttp
-import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from stagetimer.core.clock import FakeClock
 from stagetimer.net.links import NETWORK_FILE, load_serve_record
-from stagetimer.ui.app import AppParts, build_app
 from tests.app_teardown import close_apps
-from tests.network_app import NINE, POOL, korean_agenda, options
+from tests.network_app import POOL
 
 WAIT_MS = 10_000
-
-
-@pytest.fixture
-def build(qapp: QApplication, tmp_path: Path) -> Iterator:
-    built: list[AppParts] = []
-
-    def make(**overrides: object) -> AppParts:
-        settings = QSettings(str(tmp_path / "stagetimer.ini"), QSettings.Format.IniFormat)
-        parts = build_app(tmp_path / "agenda.yaml", korean_agenda(), options(**overrides), settings=settings,
-                          clock=FakeClock(NINE), state_dir=tmp_path / "state")
-        built.append(parts)
-        return parts
-
-    yield make
-    close_apps(qapp, *built)
 
 
 def _free_port() -> int:
@@ -42,8 +21,8 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def test_serving_is_off_by_default_and_the_menu_turns_it_on_and_off(build) -> None:
-    parts = build()
+def test_serving_is_off_by_default_and_the_menu_turns_it_on_and_off(network_app) -> None:
+    parts = network_app()
     menu = parts.network_menu
     assert not parts.serving.running and not menu.serve_action.isChecked()
     assert menu.title() == "네트워크(&N)"
@@ -59,23 +38,23 @@ def test_serving_is_off_by_default_and_the_menu_turns_it_on_and_off(build) -> No
     assert not load_serve_record(parts.state_dir).serving
 
 
-def test_a_show_that_was_serving_serves_again_after_a_restart(build, qapp) -> None:
-    first = build()
+def test_a_show_that_was_serving_serves_again_after_a_restart(network_app, qapp) -> None:
+    first = network_app()
     port = _free_port()
     assert first.serving.start("127.0.0.1", port)
     first.serving.shut_down()  # the app closes (or crashes) while serving
     close_apps(qapp, first)
 
-    second = build()
+    second = network_app()
     assert second.serving.running and second.serving.port == port
 
 
-def test_a_port_in_use_is_said_in_korean_and_the_show_goes_on(build) -> None:
+def test_a_port_in_use_is_said_in_korean_and_the_show_goes_on(network_app) -> None:
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        parts = build(serve=("127.0.0.1", port))
+        parts = network_app(serve=("127.0.0.1", port))
         window = parts.network_menu.open_window()
 
         assert not parts.serving.running
@@ -85,8 +64,8 @@ def test_a_port_in_use_is_said_in_korean_and_the_show_goes_on(build) -> None:
         assert parts.controller.timer.isActive()  # the display clock never noticed
 
 
-def test_the_window_shows_each_views_link_with_the_right_token_and_the_connected_count(qtbot, build) -> None:
-    parts = build(serve=("127.0.0.1", 0))
+def test_the_window_shows_each_views_link_with_the_right_token_and_the_connected_count(qtbot, network_app) -> None:
+    parts = network_app(serve=("127.0.0.1", 0))
     window = parts.network_menu.open_window()
     tokens = parts.serving.tokens
     cards = window.cards
@@ -123,15 +102,15 @@ def test_the_window_shows_each_views_link_with_the_right_token_and_the_connected
         loop.close()
 
 
-def test_copy_puts_the_link_on_the_clipboard(build) -> None:
-    parts = build(serve=("127.0.0.1", 0))
+def test_copy_puts_the_link_on_the_clipboard(network_app) -> None:
+    parts = network_app(serve=("127.0.0.1", 0))
     card = parts.network_menu.open_window().cards["agenda"]
     card.copy_button.click()
     assert QApplication.clipboard().text() == card.url
 
 
-def test_new_tokens_are_asked_for_first_then_every_link_changes(qtbot, build) -> None:
-    parts = build(serve=("127.0.0.1", 0))
+def test_new_tokens_are_asked_for_first_then_every_link_changes(qtbot, network_app) -> None:
+    parts = network_app(serve=("127.0.0.1", 0))
     window = parts.network_menu.open_window()
     old = parts.serving.tokens
 
@@ -145,8 +124,8 @@ def test_new_tokens_are_asked_for_first_then_every_link_changes(qtbot, build) ->
     assert parts.serving.server is not None and parts.serving.server.tokens == new
 
 
-def test_start_and_stop_from_the_window_on_the_chosen_port(build) -> None:
-    parts = build()
+def test_start_and_stop_from_the_window_on_the_chosen_port(network_app) -> None:
+    parts = network_app()
     window = parts.network_menu.open_window()
     port = _free_port()
     window.port_box.setValue(port)
@@ -158,8 +137,8 @@ def test_start_and_stop_from_the_window_on_the_chosen_port(build) -> None:
     assert (parts.state_dir / NETWORK_FILE).is_file()
 
 
-def test_the_osc_warning_has_its_place(build) -> None:
-    window = build().network_menu.open_window()
+def test_the_osc_warning_has_its_place(network_app) -> None:
+    window = network_app().network_menu.open_window()
     window.show_osc(9000)
     assert window.osc_warning.isVisible() and "암호" in window.osc_warning.text()
     window.show_osc(None)
