@@ -148,7 +148,10 @@ class Api:
             return error_response(403, "forbidden", f"the {view} view needs the control token")
         # No per-message compression: frames are ~1 KB, and compressing each for ~200 clients costs more.
         ws = web.WebSocketResponse(heartbeat=20.0, max_msg_size=MAX_BODY, compress=False)
-        await ws.prepare(request)
+        try:
+            await ws.prepare(request)
+        except ConnectionError:  # gone during the handshake: nothing to serve, nothing to log
+            return web.Response(status=400)  # never sent: aiohttp finds the connection closed
         client = Client(ws, view, access, request.transport)
         limiter = RateLimiter(WS_RATE_PER_S, WS_BURST)
         try:  # from here on the client leaves the hub however the connection ends

@@ -145,6 +145,8 @@ def guard_middleware(limiter: RateLimiter) -> Middleware:
             response = await handler(request)
         except web.HTTPException as error:
             response = http_error(request, error)
+        except ConnectionError:  # the client went away: nobody to answer, nothing to log
+            raise
         except Exception:  # a bug: logged, answered as JSON like every refusal, and the server goes on
             log.exception("%s %s failed", request.method, request.path)
             response = error_response(500, "internal_error", "the server failed on this request (logged); "

@@ -119,7 +119,13 @@ class NetServer:
         return dict(self.hub.counts)
 
     def start(self) -> Address:
-        """Bind and serve; raises ServerError with the reason when the address cannot be had."""
+        """Bind and serve; raises ServerError with the reason when the address cannot be had (again after stop())."""
+        if self.running:
+            return self.address
+        self._ready.clear()
+        self._error = None
+        self._address = None
+        self._loop = None
         self._thread = threading.Thread(target=self._run, name="stagetimer-net", daemon=True)
         self._thread.start()
         if not self._ready.wait(START_TIMEOUT_S):
