@@ -20,6 +20,7 @@ import pytest
 from stagetimer.net import hub as hub_module
 from stagetimer.net.guards import same_origin
 from stagetimer.net.hub import Client, Hub
+from stagetimer.net.tokens import Tokens
 from tests.net_rig import Served, served
 
 
@@ -254,3 +255,53 @@ def test_sending_everyone_away_is_bounded_by_one_close_timeout(monkeypatch: pyte
 
     assert asyncio.run(scenario()) < 1.0
     assert hub.counts["presenter"] == 0
+
+
+# -- the server's life ---------------------------------------------------------------------------------
+
+
+def test_start_stop_start_on_the_same_port_with_clients_connected_and_publishing_after_stop() -> None:
+    with served() as live:
+        server, port = live.server, live.server.address.port
+        url = f"{live.base}/api/v1/ws?view=presenter&token={live.tokens.viewer}"
+
+        async def connect_and_wait_to_be_sent_away() -> aiohttp.WSMsgType:
+            async with aiohttp.ClientSession() as session, session.ws_connect(url) as ws:
+                await _until(ws, "frame")
+                await asyncio.get_running_loop().run_in_executor(None, server.stop)
+                while True:
+                    message = await ws.receive(timeout=5)
+                    if message.type != aiohttp.WSMsgType.TEXT:
+                        return message.type
+
+        for _ in range(3):
+            assert asyncio.run(connect_and_wait_to_be_sent_away()) in (aiohttp.WSMsgType.CLOSE,
+                                                                       aiohttp.WSMsgType.CLOSED)
+            assert not server.running
+            live.port.publish_now()  # the display tick goes on: publishing to a stopped server is nothing
+            server.announce(())
+            assert server.start().port == port
+            live.port.publish_now()
+            assert live.get("/api/v1/status", live.tokens.control)[0] == 200
+            assert connected(live) == 0
+        assert server.start().port == port  # starting a running server is no second server
+
+
+def test_new_tokens_send_connected_clients_away_and_keep_them_out() -> None:
+    with served() as live:
+        url = f"{live.base}/api/v1/ws?view=remote&token={live.tokens.control}"
+
+        async def scenario() -> None:
+            async with aiohttp.ClientSession() as session:
+                async with session.ws_connect(url) as ws:
+                    await _until(ws, "frame")
+                    live.server.replace_tokens(Tokens.new())
+                    while (await ws.receive(timeout=5)).type == aiohttp.WSMsgType.TEXT:
+                        pass
+                with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+                    await session.ws_connect(url)
+                assert refused.value.status == 401
+
+        asyncio.run(scenario())
+        assert connected(live) == 0
+        assert live.get("/api/v1/next", live.tokens.control)[0] == 401
