@@ -7,6 +7,7 @@ answered like every other refusal, and the show and its journal are byte-for-byt
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import socket
 import struct
@@ -17,11 +18,15 @@ from pathlib import Path
 import aiohttp
 import pytest
 
+from stagetimer.core.clock import SystemClock
+from stagetimer.core.show.show import Show
+from stagetimer.core.show.web_frames import AUDIENCE_VIEWS
 from stagetimer.net import hub as hub_module
 from stagetimer.net.guards import same_origin
 from stagetimer.net.hub import Client, Hub
 from stagetimer.net.tokens import Tokens
 from tests.net_rig import Served, served
+from tests.snapshots_factory import NOTE, fallback_agenda
 
 
 @pytest.fixture
@@ -305,3 +310,38 @@ def test_new_tokens_send_connected_clients_away_and_keep_them_out() -> None:
         asyncio.run(scenario())
         assert connected(live) == 0
         assert live.get("/api/v1/next", live.tokens.control)[0] == 401
+
+
+# -- private data --------------------------------------------------------------------------------------
+
+
+def test_an_audience_view_opened_with_the_control_token_still_gets_no_operator_events() -> None:
+    agenda = fallback_agenda()
+    secret = dataclasses.replace(agenda, items=tuple(dataclasses.replace(item, note=f"{NOTE} {item.id}")
+                                                     for item in agenda.items))
+    with served(Show(secret, SystemClock())) as live:
+        url = f"{live.base}/api/v1/ws?token={live.tokens.control}&view="
+
+        async def scenario() -> dict[str, str]:
+            received: dict[str, list[str]] = {}
+            async with aiohttp.ClientSession() as session:
+                sockets = {view: await session.ws_connect(url + view) for view in (*AUDIENCE_VIEWS, "remote")}
+                for path in ("start", "message?text=PRIVATE-TO-SPEAKER", "add?seconds=-240", "undo", "next"):
+                    await asyncio.to_thread(live.get, f"/api/v1/{path}", live.tokens.control)
+                await asyncio.sleep(0.3)
+                for view, ws in sockets.items():
+                    received[view] = []
+                    while True:
+                        try:
+                            received[view].append((await ws.receive(timeout=0.2)).data)
+                        except asyncio.TimeoutError:
+                            break
+                    await ws.close()
+            return {view: "\n".join(texts) for view, texts in received.items()}
+
+        received = asyncio.run(scenario())
+    assert '"type":"events"' in received["remote"]
+    for view in AUDIENCE_VIEWS:
+        assert '"type":"events"' not in received[view], view
+        assert NOTE not in received[view] and "over_under" not in received[view], view
+        assert ("PRIVATE-TO-SPEAKER" in received[view]) == (view == "presenter"), view

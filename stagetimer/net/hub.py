@@ -20,7 +20,7 @@ from aiohttp import WSMsgType, web
 
 from stagetimer.core.show.events import Event
 from stagetimer.core.show.snapshot import Frames
-from stagetimer.core.show.web_frames import VIEWS, view_frame
+from stagetimer.core.show.web_frames import AUDIENCE_VIEWS, VIEWS, view_frame
 
 log = logging.getLogger(__name__)
 
@@ -95,10 +95,13 @@ class Hub:
             await self._send_all(list(clients), message)
 
     async def announce(self, events: tuple[Event, ...]) -> None:
-        """Transitions go to control clients only (they may name a message or an operator's undo)."""
+        """Transitions go to the operators' views only (they may name a message or an operator's undo).
+
+        The view decides, not the token: a projector opened with the control token is still a projector.
+        """
         message = _message("events", events=[event.to_dict() for event in events])
-        await self._send_all([client for clients in self._clients.values() for client in clients
-                              if client.access == "control"], message)
+        await self._send_all([client for view, clients in self._clients.items() if view not in AUDIENCE_VIEWS
+                              for client in clients if client.access == "control"], message)
 
     async def close_all(self) -> None:
         """Send every client away at once: one that never answers the close costs a second, not everyone's."""
