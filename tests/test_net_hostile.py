@@ -21,6 +21,7 @@ import pytest
 from stagetimer.core.clock import SystemClock
 from stagetimer.core.show.show import Show
 from stagetimer.core.show.web_frames import AUDIENCE_VIEWS
+from stagetimer.net import api as api_module
 from stagetimer.net import hub as hub_module
 from stagetimer.net.guards import same_origin
 from stagetimer.net.hub import Client, Hub
@@ -345,3 +346,24 @@ def test_an_audience_view_opened_with_the_control_token_still_gets_no_operator_e
         assert '"type":"events"' not in received[view], view
         assert NOTE not in received[view] and "over_under" not in received[view], view
         assert ("PRIVATE-TO-SPEAKER" in received[view]) == (view == "presenter"), view
+
+
+def test_websocket_clients_are_capped_and_a_closed_one_frees_its_place(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(api_module, "MAX_WS_CLIENTS", 3)
+    with served() as live:
+        url = f"{live.base}/api/v1/ws?view=projector&token={live.tokens.viewer}"
+
+        async def scenario() -> None:
+            async with aiohttp.ClientSession() as session:
+                sockets = [await session.ws_connect(url) for _ in range(3)]
+                with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+                    await session.ws_connect(url)
+                assert refused.value.status == 503
+                await sockets.pop().close()
+                await asyncio.sleep(0.2)
+                sockets.append(await session.ws_connect(url))
+                for ws in sockets:
+                    await ws.close()
+
+        asyncio.run(scenario())
+        assert connected(live) == 0

@@ -35,6 +35,8 @@ log = logging.getLogger(__name__)
 SHOW_TIMEOUT_S = 5.0
 #: Messages a WebSocket client may send per second (pings and commands), and its burst.
 WS_RATE_PER_S, WS_BURST = 10.0, 40.0
+#: WebSocket clients served at once (a conference has tens; a leaked viewer link must not open thousands).
+MAX_WS_CLIENTS = 500
 #: The show's clock for the browsers: (time of day in show ms, speed), or None before the first frame.
 ServerClock = Callable[[], "tuple[int, float] | None"]
 
@@ -146,6 +148,9 @@ class Api:
             return error_response(401, "unauthorized", "this link has no valid token: ask for a new one")
         if view not in AUDIENCE_VIEWS and access != "control":
             return error_response(403, "forbidden", f"the {view} view needs the control token")
+        if sum(self._hub.counts.values()) >= MAX_WS_CLIENTS:
+            return error_response(503, "too_many_clients", f"{MAX_WS_CLIENTS} views are connected already: "
+                                                           "close one, or try again later")
         # No per-message compression: frames are ~1 KB, and compressing each for ~200 clients costs more.
         ws = web.WebSocketResponse(heartbeat=20.0, max_msg_size=MAX_BODY, compress=False)
         try:
