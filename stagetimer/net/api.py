@@ -12,9 +12,12 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import json
+import logging
+import math
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl
 
 from aiohttp import WSMsgType, web
 
@@ -26,10 +29,14 @@ from stagetimer.net.guards import MAX_BODY, RateLimiter, error_response
 from stagetimer.net.hub import Client, Hub
 from stagetimer.net.tokens import Tokens
 
+log = logging.getLogger(__name__)
+
 #: How long a command may wait for the show's thread before the caller is told it is busy.
 SHOW_TIMEOUT_S = 5.0
 #: Messages a WebSocket client may send per second (pings and commands), and its burst.
 WS_RATE_PER_S, WS_BURST = 10.0, 40.0
+#: WebSocket clients served at once (a conference has tens; a leaked viewer link must not open thousands).
+MAX_WS_CLIENTS = 500
 #: The show's clock for the browsers: (time of day in show ms, speed), or None before the first frame.
 ServerClock = Callable[[], "tuple[int, float] | None"]
 
@@ -141,51 +148,61 @@ class Api:
             return error_response(401, "unauthorized", "this link has no valid token: ask for a new one")
         if view not in AUDIENCE_VIEWS and access != "control":
             return error_response(403, "forbidden", f"the {view} view needs the control token")
+        if sum(self._hub.counts.values()) >= MAX_WS_CLIENTS:
+            return error_response(503, "too_many_clients", f"{MAX_WS_CLIENTS} views are connected already: "
+                                                           "close one, or try again later")
         # No per-message compression: frames are ~1 KB, and compressing each for ~200 clients costs more.
         ws = web.WebSocketResponse(heartbeat=20.0, max_msg_size=MAX_BODY, compress=False)
-        await ws.prepare(request)
-        client = Client(ws, view, access, request.transport)
-        await ws.send_str(_json({"type": "hello", "view": view, "access": access, "actions": list(ACTIONS)}))
-        await self._hub.join(client)
-        limiter = RateLimiter(WS_RATE_PER_S, WS_BURST)
         try:
+            await ws.prepare(request)
+        except ConnectionError:  # gone during the handshake: nothing to serve, nothing to log
+            return web.Response(status=400)  # never sent: aiohttp finds the connection closed
+        client = Client(ws, view, access, request.transport)
+        limiter = RateLimiter(WS_RATE_PER_S, WS_BURST)
+        try:  # from here on the client leaves the hub however the connection ends
+            await ws.send_str(_json({"type": "hello", "view": view, "access": access, "actions": list(ACTIONS)}))
+            await self._hub.join(client)
             async for message in ws:
-                if message.type != WSMsgType.TEXT:
-                    continue
                 if not limiter.allow("ws"):
-                    await ws.send_str(_json({"type": "error", "reason": "rate_limited"}))
+                    reply: dict[str, Any] | None = {"type": "error", "reason": "rate_limited"}
+                elif message.type == WSMsgType.TEXT:
+                    reply = await self._on_message_safely(client, message.data)
+                elif message.type == WSMsgType.BINARY:
+                    reply = {"type": "error", "reason": "bad_json", "message": "send JSON objects as text messages"}
+                else:
                     continue
-                reply = await self._on_message(client, message.data)
                 if reply is not None and not ws.closed:
                     await ws.send_str(_json(reply))
+        except (ConnectionError, RuntimeError):  # the client went away mid-send (aiohttp's errors are both)
+            pass
         finally:
             self._hub.leave(client)
         return ws
 
-    async def _on_message(self, client: Client, text: str) -> dict[str, Any] | None:
+    async def _on_message_safely(self, client: Client, text: str) -> dict[str, Any]:
         try:
-            data = json.loads(text)
-        except ValueError:
-            return {"type": "error", "reason": "bad_json", "message": "send JSON objects"}
+            return await self._on_message(client, text)
+        except Exception:  # a bug: logged and answered; the connection and the server go on
+            log.exception("a WebSocket message from a %s client failed", client.view)
+            return {"type": "error", "reason": "internal_error", "message": "the server failed on this message"}
+
+    async def _on_message(self, client: Client, text: str) -> dict[str, Any]:
+        data = parse_json(text)
         if not isinstance(data, dict):
             return {"type": "error", "reason": "bad_json", "message": "send JSON objects"}
         kind = data.get("type")
         if kind == "ping":
             now = self._server_ms()
-            return {"type": "pong", "id": data.get("id"), "server_ms": now[0] if now else None,
+            return {"type": "pong", "id": _reply_id(data.get("id")), "server_ms": now[0] if now else None,
                     "speed": now[1] if now else 1.0}
         if kind != "command":
             return {"type": "error", "reason": "unknown_type", "message": "types: ping, command"}
-        reply_id = data.get("id")
+        reply_id = _reply_id(data.get("id"))
         if client.access != "control":
             return {"type": "outcome", "id": reply_id, "ok": False, "reason": "forbidden",
                     "message": "commands need the control token"}
-        params = data.get("params") or {}
-        if not isinstance(params, dict):
-            params = {}
         try:
-            command = command_for(str(data.get("action", "")), {str(k): str(v) for k, v in params.items()},
-                                  self._items())
+            command = _ws_command(data, self._items())
         except BadRequest as error:
             return {"type": "outcome", "id": reply_id, "ok": False, "reason": error.reason, "message": error.message}
         outcome = await self._submit(command)
@@ -215,22 +232,93 @@ def outcome_body(outcome: Outcome) -> dict[str, Any]:
 
 
 async def _params(request: web.Request) -> dict[str, str]:
-    """The query, and for a POST its JSON object or form body (as text values)."""
+    """The query, and for a POST its JSON object or form body (as text values).
+
+    Whatever the body holds, it becomes parameters or a 400 with a reason: a body that cannot be
+    decoded (not UTF-8, an unknown charset, nested past reason, a broken multipart) never reaches a
+    handler as an exception.
+    """
     params = {key: value for key, value in request.query.items() if key != "token"}
     if request.method == "POST" and request.can_read_body:
-        if request.content_type == "application/json":
-            try:
-                body = await request.json()
-            except ValueError:
-                raise BadRequest("bad_json", "the body is not JSON") from None
-            if not isinstance(body, dict):
-                raise BadRequest("bad_json", "the body must be a JSON object")
-            params.update({str(key): str(value) for key, value in body.items() if key != "token"})
-        else:
-            form = await request.post()
-            params.update({str(key): str(value) for key, value in form.items() if key != "token"})
+        params.update({key: value for key, value in (await _body(request)).items() if key != "token"})
     return params
 
 
+async def _body(request: web.Request) -> dict[str, str]:
+    if request.content_type == "application/json":
+        raw = await request.read()  # at most MAX_BODY: larger raises the 413 the guard answers
+        if not raw.strip():
+            return {}  # an empty body is no parameters (Companion sends one with its JSON header)
+        body = parse_json(raw)
+        if body is None:
+            raise BadRequest("bad_json", "the body is not JSON (UTF-8, nested at most a few levels)")
+        if not isinstance(body, dict):
+            raise BadRequest("bad_json", "the body must be a JSON object")
+        return {str(key): _text(value) for key, value in body.items()}
+    if request.content_type == "application/x-www-form-urlencoded":
+        raw = await request.read()
+        try:
+            pairs = parse_qsl(raw.decode("utf-8"), keep_blank_values=True, errors="strict")
+        except (UnicodeDecodeError, ValueError):
+            raise BadRequest("bad_body", "the form body is not UTF-8 url-encoded text") from None
+        return dict(pairs)
+    if request.content_type == "multipart/form-data":
+        try:
+            form = await request.post()
+        except web.HTTPException:
+            raise
+        except (ValueError, LookupError, AssertionError, UnicodeError, RecursionError):
+            raise BadRequest("bad_body", "the multipart body cannot be read") from None
+        return {str(key): value if isinstance(value, str) else "" for key, value in form.items()}
+    return {}  # another type: its body names no parameters (the query still does)
+
+
+def parse_json(raw: bytes | str) -> Any:
+    """JSON text as Python (None when it is not JSON): UTF-8, finite numbers, nesting bounded by the recursion limit."""
+    try:
+        text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+        return json.loads(text, parse_constant=_no_constant)
+    except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
+        return None
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def _ws_command(data: Mapping[str, Any], items: tuple[Any, ...]) -> Command:
+    """A WebSocket command message's door command; BadRequest when its action or params are not usable."""
+    action, params = data.get("action"), data.get("params")
+    if not isinstance(action, str):
+        raise BadRequest("unknown_action", f"action must be one of: {', '.join(ACTIONS)}", 404)
+    if params is not None and not isinstance(params, dict):
+        raise BadRequest("bad_parameter", "params must be a JSON object")
+    return command_for(action, {str(key): _text(value) for key, value in (params or {}).items()}, items)
+
+
+def _text(value: Any) -> str:
+    """A JSON value as the text a parameter is (true → "true", as a query would say it)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return ""
+    if isinstance(value, (str, int, float)):
+        return str(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _reply_id(value: Any) -> Any:
+    """A WebSocket message's id as echoed back: a short string, a number or null (never a structure)."""
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int) and abs(value) < 2 ** 53:
+        return value
+    if isinstance(value, float) and math.isfinite(value):
+        return value
+    if isinstance(value, str) and len(value) <= 100:
+        return value
+    return None
+
+
 def _json(value: dict[str, Any]) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)

@@ -17,6 +17,7 @@ Refusals are JSON with a reason code, like every other API answer.
 from __future__ import annotations
 
 import ipaddress
+import logging
 import socket
 import time
 from functools import cache
@@ -26,6 +27,8 @@ from urllib.parse import urlsplit
 from aiohttp import web
 from aiohttp.typedefs import Handler, Middleware
 
+log = logging.getLogger(__name__)
+
 #: Requests a client address may make per second, and the burst it may save up.
 RATE_PER_S = 50.0
 BURST = 100.0
@@ -33,6 +36,9 @@ BURST = 100.0
 MAX_CLIENTS = 4096
 #: The largest request body accepted (no action needs more than a message).
 MAX_BODY = 16 * 1024
+#: The reason code of an HTTP error raised below the handlers (aiohttp's own), by status.
+HTTP_REASONS = {400: "bad_request", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
+                413: "too_large", 414: "too_large", 431: "too_large"}
 #: Headers on every answer: no sniffing, no framing by other sites, no token leaking in a Referer.
 SAFE_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -48,6 +54,23 @@ def error_response(status: int, reason: str, message: str, **extra: Any) -> web.
     """A refusal as the API answers it: ``{"ok": false, "reason": code, "message": words}``."""
     return web.json_response({"ok": False, "reason": reason, "message": message, **extra}, status=status,
                              headers={"Cache-Control": "no-store"})
+
+
+def same_origin(origin: str, host: str) -> bool:
+    """Whether a browser's Origin names this server as the Host header does (scheme's default port included).
+
+    An Origin that cannot be read at all (``http://[::1``, ``null``) is another site's.
+    """
+    try:
+        parts = urlsplit(origin.strip())
+        origin_port = parts.port or {"http": 80, "https": 443}.get(parts.scheme.lower())
+        here = urlsplit("//" + host.strip())
+        host_port = here.port or origin_port
+    except ValueError:
+        return False
+    if not parts.hostname or parts.scheme.lower() not in ("http", "https"):
+        return False
+    return _host_name(parts.netloc) == _host_name(host) and origin_port == host_port
 
 
 def _host_name(host: str) -> str:
@@ -113,7 +136,7 @@ def guard_middleware(limiter: RateLimiter) -> Middleware:
             return error_response(403, "host_not_allowed",
                                   "this server answers only to its own address (Host header refused)")
         origin = request.headers.get("Origin")
-        if origin is not None and _host_name(urlsplit(origin).netloc) != _host_name(request.host):
+        if origin is not None and not same_origin(origin, request.host):
             return error_response(403, "origin_not_allowed", "requests from other sites are refused")
         if not limiter.allow(request.remote or "?"):
             return error_response(429, "rate_limited", "too many requests from this address: slow down",
@@ -121,15 +144,29 @@ def guard_middleware(limiter: RateLimiter) -> Middleware:
         try:
             response = await handler(request)
         except web.HTTPException as error:
-            if error.status == 413:
-                return error_response(413, "too_large", f"the request is larger than {MAX_BODY} bytes")
-            if error.status == 405:
-                return error_response(405, "method_not_allowed", f"{request.method} is not accepted here")
-            if error.status == 404:
-                return error_response(404, "not_found", f"nothing at {request.path}")
+            response = http_error(request, error)
+        except ConnectionError:  # the client went away: nobody to answer, nothing to log
             raise
+        except Exception:  # a bug: logged, answered as JSON like every refusal, and the server goes on
+            log.exception("%s %s failed", request.method, request.path)
+            response = error_response(500, "internal_error", "the server failed on this request (logged); "
+                                                             "the show is unaffected")
         for name, value in SAFE_HEADERS.items():
             response.headers.setdefault(name, value)
         return response
 
     return guard
+
+
+def http_error(request: web.Request, error: web.HTTPException) -> web.StreamResponse:
+    """aiohttp's own refusals (no route, wrong method, body too large, a static folder) as JSON with a reason."""
+    status = error.status
+    if status < 400:
+        return error  # a redirect: it is the answer
+    if status in (413, 414, 431):
+        return error_response(status, "too_large", f"the request is larger than {MAX_BODY} bytes")
+    if status == 405:
+        return error_response(405, "method_not_allowed", f"{request.method} is not accepted here")
+    if status in (403, 404):
+        return error_response(404, "not_found", f"nothing at {request.path}")
+    return error_response(status, HTTP_REASONS.get(status, "bad_request"), error.reason or "refused")

@@ -20,12 +20,14 @@ from aiohttp import WSMsgType, web
 
 from stagetimer.core.show.events import Event
 from stagetimer.core.show.snapshot import Frames
-from stagetimer.core.show.web_frames import VIEWS, view_frame
+from stagetimer.core.show.web_frames import AUDIENCE_VIEWS, VIEWS, view_frame
 
 log = logging.getLogger(__name__)
 
 #: A client that takes longer than this to accept one message is dropped.
 SEND_TIMEOUT_S = 5.0
+#: How long closing one client may take when the server stops or the tokens change.
+CLOSE_TIMEOUT_S = 1.0
 #: A client with this much still unsent is not keeping up (a frame is ~1 KB): it is dropped, not waited for.
 MAX_BACKLOG = 256 * 1024
 
@@ -93,35 +95,49 @@ class Hub:
             await self._send_all(list(clients), message)
 
     async def announce(self, events: tuple[Event, ...]) -> None:
-        """Transitions go to control clients only (they may name a message or an operator's undo)."""
+        """Transitions go to the operators' views only (they may name a message or an operator's undo).
+
+        The view decides, not the token: a projector opened with the control token is still a projector.
+        """
         message = _message("events", events=[event.to_dict() for event in events])
-        await self._send_all([client for clients in self._clients.values() for client in clients
-                              if client.access == "control"], message)
+        await self._send_all([client for view, clients in self._clients.items() if view not in AUDIENCE_VIEWS
+                              for client in clients if client.access == "control"], message)
 
     async def close_all(self) -> None:
-        for clients in self._clients.values():
-            for client in list(clients):
-                await client.ws.close(code=1001, message=b"server stopping")
+        """Send every client away at once: one that never answers the close costs a second, not everyone's."""
+        clients = [client for clients in self._clients.values() for client in clients]
+        await asyncio.gather(*(self._close(client) for client in clients))
+
+    async def _close(self, client: Client) -> None:
+        self.leave(client)
+        with contextlib.suppress(Exception):
+            await asyncio.wait_for(client.ws.close(code=1001, message=b"server stopping"), CLOSE_TIMEOUT_S)
 
     async def _send_all(self, clients: list[Client], message: str) -> None:
-        """One encoding, then a write to each client's socket (no task per client: ~200 of them a push)."""
+        """One encoding, then a write to each client's socket, all at once: a slow one holds back only itself.
+
+        A write normally completes without waiting; only a client whose socket is full makes its own
+        send wait (at most SEND_TIMEOUT_S, then it is dropped) while the others are already sent.
+        """
         data = message.encode("utf-8")
-        for client in clients:
-            if client.ws.closed:
-                continue
-            if client.backlog() > MAX_BACKLOG:
-                await self._drop(client)
-                continue
-            try:
-                await asyncio.wait_for(client.ws.send_frame(data, WSMsgType.TEXT), SEND_TIMEOUT_S)
-            except (asyncio.TimeoutError, ConnectionError, RuntimeError):
-                await self._drop(client)
+        await asyncio.gather(*(self._send(client, data) for client in clients))
+
+    async def _send(self, client: Client, data: bytes) -> None:
+        if client.ws.closed:
+            return
+        if client.backlog() > MAX_BACKLOG:
+            await self._drop(client)
+            return
+        try:
+            await asyncio.wait_for(client.ws.send_frame(data, WSMsgType.TEXT), SEND_TIMEOUT_S)
+        except (asyncio.TimeoutError, ConnectionError, RuntimeError):
+            await self._drop(client)
 
     async def _drop(self, client: Client) -> None:
         log.info("dropped a %s client that could not keep up", client.view)
         self.leave(client)
         with contextlib.suppress(Exception):
-            await asyncio.wait_for(client.ws.close(), 1.0)
+            await asyncio.wait_for(client.ws.close(), CLOSE_TIMEOUT_S)
 
     def _count(self) -> None:
         self.counts = {view: len(clients) for view, clients in self._clients.items()}

@@ -119,7 +119,18 @@ class NetServer:
         return dict(self.hub.counts)
 
     def start(self) -> Address:
-        """Bind and serve; raises ServerError with the reason when the address cannot be had."""
+        """Bind and serve; raises ServerError with the reason when the address cannot be had.
+
+        Again after stop(), on the port it had (the links handed out name it), even when 0 was asked for.
+        """
+        if self.running:
+            return self.address
+        if self._address is not None:
+            self._port = self._address.port
+        self._ready.clear()
+        self._error = None
+        self._address = None
+        self._loop = None
         self._thread = threading.Thread(target=self._run, name="stagetimer-net", daemon=True)
         self._thread.start()
         if not self._ready.wait(START_TIMEOUT_S):
