@@ -28,6 +28,8 @@ log = logging.getLogger(__name__)
 SEND_TIMEOUT_S = 5.0
 #: How long closing one client may take when the server stops or the tokens change.
 CLOSE_TIMEOUT_S = 1.0
+#: Below this much unsent a client's socket is never paused (asyncio's low-water mark): a write completes at once.
+PROMPT_BACKLOG = 16 * 1024
 #: A client with this much still unsent is not keeping up (a frame is ~1 KB): it is dropped, not waited for.
 MAX_BACKLOG = 256 * 1024
 
@@ -41,10 +43,10 @@ class Client:
     access: str  # "viewer" or "control"
     transport: asyncio.BaseTransport | None = None
 
-    def backlog(self) -> int:
-        """Bytes written to this client and not yet taken by the network."""
+    def backlog(self) -> int | None:
+        """Bytes written to this client and not yet taken by the network (None: its socket is unknown)."""
         transport = self.transport
-        return transport.get_write_buffer_size() if isinstance(transport, asyncio.WriteTransport) else 0
+        return transport.get_write_buffer_size() if isinstance(transport, asyncio.WriteTransport) else None
 
 
 class Hub:
@@ -114,18 +116,32 @@ class Hub:
             await asyncio.wait_for(client.ws.close(code=1001, message=b"server stopping"), CLOSE_TIMEOUT_S)
 
     async def _send_all(self, clients: list[Client], message: str) -> None:
-        """One encoding, then a write to each client's socket, all at once: a slow one holds back only itself.
+        """One encoding, then a write to each client's socket: a slow one holds back only itself.
 
-        A write normally completes without waiting; only a client whose socket is full makes its own
-        send wait (at most SEND_TIMEOUT_S, then it is dropped) while the others are already sent.
+        A client with little unsent takes the write at once (its socket is not paused, so the send
+        never waits): those are written in turn, with no task per client — there are ~200 of them on
+        every push. Only the few with a backlog get a send of their own, bounded by SEND_TIMEOUT_S.
         """
         data = message.encode("utf-8")
-        await asyncio.gather(*(self._send(client, data) for client in clients))
+        behind = []
+        for client in clients:
+            if client.ws.closed:
+                continue
+            backlog = client.backlog()
+            if backlog is None or backlog > PROMPT_BACKLOG:  # its send might wait: not in this loop
+                behind.append(client)
+                continue
+            try:
+                await client.ws.send_frame(data, WSMsgType.TEXT)
+            except (ConnectionError, RuntimeError):
+                await self._drop(client)
+        if behind:
+            await asyncio.gather(*(self._send(client, data) for client in behind))
 
     async def _send(self, client: Client, data: bytes) -> None:
         if client.ws.closed:
             return
-        if client.backlog() > MAX_BACKLOG:
+        if (client.backlog() or 0) > MAX_BACKLOG:
             await self._drop(client)
             return
         try:
