@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 
@@ -21,8 +21,10 @@ from stagetimer.core.show.events import Event
 from stagetimer.core.show.outcome import Outcome
 from stagetimer.core.show.snapshot import Frames
 from stagetimer.core.show.status import status_dict
-from stagetimer.net.server import NetServer
 from stagetimer.ui.controller import Controller
+
+if TYPE_CHECKING:  # imported when the server starts (ui/serving.py), not with the app
+    from stagetimer.net.server import NetServer
 
 log = logging.getLogger(__name__)
 

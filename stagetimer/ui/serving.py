@@ -16,6 +16,7 @@ import logging
 import socket
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
@@ -28,11 +29,13 @@ from stagetimer.net.links import (
     save_serve_record,
     view_links,
 )
-from stagetimer.net.osc import OscError, OscSettings
-from stagetimer.net.server import Address, NetServer, ServerError
 from stagetimer.net.tokens import Tokens, load_tokens, regenerate_tokens
 from stagetimer.ui.controller import Controller
 from stagetimer.ui.remote_link import RemoteLink
+
+if TYPE_CHECKING:  # the server (aiohttp, python-osc: a quarter of a second) is imported when first started
+    from stagetimer.net.osc import OscSettings
+    from stagetimer.net.server import Address, NetServer, ServerError
 
 log = logging.getLogger(__name__)
 
@@ -121,6 +124,9 @@ class Serving(QObject):
         port = port if port is not None else self.record.port
         osc = osc if osc is not None else self.record.osc
         self.osc_error = self.osc_error_kind = ""
+        from stagetimer.net.osc import OscError
+        from stagetimer.net.server import NetServer, ServerError
+
         settings = _osc_settings(osc, host)
         server = NetServer(self.link, self.tokens, self._controller.show.clock, host=host, port=port, osc=settings)
         try:
@@ -214,6 +220,8 @@ def _osc_settings(osc: OscRecord, http_host: str) -> OscSettings | None:
     """What NetServer is given for OSC (None: off)."""
     if not osc.on:
         return None
+    from stagetimer.net.osc import OscSettings
+
     target = osc.feedback
     return OscSettings(osc.port, osc.listen_host(http_host), *(target or (None, None)))
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 
-import segno
 from PySide6.QtGui import QPixmap
 
 #: The quiet zone the QR standard asks for, in modules.
@@ -19,6 +18,8 @@ BORDER = 4
 
 def qr_png(text: str, size_px: int) -> bytes:
     """A PNG of ``text``'s QR code at most ``size_px`` wide (error correction M: a smudged screen still reads)."""
+    import segno  # when a link is first shown, not at start-up (it costs ~25 ms to import)
+
     code = segno.make(text, error="m", micro=False)
     modules = code.symbol_size(scale=1, border=BORDER)[0]
     scale = max(1, size_px // modules)
