@@ -74,7 +74,8 @@ def main() -> int:
         clock = {}
         if options.app:
             snapshot = parts.controller.snapshot
-            clock = {"running": snapshot.running, "ticking": parts.controller.timer.isActive()}
+            clock = {"running": snapshot.running, "ticking": parts.controller.timer.isActive(),
+                     "alarm": parts.control.screen_alarm.text() if parts.control.screen_alarm.isVisible() else ""}
         return {
             "clock": clock,
             "step": step,
@@ -96,6 +97,9 @@ def main() -> int:
         if verb == "unplug":
             remaining = [name for name in placer.screen_names() if name != arg]
             placer.screen_lost(arg, remaining)
+        elif verb == "signal-unplug":  # what QGuiApplication emits when a monitor goes (offscreen cannot)
+            screen = next(screen for screen in app.screens() if screen.name() == arg)
+            app.screenRemoved.emit(screen)
         elif verb == "replug":
             placer.screen_found(arg)
         elif verb == "command" and options.app:
