@@ -8,6 +8,8 @@ over their badge, a title column seven characters wide.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import QRect, QSize
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -77,7 +79,7 @@ def test_at_the_laptop_tile_nothing_overlaps_and_the_title_column_has_room(rig: 
         assert button.key_label.width() >= button.key_label.sizeHint().width(), button.key_label.text()
     rows = [geometry_in_window(w) for w in (window.status_line, panel, window.message_bar, window.table,
                                             window.button_panel)]
-    for upper, lower in zip(rows, rows[1:]):
+    for upper, lower in pairwise(rows):
         assert upper.bottom() < lower.top(), (upper, lower)
     title = window.table.columnWidth(COLUMN["title"])
     assert title >= 0.35 * window.table.viewport().width()  # was about 7 characters

@@ -72,11 +72,14 @@ def main() -> int:
     def report(step: str) -> dict:
         app.processEvents()
         clock = {}
+        extra: dict[str, str] = {}
         if options.app:
             snapshot = parts.controller.snapshot
-            clock = {"running": snapshot.running, "ticking": parts.controller.timer.isActive(),
-                     "alarm": parts.control.screen_alarm.text() if parts.control.screen_alarm.isVisible() else ""}
+            clock = {"running": snapshot.running, "ticking": parts.controller.timer.isActive()}
+            alarm = parts.control.screen_alarm
+            extra["alarm"] = alarm.text() if alarm.isVisible() else ""
         return {
+            **extra,
             "clock": clock,
             "step": step,
             "screens": [screen.name() for screen in app.screens()],

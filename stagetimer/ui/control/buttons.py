@@ -71,7 +71,7 @@ class ActionButton(QPushButton):
         inner = self.layout()
         return inner.minimumSize() if inner is not None else super().minimumSizeHint()
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+    def sizeHint(self) -> QSize:
         """Its key cap and whole label when there is room (QPushButton would measure its own, empty, text)."""
         inner = self.layout()
         return inner.sizeHint().expandedTo(self.minimumSizeHint()) if inner is not None else super().sizeHint()

@@ -59,7 +59,7 @@ class ElidedLabel(QLabel):
         horizontal = QSizePolicy.Policy.Preferred if natural else QSizePolicy.Policy.Ignored
         self.setSizePolicy(horizontal, QSizePolicy.Policy.Fixed)
 
-    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+    def setText(self, text: str) -> None:
         if text == self.text():
             return
         super().setText(text)
@@ -72,7 +72,7 @@ class ElidedLabel(QLabel):
         margins = self.contentsMargins()
         return round(self.fontMetrics().lineSpacing() * self.max_lines) + margins.top() + margins.bottom()
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+    def sizeHint(self) -> QSize:
         self.ensurePolished()
         minimum = self.minimumSizeHint()
         if not self.natural:
@@ -81,7 +81,7 @@ class ElidedLabel(QLabel):
         width = self.fontMetrics().horizontalAdvance(self.text()) + margins.left() + margins.right() + 2
         return QSize(max(minimum.width(), width + max(0, self.indent())), minimum.height())
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+    def minimumSizeHint(self) -> QSize:
         """What the window needs of this label: a few characters, whatever the text."""
         self.ensurePolished()
         margins = self.contentsMargins()
@@ -97,11 +97,11 @@ class ElidedLabel(QLabel):
         shown = "".join("".join(self.shown_lines()).split())
         return shown != "".join(self.text().split())
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.setToolTip(self.text() if self.is_elided() else "")
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         option = QStyleOption()
         option.initFrom(self)  # the style sheet's background and border, as a QLabel would draw them

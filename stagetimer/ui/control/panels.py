@@ -104,12 +104,14 @@ class StatusLine(QFrame):
         self.clock_step_label = ElidedLabel(natural=True)
         self.clock_step_label.setObjectName("badge")
         self.clock_step_label.setStyleSheet(self.recovered_label.styleSheet())  # amber: know it, nothing broke
-        for widget in (self.clock_label, self.offset_label, self.end_label):
+        left: tuple[QLabel, ...] = (self.clock_label, self.offset_label, self.end_label)
+        for widget in left:
             row.addWidget(widget)
         row.addStretch(1)
         # Long words here end in "…" before the window would have to grow (ElidedLabel).
-        for widget in (self.date_label, self.clock_step_label, self.projector_countdown_label, self.blackout_label,
-                       self.recovered_label, self.speed_label):
+        right: tuple[QLabel, ...] = (self.date_label, self.clock_step_label, self.projector_countdown_label,
+                                     self.blackout_label, self.recovered_label, self.speed_label)
+        for widget in right:
             row.addWidget(widget)
 
     def show_recovered(self, text: str) -> None:
@@ -373,5 +375,6 @@ class MessageBar(QFrame):
             # While the speaker reads a message the bar says so, loudly enough to be cleared in time.
             self.setStyleSheet(MESSAGE_ON if on else "")
             self.message_label.setStyleSheet(
-                f"font-size: {style.scaled(16, self._scale)}px; font-weight: 700;" if on else f"color: {style.DONE.name()};")
+                f"font-size: {style.scaled(16, self._scale)}px; font-weight: 700;"
+                if on else f"color: {style.DONE.name()};")
         self.clear_button.setEnabled(on)

@@ -35,14 +35,14 @@ class ThumbnailFrame(QWidget):
         self._scale = scale
         self.updateGeometry()
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+    def sizeHint(self) -> QSize:
         width = round(PREFERRED_WIDTH * self._scale)
         return QSize(width, width * 9 // 16)
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+    def minimumSizeHint(self) -> QSize:
         return QSize(MIN_WIDTH, MIN_WIDTH * 9 // 16)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         width = min(self.width(), self.height() * 16 // 9)
         self.view.setGeometry(0, 0, width, width * 9 // 16)

@@ -28,11 +28,11 @@ from stagetimer.core.show.outcome import Outcome
 from stagetimer.core.show.session import Finding
 from stagetimer.core.show.snapshot import Frames, Snapshot
 from stagetimer.ui.common import fonts
+from stagetimer.ui.common.steady_text import set_steady_text
 from stagetimer.ui.control import style as style
 from stagetimer.ui.control.agenda_status import AgendaStatusPanel
 from stagetimer.ui.control.agenda_table import AgendaTableModel
 from stagetimer.ui.control.agenda_view import AgendaTableView
-from stagetimer.ui.common.steady_text import set_steady_text
 from stagetimer.ui.control.buttons import ButtonPanel
 from stagetimer.ui.control.elided import ElidedLabel
 from stagetimer.ui.control.keys import ACTIONS_BY_NAME, KeyRouter
@@ -145,7 +145,7 @@ class ControlWindow(QMainWindow):
 
     # -- the screen it is on -------------------------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         handle = self.windowHandle()
         if handle is not None and not self.property("screenWatched"):
