@@ -177,7 +177,8 @@ class ControlWindow(QMainWindow):
             frame.set_scale(scale)
         for button in self.buttons.values():
             button.setMinimumHeight(style.scaled(30, scale))
-        set_steady_text(self.status_line.clock_label, "")
+        for label in (self.status_line.clock_label, self.status_line.offset_label):
+            set_steady_text(label, "")  # measured again at the new size by the next frame
         self.show_frames(self.controller.frames)
 
     def show_screen_alarm(self, lost: Sequence[LostScreen]) -> None:
