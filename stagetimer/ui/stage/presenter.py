@@ -221,7 +221,11 @@ class PresenterView(StageView[PresenterFrame]):
             draw_badge(painter, rect, fitted, colour, ink.background, paused, not in_row)
         elif snap.phase == "overtime":
             colour = ink.foreground if snap.flash else theme.phase_colour("overtime")
-            self._text(painter, self.tr("TIME IS UP"), rect, colour, rect.height() * 0.78, BOLD,
+            if not in_row:
+                # A dark red band across the screen (the bar has nothing left to show), white words on it.
+                painter.fillRect(rect, theme.dimmed(theme.phase_colour("overtime"), 0.45, ink.background))
+                colour = ink.foreground
+            self._text(painter, self.tr("TIME IS UP"), rect, colour, rect.height() * 0.8, BOLD,
                        align=LEFT if in_row else CENTRE)
 
     def _paint_paused_band(self, painter: QPainter, rect: QRectF, label: str) -> None:

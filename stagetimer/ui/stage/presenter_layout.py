@@ -76,8 +76,8 @@ def presenter_layout(width: float, height: float, with_message: bool, paused: bo
     if not with_message:
         title = QRectF(mx, my, head_w, text_box(px, 2))
         subtitle = QRectF(mx, title.bottom() + h * 0.005, inner, h * 0.058)
-        band = h * (0.12 if paused else 0.065)
-        status = QRectF(0, next_rect.top() - h * 0.01 - band, w, band)
+        row = h * (0.12 if paused else 0.065)
+        status = QRectF(0, next_rect.top() - h * 0.01 - row, w, row)
         digits = QRectF(mx, subtitle.bottom(), inner, status.top() - h * 0.015 - subtitle.bottom())
         return PresenterLayout(
             clock=clock,
