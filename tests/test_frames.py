@@ -76,3 +76,14 @@ def test_every_frame_is_json() -> None:
         data = frame.to_dict()
         assert json.loads(json.dumps(data)) == data
     assert frames.presenter.to_dict()["clock_state"] == "running"
+
+
+def test_the_speakers_note_is_copied_to_the_presenter_alone_and_the_private_note_to_no_one() -> None:
+    note = "질의응답은 사회자가 진행"
+    frames = build_frames(snapshot("normal", current__presenter_note=note, current__note=NOTE,
+                                   next__presenter_note="다음 연사의 메모"))
+    assert frames.presenter.presenter_note == note  # the live item's, never the next one's
+    presenter = json.dumps(frames.presenter.to_dict(), ensure_ascii=False)
+    assert NOTE not in presenter and "다음 연사의 메모" not in presenter
+    assert note not in json.dumps(frames.projector.to_dict(), ensure_ascii=False)
+    assert presenter_frame(snapshot("welcome", next__presenter_note=note)).presenter_note == ""

@@ -150,3 +150,12 @@ def test_blackout_can_be_set_as_well_as_toggled(show: Show) -> None:
         assert show.snapshot().blackout
     assert show.apply(Command("blackout_off")).effect == "blackout_off"
     assert not show.snapshot().blackout
+
+
+def test_only_the_presenter_view_carries_the_speakers_note() -> None:
+    note = "질의응답은 사회자가 진행"
+    frames = build_frames(snapshot("normal", current__presenter_note=note, current__note=NOTE))
+    assert view_frame("presenter", frames)["presenter_note"] == note
+    assert NOTE not in web("presenter", frames)
+    for view in ("projector", "backstage", "agenda"):
+        assert note not in web(view, frames), view

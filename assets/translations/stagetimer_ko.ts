@@ -354,6 +354,10 @@
         <translation>메모</translation>
     </message>
     <message>
+        <source>presenter note</source>
+        <translation>발표자 메모</translation>
+    </message>
+    <message>
         <source>kind</source>
         <translation>유형</translation>
     </message>
