@@ -61,7 +61,7 @@ def test_overtime_counts_up_in_red_with_a_plus(view: PresenterView) -> None:
     snap = snapshot("overtime")
     assert snap.countdown_text == "+1:25"
     assert "+1:25" in drawn_texts(view, snap)
-    assert "TIME IS UP" in drawn_texts(view, snap)
+    assert "시간 종료" in drawn_texts(view, snap)
 
 
 def test_entering_overtime_flashes_the_whole_screen_red_then_it_stays_steady(view: PresenterView) -> None:
@@ -102,7 +102,7 @@ def test_paused_shows_a_badge_and_dims_the_digits(view: PresenterView) -> None:
     badge = view.current_layout().badge.toAlignedRect()
     assert share_of(image, badge, theme.BADGE_BACKGROUND) > 0.08  # a filled pill in a full-width row
     assert ink_colour(image, view.countdown_rect(), theme.BACKGROUND) == rgb(theme.dimmed(theme.FOREGROUND))
-    assert "PAUSED" in drawn_texts(view, snap)
+    assert "일시 정지" in drawn_texts(view, snap)
 
 
 def test_a_running_clock_has_no_badge(view: PresenterView) -> None:
@@ -110,7 +110,7 @@ def test_a_running_clock_has_no_badge(view: PresenterView) -> None:
     image = render(view, snap)
     assert share_of(image, view.current_layout().badge.toAlignedRect(), theme.BADGE_BACKGROUND) == 0
     texts = drawn_texts(view, snap)
-    assert "PAUSED" not in texts and "READY" not in texts
+    assert "일시 정지" not in texts and "준비" not in texts
 
 
 def test_ready_is_told_apart_from_paused(view: PresenterView) -> None:
@@ -118,7 +118,7 @@ def test_ready_is_told_apart_from_paused(view: PresenterView) -> None:
     assert snap.paused and not snap.started
     image = render(view, snap)
     texts = drawn_texts(view, snap)
-    assert "READY" in texts and "PAUSED" not in texts
+    assert "준비" in texts and "일시 정지" not in texts
     # An outline, not the filled white badge; the full time at full brightness.
     assert share_of(image, view.current_layout().badge.toAlignedRect(), theme.BADGE_BACKGROUND) < 0.05
     assert ink_colour(image, view.countdown_rect(), theme.BACKGROUND) == WHITE
@@ -131,7 +131,7 @@ def test_the_speaker_sees_title_speaker_next_item_and_time_of_day(view: Presente
     assert snap.current.title in text
     assert snap.current.speaker_text or snap.current.organisation
     assert (snap.current.speaker_text or snap.current.organisation) in text
-    assert f"NEXT · {format_tod(snap.next.projected_start_ms)}" in text
+    assert f"다음 · {format_tod(snap.next.projected_start_ms)}" in text
     assert snap.next.title in text
     assert format_tod(snap.time_of_day_ms) in text
     assert snap.countdown_text in text
@@ -153,7 +153,7 @@ def test_before_the_show_it_counts_down_to_the_start(view: PresenterView) -> Non
     snap = snapshot("welcome")
     texts = " ".join(drawn_texts(view, snap))
     assert format_countdown(snap.welcome_remaining_ms) == "4:48"
-    assert "4:48" in texts and "Starts in" in texts
+    assert "4:48" in texts and "시작까지" in texts
     assert snap.next is not None and snap.next.title in texts
     assert snap.event_title in texts
 
@@ -162,15 +162,15 @@ def test_a_break_counts_down_to_the_resume_time(view: PresenterView) -> None:
     snap = snapshot("break")
     assert snap.resume_ms is not None
     texts = " ".join(drawn_texts(view, snap))
-    assert "Break" in texts
-    assert f"Resumes at {format_tod(snap.resume_ms)}" in texts
+    assert "휴식" in texts
+    assert f"{format_tod(snap.resume_ms)}에 재개" in texts
     assert snap.countdown_text in texts
 
 
 def test_after_the_last_item_a_calm_closing_screen(view: PresenterView) -> None:
     snap = snapshot("closing")
     texts = drawn_texts(view, snap)
-    assert "The programme has ended" in texts
+    assert "모든 순서가 끝났습니다" in texts
     assert snap.event_title in " ".join(texts)
     image = render(view, snap)
     # No countdown, no colour: only the clock and two lines of text.
@@ -253,3 +253,15 @@ def test_a_message_reaches_the_speaker_before_during_and_after_the_programme(vie
     assert MESSAGE in drawn_texts(view, snap)
     image = render(view, snap)
     assert share_of(image, view.current_layout().message.toAlignedRect(), theme.MESSAGE_BACKGROUND) > 0.6
+
+
+def test_past_the_planned_start_the_welcome_says_how_late_not_zero(view: PresenterView) -> None:
+    snap = snapshot("welcome", welcome_remaining_ms=0, over_under_ms=296_000)
+    texts = drawn_texts(view, snap)
+    assert "+4:56" in texts and "시작 지연" in texts  # the figure Control shows as "+4:56 지연"
+    assert "0:00" not in texts and "시작까지" not in texts
+
+
+def test_an_english_agenda_gets_english_stage_words_whatever_the_operator_reads(view: PresenterView) -> None:
+    texts = drawn_texts(view, snapshot("overtime", language="en"))
+    assert "TIME IS UP" in texts and "시간 종료" not in texts

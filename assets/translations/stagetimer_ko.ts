@@ -1107,6 +1107,13 @@
     </message>
 </context>
 <context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>언어(&amp;L)</translation>
+    </message>
+</context>
+<context>
     <name>LinkCard</name>
     <message>
         <source>Copy</source>
@@ -1370,6 +1377,10 @@
     <message>
         <source>Starts in</source>
         <translation>시작까지</translation>
+    </message>
+    <message>
+        <source>Late by</source>
+        <translation>시작 지연</translation>
     </message>
     <message>
         <source>PAUSED</source>

@@ -8,7 +8,7 @@ field that was not copied into it.
 from __future__ import annotations
 
 from stagetimer.core.show.snapshot import Frames, PresenterFrame, ProjectorFrame, PublicItem, Snapshot
-from stagetimer.core.timefmt import format_countdown, format_offset
+from stagetimer.core.timefmt import format_countdown
 
 
 def late_start(snap: Snapshot) -> bool:
@@ -20,12 +20,12 @@ def presenter_countdown(snap: Snapshot) -> str:
     """The speaker's big digits: the item's countdown, or before the show the time to its start.
 
     Once the planned start has passed without the show starting, the digits
-    count the lateness ("+4:56") with the very number and notation Control's
-    over/under shows, so the speaker and the stage manager read one figure.
+    count the lateness ("+4:56"): Control's over/under, in the notation of
+    overtime, so the speaker and the stage manager read one figure.
     """
     if snap.stage == "welcome":
-        if late_start(snap):
-            return format_offset(snap.over_under_ms)
+        if late_start(snap):  # counted like overtime, so a browser counting alone reads the same
+            return format_countdown(-snap.over_under_ms)
         return format_countdown(snap.welcome_remaining_ms)
     return snap.countdown_text if snap.stage == "live" else ""
 

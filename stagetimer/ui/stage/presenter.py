@@ -186,7 +186,9 @@ class PresenterView(StageView[PresenterFrame]):
         rect = layout.badge
         align = CENTRE if layout.badge_centred else LEFT
         if snap.stage == "welcome":
-            self._text(painter, self.tr("Starts in"), rect, ink.muted, rect.height() * 0.7, SEMIBOLD, align=align)
+            # Past the planned start the digits are the lateness (the core's +m:ss), and the label says so.
+            label = self.tr("Late by") if snap.late_start else self.tr("Starts in")
+            self._text(painter, label, rect, ink.muted, rect.height() * 0.7, SEMIBOLD, align=align)
         elif snap.paused:
             paused = snap.started
             label = self.tr("PAUSED") if paused else self.tr("READY")
