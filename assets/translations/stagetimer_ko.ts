@@ -647,38 +647,6 @@
         <source>Upcoming</source>
         <translation>예정</translation>
     </message>
-    <message>
-        <source>talk</source>
-        <translation>발표</translation>
-    </message>
-    <message>
-        <source>remarks</source>
-        <translation>인사말</translation>
-    </message>
-    <message>
-        <source>presentation</source>
-        <translation>사례 발표</translation>
-    </message>
-    <message>
-        <source>break</source>
-        <translation>휴식</translation>
-    </message>
-    <message>
-        <source>panel</source>
-        <translation>토론</translation>
-    </message>
-    <message>
-        <source>Q&amp;A</source>
-        <translation>질의응답</translation>
-    </message>
-    <message>
-        <source>ceremony</source>
-        <translation>의식</translation>
-    </message>
-    <message>
-        <source>other</source>
-        <translation>기타</translation>
-    </message>
 </context>
 <context>
     <name>AgendaWatcher</name>
@@ -1104,6 +1072,13 @@
     <message>
         <source>Choose a row</source>
         <translation>행 선택</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <source>en</source>
+        <translation>ko</translation>
     </message>
 </context>
 <context>

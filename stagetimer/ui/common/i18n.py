@@ -48,6 +48,16 @@ def choose_language(option: str | None, agenda_language: str | None, remembered:
             or SOURCE_LANGUAGE)
 
 
+def ui_language() -> str:
+    """The language the installed translator speaks ("en" when none is).
+
+    Each catalogue translates this one entry to its own language code (Qt's
+    idiom for QT_LAYOUT_DIRECTION), so words kept in a core table, like the
+    item kinds, can be looked up in the operator's language.
+    """
+    return QCoreApplication.translate("Language", "en") or SOURCE_LANGUAGE
+
+
 class StageWords:
     """The stage screens' words in a language of their choosing, whatever the app's translator is.
 

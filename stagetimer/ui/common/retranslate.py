@@ -83,7 +83,7 @@ def _texts(root: QWidget) -> Iterator[tuple[QObject, Callable[[], str], Callable
             yield obj, obj.text, obj.setText
 
 
-def retranslate(root: QWidget, catalogue: Catalogue, install: Callable[[], None]) -> int:
+def retranslate(root: QWidget, catalogue: Catalogue, install: Callable[[], object]) -> int:
     """Read ``root``'s words, run ``install`` (the new translator), and re-word them; how many changed."""
     found = [(obj, setter, text) for obj, getter, setter in _texts(root) if (text := getter())]
     install()

@@ -28,7 +28,7 @@ class LanguageMenu(QMenu):
         self,
         language: str,
         control: QWidget,
-        install: Callable[[str], None],
+        install: Callable[[str], object],
         refresh: Callable[[], None],
         settings: QSettings,
     ) -> None:

@@ -44,7 +44,7 @@ class StageView(QWidget, Generic[FrameT]):
         #: The stage's words, in the language of the frame being shown.
         self.words = StageWords()
 
-    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:  # type: ignore[override]
+    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:
         """``text`` in the agenda's language (the frame's), in this class's translation context."""
         return self.words.translate(type(self).__name__, text)
 
