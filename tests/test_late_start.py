@@ -44,3 +44,17 @@ def test_the_presenter_frame_speaks_the_agendas_language() -> None:
     show = Show(make_agenda([("a", "talk", "10m")]), FakeClock(tod_ms=parse_time_of_day("09:00")))
     frames = build_frames(show.snapshot())
     assert frames.presenter.language == frames.control.language == frames.projector.language
+
+
+def test_controls_big_digits_are_the_speakers_before_and_after_the_planned_start(qapp) -> None:
+    from stagetimer.ui.control.panels import current_face, show_offset_text
+
+    clock = FakeClock(tod_ms=parse_time_of_day("09:58"))
+    show = Show(make_agenda([("a", "talk", "10m")]), clock)
+    for advance in (0, 2 * MIN, 4 * MIN + 56_000):
+        clock.advance(advance)
+        frames = build_frames(show.snapshot())
+        assert current_face(frames.control).countdown == frames.presenter.countdown_text
+    assert current_face(frames.control).countdown == "+4:56"
+    assert current_face(frames.control).elapsed == "late start"
+    assert show_offset_text(frames.control.over_under_ms) == "+4:56 behind"

@@ -909,6 +909,10 @@
         <translation>시작까지</translation>
     </message>
     <message>
+        <source>late start</source>
+        <translation>시작 지연</translation>
+    </message>
+    <message>
         <source>Ended %1 · planned %2 · ← goes back to the last item</source>
         <translation>%1 종료 · 계획 %2 · ← 키로 마지막 순서로 돌아가기</translation>
     </message>

@@ -32,7 +32,6 @@ class LanguageMenu(QMenu):
         refresh: Callable[[], None],
         settings: QSettings,
     ) -> None:
-        # Both names: whoever opens it may not read the language it is in now.
         super().__init__(self._title(), control)
         self._control = control
         self._install = install
@@ -53,7 +52,9 @@ class LanguageMenu(QMenu):
             self.actions_by_language[code] = action
 
     def _title(self) -> str:
-        return self.tr("&Language") + " · Language"
+        """"Language" in the UI language, and in English beside any other: who opens it may not read it."""
+        title = self.tr("&Language")
+        return title if title == "&Language" else f"{title} · Language"
 
     def choose(self, language: str) -> None:
         """Speak ``language`` in Control from now on, and next time the app starts."""
