@@ -61,6 +61,8 @@ def test_english_control_keeps_the_korean_stage_and_the_menu_switches_control_at
     assert parts.control.current_panel.state_badge.text() == "시작 전"  # drawn per frame: the next frame re-words it
     assert stage_words(parts) == ("시작까지", "감사합니다", "시작까지")  # the audience's language never moved
 
+    assert parts.show_menu._language == "ko"  # the report Control writes is in the language chosen
+
     parts.language_menu.choose("en")
     assert control_words(parts) == ("StageTimer — Control", "Presenter screen", "Undo")
     assert stage_words(parts) == ("시작까지", "감사합니다", "시작까지")

@@ -281,6 +281,7 @@ def build_app(
     language_menu = LanguageMenu(language, control, lambda chosen: install_translator(app, chosen), controller.publish,
                                  settings)
     control.menuBar().addMenu(language_menu)
+    language_menu.language_changed.connect(show_menu.set_language)
     close_guard = CloseGuard(controller, control, [presenter, projector])
     crash_log.error_logged.connect(control.show_internal_error)
     live_agenda = LiveAgenda(AgendaWatcher(agenda_path, load_agenda, parent=app), controller, control)
