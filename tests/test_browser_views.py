@@ -304,3 +304,13 @@ def test_an_english_agenda_reads_in_english(driver: Any) -> None:
         assert "paused" in str(driver.execute_script("return document.getElementById('digits').className"))
         s.server.stop()
         wait_js(driver, "return document.getElementById('status').textContent.indexOf('offline') === 0", 8)
+
+
+def test_past_the_planned_start_the_browser_presenter_says_how_late_like_the_qt_one(driver: Any) -> None:
+    from tools.demo_show import demo_show
+
+    show = demo_show("welcome-late").show  # the bundled Korean day, 4:56 past 10:00, not started
+    with served(show) as s:
+        open_view(driver, s, "presenter")
+        wait_js(driver, "return document.getElementById('badge').textContent === '시작 지연'", 5)
+        assert re.fullmatch(r"\+(4:5[6-9]|5:0\d)", text_of(driver, "digits")), text_of(driver, "digits")

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 from stagetimer.core.agenda.model import KINDS
 from stagetimer.core.show.commands import Command
 from stagetimer.ui.common.i18n import install_translator
-from stagetimer.ui.control.agenda_table import COLUMN, KIND_TEXT
+from stagetimer.ui.control.agenda_table import COLUMN, kind_text
 from stagetimer.ui.control.window import ControlWindow
 from stagetimer.ui.controller import Controller
 from tools.demo_show import DemoShow, fallback_agenda
@@ -86,6 +86,13 @@ def test_title_buttons_and_key_legend_are_korean(korean_window) -> None:
 
 
 def test_every_agenda_kind_has_a_korean_name(korean_window) -> None:
-    assert set(KIND_TEXT) == set(KINDS)
-    names = {kind: QApplication.translate("AgendaTable", KIND_TEXT[kind]) for kind in KINDS}
+    names = {kind: kind_text(kind) for kind in KINDS}
     assert all(HANGUL.search(name) for name in names.values()), names
+
+
+def test_a_kind_is_called_the_same_in_control_and_in_the_report(korean_window) -> None:
+    from stagetimer.core.report.text import kind_label
+
+    assert kind_text("presentation") == kind_label("ko", "presentation") == "사례 발표"
+    assert kind_text("talk") == kind_label("ko", "talk") == "발표"
+    assert all(kind_text(kind) == kind_label("ko", kind) for kind in KINDS)

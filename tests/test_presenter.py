@@ -61,7 +61,7 @@ def test_overtime_counts_up_in_red_with_a_plus(view: PresenterView) -> None:
     snap = snapshot("overtime")
     assert snap.countdown_text == "+1:25"
     assert "+1:25" in drawn_texts(view, snap)
-    assert "TIME IS UP" in drawn_texts(view, snap)
+    assert "시간 종료" in drawn_texts(view, snap)
 
 
 def test_entering_overtime_flashes_the_whole_screen_red_then_it_stays_steady(view: PresenterView) -> None:
@@ -109,7 +109,7 @@ def test_paused_is_a_band_across_the_screen_and_blue_digits(view: PresenterView)
     assert ink_colour(image, view.countdown_rect(), theme.BACKGROUND) == rgb(theme.PAUSED)
     assert rgb(theme.PAUSED) not in {rgb(theme.phase_colour(phase)) for phase in theme.PHASE_COLOURS}
     texts = drawn_texts(view, snap)
-    assert "PAUSED" in texts and snap.next is not None and snap.next.title in " ".join(texts)
+    assert "일시 정지" in texts and snap.next is not None and snap.next.title in " ".join(texts)
 
 
 def test_paused_with_a_message_up_keeps_the_blue_digits_and_a_badge(view: PresenterView) -> None:
@@ -117,7 +117,7 @@ def test_paused_with_a_message_up_keeps_the_blue_digits_and_a_badge(view: Presen
     image = render(view, snap)
     assert ink_colour(image, view.countdown_rect(), theme.BACKGROUND) == rgb(theme.PAUSED)
     assert share_of(image, view.current_layout().status.toAlignedRect(), theme.PAUSED) > 0.05
-    assert "PAUSED" in drawn_texts(view, snap)
+    assert "일시 정지" in drawn_texts(view, snap)
 
 
 def test_a_running_clock_has_no_badge(view: PresenterView) -> None:
@@ -125,7 +125,7 @@ def test_a_running_clock_has_no_badge(view: PresenterView) -> None:
     image = render(view, snap)
     assert share_of(image, view.current_layout().status.toAlignedRect(), theme.PAUSED) == 0
     texts = drawn_texts(view, snap)
-    assert "PAUSED" not in texts and "READY" not in texts
+    assert "일시 정지" not in texts and "준비" not in texts
 
 
 def test_ready_is_told_apart_from_paused(view: PresenterView) -> None:
@@ -133,7 +133,7 @@ def test_ready_is_told_apart_from_paused(view: PresenterView) -> None:
     assert snap.paused and not snap.started
     image = render(view, snap)
     texts = drawn_texts(view, snap)
-    assert "READY" in texts and "PAUSED" not in texts
+    assert "준비" in texts and "일시 정지" not in texts
     # An outline, not the filled white badge; the full time at full brightness.
     assert share_of(image, view.current_layout().status.toAlignedRect(), theme.PAUSED) == 0
     assert ink_colour(image, view.countdown_rect(), theme.BACKGROUND) == WHITE
@@ -146,7 +146,7 @@ def test_the_speaker_sees_title_speaker_next_item_and_time_of_day(view: Presente
     assert snap.current.title in text
     assert snap.current.speaker_text or snap.current.organisation
     assert (snap.current.speaker_text or snap.current.organisation) in text
-    assert f"NEXT {format_tod(snap.next.projected_start_ms)}" in text
+    assert f"다음 {format_tod(snap.next.projected_start_ms)}" in text
     assert snap.next.title in text
     assert format_tod(snap.time_of_day_ms) in text
     assert snap.countdown_text in text
@@ -169,7 +169,7 @@ def test_a_message_does_not_take_the_next_item_away(view: PresenterView) -> None
     assert snap.next is not None
     texts = " ".join(drawn_texts(view, snap))
     assert MESSAGE in texts and snap.next.title in texts
-    assert f"NEXT {format_tod(snap.next.projected_start_ms)}" in texts
+    assert f"다음 {format_tod(snap.next.projected_start_ms)}" in texts
     layout = view.current_layout()
     assert not layout.next.intersects(layout.message)
 
@@ -188,7 +188,7 @@ def test_before_the_show_it_counts_down_to_the_start(view: PresenterView) -> Non
     snap = snapshot("welcome")
     texts = " ".join(drawn_texts(view, snap))
     assert format_countdown(snap.welcome_remaining_ms) == "4:48"
-    assert "4:48" in texts and "Starts in" in texts
+    assert "4:48" in texts and "시작까지" in texts
     assert snap.next is not None and snap.next.title in texts
     assert snap.event_title in texts
 
@@ -197,15 +197,15 @@ def test_a_break_counts_down_to_the_resume_time(view: PresenterView) -> None:
     snap = snapshot("break")
     assert snap.resume_ms is not None
     texts = " ".join(drawn_texts(view, snap))
-    assert "Break" in texts
-    assert f"Resumes at {format_tod(snap.resume_ms)}" in texts
+    assert "휴식" in texts
+    assert f"{format_tod(snap.resume_ms)}에 재개" in texts
     assert snap.countdown_text in texts
 
 
 def test_after_the_last_item_a_calm_closing_screen(view: PresenterView) -> None:
     snap = snapshot("closing")
     texts = drawn_texts(view, snap)
-    assert "The programme has ended" in texts
+    assert "모든 순서가 끝났습니다" in texts
     assert snap.event_title in " ".join(texts)
     image = render(view, snap)
     # No countdown, no colour: only the clock and two lines of text.
@@ -288,3 +288,15 @@ def test_a_message_reaches_the_speaker_before_during_and_after_the_programme(vie
     assert MESSAGE in drawn_texts(view, snap)
     image = render(view, snap)
     assert share_of(image, view.current_layout().message.toAlignedRect(), theme.MESSAGE_BACKGROUND) > 0.6
+
+
+def test_past_the_planned_start_the_welcome_says_how_late_not_zero(view: PresenterView) -> None:
+    snap = snapshot("welcome", welcome_remaining_ms=0, over_under_ms=296_000)
+    texts = drawn_texts(view, snap)
+    assert "+4:56" in texts and "시작 지연" in texts  # the figure Control shows as "+4:56 지연"
+    assert "0:00" not in texts and "시작까지" not in texts
+
+
+def test_an_english_agenda_gets_english_stage_words_whatever_the_operator_reads(view: PresenterView) -> None:
+    texts = drawn_texts(view, snapshot("overtime", language="en"))
+    assert "TIME IS UP" in texts and "시간 종료" not in texts

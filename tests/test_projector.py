@@ -26,7 +26,7 @@ from tests.view_probe import drawn_texts, ink_colour, pixel, render, rgb, share_
 # (see stagetimer/ui/refcount_guard.py); these tests paint a lot.
 protect_none()
 
-OPERATOR_WORDS = ("PAUSED", "READY", "TIME IS UP", MESSAGE, NOTE)
+OPERATOR_WORDS = ("PAUSED", "READY", "TIME IS UP", "일시 정지", "준비", "시간 종료", MESSAGE, NOTE)
 
 
 @pytest.fixture
@@ -44,7 +44,7 @@ def test_now_and_next_for_the_audience(view: ProjectorView) -> None:
     snap = snapshot("normal")
     assert snap.current is not None and snap.next is not None
     text = " ".join(drawn_texts(view, snap))
-    for expected in (snap.event_title, snap.current.section_title, "NOW", snap.current.title, "NEXT",
+    for expected in (snap.event_title, snap.current.section_title, "현재", snap.current.title, "다음",
                      snap.next.title, format_tod(snap.next.projected_start_ms)):
         assert expected and expected in text
     assert (snap.current.speaker_text or snap.current.organisation) in text
@@ -97,9 +97,9 @@ def test_the_break_screen_counts_down_to_the_resume_time(view: ProjectorView) ->
     snap = snapshot("break")
     assert snap.resume_ms is not None
     texts = drawn_texts(view, snap)
-    assert "Break" in texts
+    assert "휴식" in texts
     assert snap.countdown_text in texts
-    assert f"We resume at {format_tod(snap.resume_ms)}" in texts
+    assert f"{format_tod(snap.resume_ms)}에 다시 시작합니다" in texts
     assert snap.next is not None and snap.next.title in " ".join(texts)
     image = render(view, snap)
     assert ink_colour(image, view.countdown_rect(), theme.BACKGROUND) == rgb(theme.ACCENT)
@@ -110,7 +110,7 @@ def test_the_welcome_screen_before_the_first_item(view: ProjectorView) -> None:
     text = " ".join(drawn_texts(view, snap))
     assert snap.event_title in text and snap.venue in text
     assert "2025" in text  # the date, in the agenda's language
-    assert f"Starts at {format_tod(snap.planned_start_ms)}" in text
+    assert f"{format_tod(snap.planned_start_ms)} 시작" in text
     assert format_countdown(snap.welcome_remaining_ms) in text
     image = render(view, snap)
     assert ink_colour(image, view.countdown_rect(), theme.BACKGROUND) == rgb(theme.FOREGROUND)
@@ -119,13 +119,13 @@ def test_the_welcome_screen_before_the_first_item(view: ProjectorView) -> None:
 def test_once_the_start_time_passes_the_welcome_says_starting_soon(view: ProjectorView) -> None:
     snap = snapshot("welcome", welcome_remaining_ms=0)
     texts = drawn_texts(view, snap)
-    assert "Starting soon" in texts and "0:00" not in texts
+    assert "곧 시작합니다" in texts and "0:00" not in texts
 
 
 def test_the_closing_screen_thanks_the_audience(view: ProjectorView) -> None:
     snap = snapshot("closing")
     text = " ".join(drawn_texts(view, snap))
-    assert "Thank you" in text and snap.event_title in text
+    assert "감사합니다" in text and snap.event_title in text
 
 
 #: The placeholder logo's ring and letters: a grey no other element uses.

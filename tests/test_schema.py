@@ -146,13 +146,15 @@ def test_kinds_are_the_models(schema: dict[str, Any]) -> None:
     assert tuple(schema["$defs"]["item"]["properties"]["kind"]["enum"]) == KINDS
 
 
-@pytest.mark.parametrize("text", ["10m", "90s", "1h30m", "2m30s", "1.5m", "10:00", "1:30:00", "5 m", "1H"])
+@pytest.mark.parametrize("text", ["10m", "90s", "1h30m", "2m30s", "1.5m", "10:00", "1:30:00", "5 m", "1H",
+                                  "15분", "90초", "1시간 30분", "1시간30분", "2분 30초"])
 def test_duration_pattern_accepts_what_the_parser_accepts(schema: dict[str, Any], text: str) -> None:
     parse_duration(text)  # the parser takes it...
     assert not schema_errors(text, schema["$defs"]["duration"], schema)  # ...so the editor must too
 
 
-@pytest.mark.parametrize("text", ["", "10", "ten minutes", "30s10m", "10m10m", "10:75", "m", "-5m", "10 min"])
+@pytest.mark.parametrize("text", ["", "10", "ten minutes", "30s10m", "10m10m", "10:75", "m", "-5m", "10 min",
+                                  "30분1시간", "분", "10 분간"])
 def test_duration_pattern_rejects_what_the_parser_rejects(schema: dict[str, Any], text: str) -> None:
     with pytest.raises(ValueError):
         parse_duration(text)

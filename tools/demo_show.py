@@ -165,6 +165,8 @@ def _closing(demo: DemoShow) -> DemoShow:
 #: Every named moment: how to reach it from the doors opening.
 STATES: dict[str, Callable[[DemoShow], DemoShow]] = {
     "welcome": lambda demo: demo,
+    # The planned start has passed and the show has not started: 4:56 late.
+    "welcome-late": lambda demo: demo.wait(demo.snapshot().welcome_remaining_ms + 4 * MIN + 56 * SEC),
     "ready": lambda demo: _talk(6 * MIN)(demo).do("next"),
     "normal": _talk(6 * MIN + 40 * SEC),
     "warning": _talk(1 * MIN + 45 * SEC),

@@ -44,6 +44,10 @@ CONTROL_STATES = ("normal", "warning", "overtime", "paused", "message", "break")
 CONTROL_SIZE = (1920, 1040)
 #: ... and on the smallest laptop it must suit, 1366×768, the same way.
 CONTROL_SCALING = (("normal", 1366, 738),)
+#: Before the show, on time and late (issue 11: "시작까지 0:00" while Control said "+4:56 지연"),
+#: at the smallest, the usual and the largest screen.
+WELCOME_STATES = ("welcome", "welcome-late")
+SIZES = ((1366, 768), (1920, 1080), (3840, 2160))
 
 
 def _save(image: QImage, path: Path) -> None:
@@ -104,10 +108,55 @@ def render_all(outdir: Path, language: str | None = None) -> list[Path]:
     ]
     for state, width, height, name in shots:
         written.append(_render_control(state, width, height, outdir / name, language))
+    for state in WELCOME_STATES:
+        snapshot = demo_show(state, agenda).snapshot()
+        for width, height in SIZES:
+            for view, who in ((PresenterView, "presenter"), (ProjectorView, "projector")):
+                name = f"{who}-{state}-{width}x{height}.png"
+                written.append(_render(view, snapshot, width, height, outdir / name))
+    written += render_languages(outdir)
     return written
 
 
-def _render_control(state: str, width: int, height: int, path: Path, language: str | None) -> Path:
+def render_languages(outdir: Path) -> list[Path]:
+    """An English-speaking stage manager at a Korean event: Control in English, the stage in Korean.
+
+    Control (with its live thumbnails of the Presenter and the Projector) with
+    ``--lang en`` late before the start, the Language menu open, and the same
+    window right after choosing 한국어 in it.
+    """
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QPainter
+
+    def menu_open(parts: object) -> QImage:
+        control, menu = parts.control, parts.language_menu  # type: ignore[attr-defined]
+        image = control.grab().toImage()
+        bar = control.menuBar()
+        corner = bar.mapTo(control, bar.actionGeometry(menu.menuAction()).bottomLeft())
+        menu.popup(control.mapToGlobal(corner))
+        painter = QPainter(image)
+        painter.drawImage(corner, menu.grab().toImage())
+        painter.end()
+        menu.hide()
+        return image
+
+    def switched(parts: object) -> QImage:
+        parts.language_menu.choose("ko")  # type: ignore[attr-defined]
+        QCoreApplication.processEvents()  # the layouts take the new words' widths, as the event loop would
+        return parts.control.grab().toImage()  # type: ignore[attr-defined]
+
+    written = []
+    for width, height in ((1920, 1040), (1366, 738)):
+        name = f"control-en-{width}x{height}.png"
+        written.append(_render_control("welcome-late", width, height, outdir / name, "en"))
+    written.append(_render_control("normal", 1920, 1040, outdir / "control-en-normal.png", "en"))
+    written.append(_render_control("normal", 1920, 1040, outdir / "control-language-menu.png", "en", menu_open))
+    written.append(_render_control("normal", 1920, 1040, outdir / "control-language-switched.png", "en", switched))
+    return written
+
+
+def _render_control(state: str, width: int, height: int, path: Path, language: str | None,
+                    picture: Callable[[object], QImage] | None = None) -> Path:
     """The Control window as the app builds it (menu bar, notices, thumbnails), walked to ``state``.
 
     The real app on the bundled agenda with a fake clock and a throw-away
@@ -138,7 +187,7 @@ def _render_control(state: str, width: int, height: int, path: Path, language: s
         parts.controller.publish()
         parts.control.clear_notice()
         QCoreApplication.processEvents()
-        _save(parts.control.grab().toImage(), path)
+        _save(picture(parts) if picture is not None else parts.control.grab().toImage(), path)
         parts.abandon()
         parts.session.close()
         QCoreApplication.processEvents()

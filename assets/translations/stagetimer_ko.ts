@@ -651,38 +651,6 @@
         <source>Upcoming</source>
         <translation>예정</translation>
     </message>
-    <message>
-        <source>talk</source>
-        <translation>발표</translation>
-    </message>
-    <message>
-        <source>remarks</source>
-        <translation>인사말</translation>
-    </message>
-    <message>
-        <source>presentation</source>
-        <translation>사례 발표</translation>
-    </message>
-    <message>
-        <source>break</source>
-        <translation>휴식</translation>
-    </message>
-    <message>
-        <source>panel</source>
-        <translation>토론</translation>
-    </message>
-    <message>
-        <source>Q&amp;A</source>
-        <translation>질의응답</translation>
-    </message>
-    <message>
-        <source>ceremony</source>
-        <translation>의식</translation>
-    </message>
-    <message>
-        <source>other</source>
-        <translation>기타</translation>
-    </message>
 </context>
 <context>
     <name>AgendaWatcher</name>
@@ -945,6 +913,10 @@
         <translation>시작까지</translation>
     </message>
     <message>
+        <source>late start</source>
+        <translation>시작 지연</translation>
+    </message>
+    <message>
         <source>Ended %1 · planned %2 · ← goes back to the last item</source>
         <translation>%1 종료 · 계획 %2 · ← 키로 마지막 순서로 돌아가기</translation>
     </message>
@@ -1128,6 +1100,20 @@
     <message>
         <source>Choose a row</source>
         <translation>행 선택</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <source>en</source>
+        <translation>ko</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>언어(&amp;L)</translation>
     </message>
 </context>
 <context>
@@ -1394,6 +1380,10 @@
     <message>
         <source>Starts in</source>
         <translation>시작까지</translation>
+    </message>
+    <message>
+        <source>Late by</source>
+        <translation>시작 지연</translation>
     </message>
     <message>
         <source>PAUSED</source>

@@ -85,7 +85,7 @@ subcommands:
 
 examples:
   stagetimer                              run ./agenda.yaml or the bundled agenda
-  stagetimer my-event.yaml --lang en      English UI text
+  stagetimer my-event.yaml --lang en      Control in English (the stage screens keep the agenda's language)
   stagetimer --presenter-screen 1 --projector-screen HDMI-2
   stagetimer --windowed --speed 60        rehearse on one laptop, 1 min per second
   stagetimer check my-event.yaml          validate and print the timetable
@@ -124,7 +124,8 @@ def build_run_parser() -> argparse.ArgumentParser:
         "--lang",
         choices=("ko", "en"),
         default=None,
-        help="language of the UI text (default: the agenda's language); switchable in the app",
+        help="language of Control, the operator's (default: the one last chosen in its Language menu, else the "
+             "agenda's); switchable in the app. Presenter and Projector speak the agenda's language",
     )
     parser.add_argument(
         "--speed",

@@ -27,6 +27,9 @@ UNIT_ORDER = QT_TRANSLATE_NOOP("AgendaErrors", "units must appear once each, in 
 #: number small enough for a float and an int conversion.
 MAX_TEXT = 32
 TOO_LONG = QT_TRANSLATE_NOOP("AgendaErrors", "far too long for a duration (at most 24 hours)")
+#: Korean unit words, as a Korean agenda writes them (``15분``, ``1시간 30분``, ``90초``):
+#: read as the letters they stand for, so both notations share every rule and limit below.
+KOREAN_UNITS = (("시간", "h"), ("분", "m"), ("초", "s"))
 _TOD_FORM = re.compile(r"^\s*([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?\s*$")
 
 
@@ -35,6 +38,8 @@ def parse_duration(text: str | int) -> int:
 
     A bare integer is taken as minutes, the unit agendas are written in.
     ``10:00`` is minutes and seconds; ``1:30:00`` hours, minutes, seconds.
+    Korean units (``15분``, ``1시간 30분``, ``90초``) mean what ``15m``, ``1h 30m``
+    and ``90s`` mean.
     """
     # YAML hands over whatever was written (floats, null, lists): anything that
     # is not a string or a whole number is a ValueError the loader can report.
@@ -47,6 +52,8 @@ def parse_duration(text: str | int) -> int:
         return text * MS_PER_MIN
     if len(text) > MAX_TEXT:
         raise ValueError(TOO_LONG)
+    for word, letter in KOREAN_UNITS:
+        text = text.replace(word, letter)
     if not text.isascii():  # Arabic-Indic or fullwidth digits: not what a reader takes for ten
         raise ValueError("expected a duration such as 10m, 90s, 1h30m or 10:00")
     clock = _CLOCK_FORM.match(text)

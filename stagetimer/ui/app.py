@@ -37,8 +37,9 @@ from stagetimer.ui.agenda_watcher import (
     load_with_core_loader,
 )
 from stagetimer.ui.common import fonts
-from stagetimer.ui.common.i18n import choose_language, install_translator
+from stagetimer.ui.common.i18n import SETTINGS_KEY, choose_language, install_translator
 from stagetimer.ui.common.refcount_guard import protect_none
+from stagetimer.ui.control.language_menu import LanguageMenu
 from stagetimer.ui.control.network_menu import NetworkMenu
 from stagetimer.ui.control.screens_menu import ScreensMenu
 from stagetimer.ui.control.show_menu import ShowMenu
@@ -84,6 +85,8 @@ class AppParts:
     #: The network server's life (off unless --serve or the show served when it last ran).
     serving: Serving
     network_menu: NetworkMenu
+    #: The operator's language, switchable while the show runs (the stage screens keep the agenda's).
+    language_menu: LanguageMenu
     #: Things the operator should know at start-up (also printed by run_app).
     notes: list[str]
 
@@ -234,7 +237,12 @@ def build_app(
     protect_none()  # a show makes millions of void Qt calls: see refcount_guard
     app = _application(argv)
     _load_fonts(app)
-    language = choose_language(getattr(options, "lang", None), agenda.event.language)
+    # Control speaks the operator's language (--lang, else the one last chosen in the menu, else
+    # the agenda's); the stage screens speak the agenda's whatever this is (ui/common/i18n.py).
+    settings = settings if settings is not None else QSettings()
+    remembered = settings.value(SETTINGS_KEY)
+    language = choose_language(getattr(options, "lang", None), agenda.event.language,
+                               remembered if isinstance(remembered, str) else None)
     translator = install_translator(app, language)
 
     folder = show_state_dir(agenda_path, options, state_dir)
@@ -260,7 +268,7 @@ def build_app(
     control = ControlWindow(controller)
     _install_keys(control, [presenter, projector])
 
-    placer = ScreenPlacer(app, control, {"presenter": presenter, "projector": projector}, settings or QSettings())
+    placer = ScreenPlacer(app, control, {"presenter": presenter, "projector": projector}, settings)
     screens_menu = ScreensMenu(placer, control)
     # A stage screen unplugged: Control's red alarm says which, and where its window went, until it is back.
     placer.placement_changed.connect(lambda: control.show_screen_alarm(placer.lost_screens()))
@@ -272,6 +280,10 @@ def build_app(
     control.menuBar().addMenu(screens_menu)
     network_menu = NetworkMenu(serving, controller, control)
     control.menuBar().addMenu(network_menu)
+    language_menu = LanguageMenu(language, control, lambda chosen: install_translator(app, chosen), controller.publish,
+                                 settings)
+    control.menuBar().addMenu(language_menu)
+    language_menu.language_changed.connect(show_menu.set_language)
     close_guard = CloseGuard(controller, control, [presenter, projector])
     crash_log.error_logged.connect(control.show_internal_error)
     live_agenda = LiveAgenda(AgendaWatcher(agenda_path, load_agenda, parent=app), controller, control)
@@ -314,6 +326,7 @@ def build_app(
         show_menu=show_menu,
         serving=serving,
         network_menu=network_menu,
+        language_menu=language_menu,
         notes=notes,
     )
 

@@ -14,6 +14,7 @@ import functools
 import html
 from pathlib import Path
 
+from stagetimer.core.report.font_subset import SUBSET_FAMILY, subset_woff
 from stagetimer.core.report.report import DONE, ItemReport, Report
 from stagetimer.core.report.svg import timeline_svg
 from stagetimer.core.report.text import (
@@ -31,6 +32,8 @@ from stagetimer.core.report.text import (
 
 FONT_FILES = (("Pretendard-Regular.otf", 400), ("Pretendard-Bold.otf", 700))
 WEEKDAYS_KO = "월화수목금토일"
+#: Where the page's @font-face rules go once the page (and so the characters it uses) is written.
+_FONTS = "<fonts/>"  # no escaped agenda text can contain "<"
 
 STYLE = """
 :root { color-scheme: light; }
@@ -80,29 +83,32 @@ def _esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-@functools.lru_cache(maxsize=2)
-def font_face_css(fonts_dir: Path) -> str:
-    """@font-face rules carrying the Pretendard files in ``fonts_dir`` as data: URLs.
+@functools.lru_cache(maxsize=4)
+def font_face_css(fonts_dir: Path, text: str = "") -> str:
+    """@font-face rules carrying the Pretendard weights in ``fonts_dir``, cut to ``text``'s characters.
 
-    Why embed about 4 MB of font: the laptop that ran the show (and wrote
-    this file) may have no Korean font at all, and browsers refuse web fonts
-    from file:// URLs, so a link to the bundled file would show boxes.
-    ``local()`` comes first, so a machine that has Pretendard uses its own.
-    Empty when the font files are not there (the system fonts then serve).
-    The caller says where the fonts are: the core reads no package assets.
+    Why embed the font: the laptop that ran the show (and wrote this file)
+    may have no Korean font at all, and browsers refuse web fonts from
+    file:// URLs, so a link to the bundled file would show boxes. Why cut
+    it: in full it is 1.5 MB a weight; the characters a report uses are a
+    few tens of kB (font_subset). ``local()`` comes first, so a machine that
+    has Pretendard uses its own. Empty when the font files are not there
+    (the system fonts then serve). The caller says where the fonts are: the
+    core reads no package assets.
     """
-    rules = []
+    rules = ["/* Pretendard (SIL Open Font License 1.1), cut to this page's characters and renamed "
+             f"'{SUBSET_FAMILY}' as the licence asks of a modified version */"]
     for name, weight in FONT_FILES:
         try:
-            data = base64.b64encode((fonts_dir / name).read_bytes()).decode("ascii")
+            data = base64.b64encode(subset_woff(fonts_dir / name, text)).decode("ascii")
         except OSError:
             continue
         local = name.rsplit(".", 1)[0].replace("-", " ")
         rules.append(
             f"@font-face {{ font-family: 'Pretendard'; font-weight: {weight}; font-style: normal; "
-            f"src: local('{local}'), url(data:font/otf;base64,{data}) format('opentype'); }}"
+            f"src: local('{local}'), url(data:font/woff;base64,{data}) format('woff'); }}"
         )
-    return "\n".join(rules)
+    return "\n".join(rules) if len(rules) > 1 else ""
 
 
 def event_date(text: str, language: str) -> str:
@@ -138,7 +144,7 @@ def report_html(report: Report, language: str, *, fonts_dir: Path | None = None)
     corner = f'<div class="rehearsal-mark">{_esc(mark)}</div>' if mark else ""
     told = summary_sentences(report, language)[len(warning):]
     sentences = "".join(f"<li>{_esc(line)}</li>" for line in told)
-    return f"""<!DOCTYPE html>
+    page = f"""<!DOCTYPE html>
 <html lang="{language}">
 <head>
 <meta charset="utf-8">
@@ -146,7 +152,7 @@ def report_html(report: Report, language: str, *, fonts_dir: Path | None = None)
 <meta name="generator" content="StageTimer">
 <title>{_esc(title)}</title>
 <style>
-{font_face_css(fonts_dir) if fonts_dir is not None else ""}
+{_FONTS}
 {STYLE}
 </style>
 </head>
@@ -179,6 +185,8 @@ def report_html(report: Report, language: str, *, fonts_dir: Path | None = None)
 </body>
 </html>
 """
+    fonts = font_face_css(fonts_dir, page) if fonts_dir is not None else ""
+    return page.replace(_FONTS, fonts, 1)
 
 
 def _card(heading: str, big: str, detail: str, alert: bool = False) -> str:

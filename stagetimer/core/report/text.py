@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 
+from stagetimer.core.agenda.kind_words import kind_word
 from stagetimer.core.report.report import (
     DONE,
     LIVE,
@@ -133,12 +134,6 @@ LABELS: dict[str, dict[str, str]] = {
     },
 }
 
-KINDS: dict[str, dict[str, str]] = {
-    "ko": {
-        "talk": "발표", "remarks": "인사말", "break": "휴식", "panel": "토론",
-        "presentation": "발표", "qa": "질의응답", "ceremony": "의식", "other": "기타",
-    },
-}
 
 
 def label(language: str, key: str) -> str:
@@ -146,7 +141,8 @@ def label(language: str, key: str) -> str:
 
 
 def kind_label(language: str, kind: str) -> str:
-    return KINDS.get(language, {}).get(kind, kind)
+    """The kind as Control names it (one table: stagetimer.core.agenda.kind_words)."""
+    return kind_word(kind, language)
 
 
 def tod(ms: int | None, seconds: bool = True) -> str:

@@ -11,9 +11,21 @@ from stagetimer.core.show.snapshot import Frames, PresenterFrame, ProjectorFrame
 from stagetimer.core.timefmt import format_countdown
 
 
+def late_start(snap: Snapshot) -> bool:
+    """Before the show, past its planned start: the welcome says how late, not "0:00 to go"."""
+    return snap.stage == "welcome" and snap.welcome_remaining_ms == 0 and snap.over_under_ms > 0
+
+
 def presenter_countdown(snap: Snapshot) -> str:
-    """The speaker's big digits: the item's countdown, or before the show the time to its start."""
+    """The speaker's big digits: the item's countdown, or before the show the time to its start.
+
+    Once the planned start has passed without the show starting, the digits
+    count the lateness ("+4:56"): Control's over/under, in the notation of
+    overtime, so the speaker and the stage manager read one figure.
+    """
     if snap.stage == "welcome":
+        if late_start(snap):  # counted like overtime, so a browser counting alone reads the same
+            return format_countdown(-snap.over_under_ms)
         return format_countdown(snap.welcome_remaining_ms)
     return snap.countdown_text if snap.stage == "live" else ""
 
@@ -34,6 +46,8 @@ def projector_countdown(snap: Snapshot) -> str:
 def presenter_frame(snap: Snapshot) -> PresenterFrame:
     return PresenterFrame(
         stage=snap.stage,
+        language=snap.language,
+        late_start=late_start(snap),
         clock_state=snap.clock_state,
         time_of_day_ms=snap.time_of_day_ms,
         event_title=snap.event_title,

@@ -181,6 +181,8 @@ class PresenterFrame(_Frame, _ClockReading):
     """What the speaker's confidence monitor shows: no notes, no over/under."""
 
     stage: str
+    language: str  # the agenda's: the stage screens speak it whatever the operator's UI language
+    late_start: bool  # before the show, past its planned start: countdown_text is the lateness ("+4:56")
     clock_state: ClockState
     time_of_day_ms: int
     event_title: str

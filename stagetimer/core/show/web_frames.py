@@ -65,10 +65,14 @@ def item_countdown(snap: Snapshot) -> Countdown | None:
                      snap.warning_ms, snap.danger_ms, floor_zero=False)
 
 
-def welcome_countdown(snap: Snapshot) -> Countdown:
-    """Before the show: the time to its planned start, which stops at zero."""
+def welcome_countdown(snap: Snapshot, count_up: bool = False) -> Countdown:
+    """Before the show: the time to its planned start, which stops at zero.
+
+    ``count_up``: past the planned start, go on counting the lateness (+m:ss),
+    as the speaker's screen does (frames.late_start).
+    """
     first_start = snap.items[0].planned_start_ms if snap.items else snap.planned_start_ms
-    return Countdown(True, first_start, None, 0, 0, 0, floor_zero=True)
+    return Countdown(True, first_start, None, 0, 0, 0, floor_zero=not count_up)
 
 
 def _stage_countdown(snap: Snapshot) -> Countdown | None:
@@ -98,12 +102,19 @@ def _without(data: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
     return {key: value for key, value in data.items() if key not in names}
 
 
+def presenter_countdown(frames: Frames) -> Countdown | None:
+    """The speaker's: the item's, or the welcome's, counting the lateness once the start has passed."""
+    if frames.control.stage == "welcome":
+        return welcome_countdown(frames.control, count_up=frames.presenter.late_start)
+    return item_countdown(frames.control)
+
+
 def presenter_view(frames: Frames) -> dict[str, Any]:
     """The lectern tablet: the presenter frame, counting by itself."""
     data = _without(frames.presenter.to_dict(), _TICKING)
     data.update(language=frames.control.language,
                 current=_public(frames.presenter.current), next=_public(frames.presenter.next),
-                resume_ms=to_minute(frames.presenter.resume_ms), countdown=_countdown(_stage_countdown(frames.control)))
+                resume_ms=to_minute(frames.presenter.resume_ms), countdown=_countdown(presenter_countdown(frames)))
     return data
 
 

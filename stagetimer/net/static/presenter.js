@@ -85,11 +85,11 @@
     var overtime = info.phase === "overtime";
     body.className = "presenter" + (flashing ? (overtime ? " flash flash-red" : " flash") : "");
     $("message").className = "p-message" + (f.message_flash && now < messageFlashUntil ? " inverted" : "");
-    // Badge: before the show "Starts in"; paused / ready; time is up.
+    // Badge: before the show "Starts in" (past the planned start "Late by"); paused / ready; time is up.
     var badge = "";
     var badgeClass = "p-badge";
     if (f.stage === "welcome") {
-      badge = ST.t("startsIn");
+      badge = ST.t(f.late_start ? "lateBy" : "startsIn");
     } else if (live && f.clock_state === "paused") {
       badge = ST.t("paused");
       badgeClass += " badge-paused";

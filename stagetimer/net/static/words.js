@@ -19,6 +19,7 @@
     weResumeAt: ["%1에 다시 시작합니다", "We resume at %1"],
     startsAt: ["%1 시작", "Starts at %1"],
     startsIn: ["시작까지", "Starts in"],
+    lateBy: ["시작 지연", "Late by"],
     startingSoon: ["곧 시작합니다", "Starting soon"],
     thankYou: ["감사합니다", "Thank you"],
     paused: ["일시 정지", "PAUSED"],

@@ -7,6 +7,13 @@ the ``.qm`` is committed so installing needs no build step. Qt's own strings
 (the Yes/No of a dialog) come from the ``qtbase`` catalogue shipped with
 PySide6, when it has the language.
 
+Two languages run side by side. The operator's (``--lang``, the Language
+menu) is the application's installed translator: Control and its dialogs.
+The audience's is the agenda's: the stage screens (Presenter, Projector, and
+their thumbnails in Control) translate their few words with a StageWords of
+their own, in the language their frame names, so an English-speaking stage
+manager never turns a Korean hall's screens into "Starts at 10:00".
+
 Agenda content (titles, names) is never translated: it is shown as written.
 """
 
@@ -29,9 +36,53 @@ def normalise_language(tag: str | None) -> str | None:
     return base or None
 
 
-def choose_language(option: str | None, agenda_language: str | None) -> str:
-    """``--lang`` if given, else the agenda's language, else English."""
-    return normalise_language(option) or normalise_language(agenda_language) or SOURCE_LANGUAGE
+#: The languages the UI can be switched to (the Language menu), each named in itself.
+LANGUAGES = (("ko", "한국어"), ("en", "English"))
+#: Where the operator's choice from the Language menu is remembered (QSettings).
+SETTINGS_KEY = "ui/language"
+
+
+def choose_language(option: str | None, agenda_language: str | None, remembered: str | None = None) -> str:
+    """``--lang`` if given, else the language last chosen in the menu, else the agenda's, else English."""
+    return (normalise_language(option) or normalise_language(remembered) or normalise_language(agenda_language)
+            or SOURCE_LANGUAGE)
+
+
+def ui_language() -> str:
+    """The language the installed translator speaks ("en" when none is).
+
+    Each catalogue translates this one entry to its own language code (Qt's
+    idiom for QT_LAYOUT_DIRECTION), so words kept in a core table, like the
+    item kinds, can be looked up in the operator's language.
+    """
+    return QCoreApplication.translate("Language", "en") or SOURCE_LANGUAGE
+
+
+class StageWords:
+    """The stage screens' words in a language of their choosing, whatever the app's translator is.
+
+    The catalogue is the app's own (same .ts, same contexts), loaded once per
+    language and never installed: installing it would change Control too.
+    """
+
+    def __init__(self) -> None:
+        self._catalogues: dict[str, QTranslator | None] = {}
+        self.language = SOURCE_LANGUAGE
+
+    def use(self, language: str | None) -> None:
+        """Speak ``language`` from now on (the agenda's, from the frame being painted)."""
+        self.language = normalise_language(language) or SOURCE_LANGUAGE
+
+    def translate(self, context: str, text: str) -> str:
+        """``text`` (an English source string of ``context``) in the current language."""
+        if self.language == SOURCE_LANGUAGE:
+            return text
+        if self.language not in self._catalogues:
+            catalogue = QTranslator()
+            loaded = catalogue.load(f"{CATALOGUE}_{self.language}", str(resources.translations_dir()))
+            self._catalogues[self.language] = catalogue if loaded else None
+        found = self._catalogues[self.language]
+        return (found.translate(context, text) if found is not None else "") or text
 
 
 def install_translator(app: QCoreApplication, lang: str) -> QTranslator | None:

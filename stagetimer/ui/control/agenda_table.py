@@ -22,9 +22,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QWidget
 
+from stagetimer.core.agenda.kind_words import kind_word
 from stagetimer.core.show.snapshot import ClockState, ItemView, Snapshot
 from stagetimer.core.timefmt import format_duration, format_offset, format_tod
 from stagetimer.core.translatable import QT_TRANSLATE_NOOP
+from stagetimer.ui.common.i18n import ui_language
 from stagetimer.ui.control import style as style
 
 CONTEXT = "AgendaTable"
@@ -57,17 +59,12 @@ STATUS_TEXT = {
     "next": QT_TRANSLATE_NOOP("AgendaTable", "Next"),
     "upcoming": QT_TRANSLATE_NOOP("AgendaTable", "Upcoming"),
 }
-#: Every kind the agenda format knows (stagetimer.core.agenda.model.KINDS), in the operator's language.
-KIND_TEXT = {
-    "talk": QT_TRANSLATE_NOOP("AgendaTable", "talk"),
-    "remarks": QT_TRANSLATE_NOOP("AgendaTable", "remarks"),
-    "presentation": QT_TRANSLATE_NOOP("AgendaTable", "presentation"),
-    "break": QT_TRANSLATE_NOOP("AgendaTable", "break"),
-    "panel": QT_TRANSLATE_NOOP("AgendaTable", "panel"),
-    "qa": QT_TRANSLATE_NOOP("AgendaTable", "Q&A"),
-    "ceremony": QT_TRANSLATE_NOOP("AgendaTable", "ceremony"),
-    "other": QT_TRANSLATE_NOOP("AgendaTable", "other"),
-}
+
+
+def kind_text(kind: str) -> str:
+    """The kind in the operator's language, from the one table the report reads too."""
+    return kind_word(kind, ui_language())
+
 
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -125,7 +122,7 @@ def row_look(item: ItemView, snapshot: Snapshot) -> RowLook:
         "" if item.actual_end_ms is None else format_tod(item.actual_end_ms),
         "" if over_under is None else format_offset(over_under),
         translate(STATUS_TEXT[status]),
-        translate(KIND_TEXT[item.kind]) if item.kind in KIND_TEXT else item.kind,
+        kind_text(item.kind),
         people,
         item.title,
     )

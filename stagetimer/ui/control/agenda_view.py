@@ -20,14 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stagetimer.core.agenda.model import KINDS
 from stagetimer.ui.common import theme
 from stagetimer.ui.control import style as style
 from stagetimer.ui.control.agenda_table import (
     COLUMN,
     COLUMNS,
-    KIND_TEXT,
     STATUS_TEXT,
     AgendaTableModel,
+    kind_text,
     translate,
 )
 
@@ -197,7 +198,7 @@ class AgendaTableView(QTableView):
         header = self.horizontalHeader()
         texts = dict(_SAMPLES)
         texts["status"] = tuple(translate(text) for text in STATUS_TEXT.values())
-        texts["kind"] = tuple(translate(text) for text in KIND_TEXT.values())
+        texts["kind"] = tuple(kind_text(kind) for kind in KINDS)
         for key, samples in texts.items():
             title = translate(COLUMNS[COLUMN[key]][1])
             width = max(bold.horizontalAdvance(text) for text in (*samples, title))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stagetimer.core.show.frames import late_start, presenter_countdown
 from stagetimer.core.show.snapshot import Snapshot
 from stagetimer.core.timefmt import (
     format_clock_seconds,
@@ -191,10 +192,13 @@ def current_face(snap: Snapshot) -> Face:
         first = snap.next
         starts = fill(translate("ControlWindow", "Starts at %1 · Space starts the first item"),
                       format_tod(snap.planned_start_ms))
+        # The very digits the speaker sees (the core's): to the start, then how late it is.
+        late = late_start(snap)
         return Face(snap.event_title, first.title if first else "", starts,
                     translate("ControlWindow", "BEFORE THE SHOW"), "waiting",
-                    format_countdown(snap.welcome_remaining_ms), QColor(style.MUTED),
-                    translate("ControlWindow", "to the start"), 0.0)
+                    presenter_countdown(snap), QColor(style.NOTICE_WARN if late else style.MUTED),
+                    translate("ControlWindow", "late start") if late else translate("ControlWindow", "to the start"),
+                    0.0)
     if current is None:
         ended = fill(translate("ControlWindow", "Ended %1 · planned %2 · ← goes back to the last item"),
                      format_tod(snap.projected_end_ms), format_tod(snap.planned_end_ms))

@@ -121,6 +121,10 @@ class ShowMenu(QMenu):
 
     # -- report and folder ----------------------------------------------------------
 
+    def set_language(self, language: str) -> None:
+        """Write the report in ``language`` from now on (the operator chose it in the Language menu)."""
+        self._language = language
+
     def write_report(self) -> None:
         """Write report.csv and report.html into the show folder, off the GUI thread."""
         if self.report_thread is not None and self.report_thread.is_alive():

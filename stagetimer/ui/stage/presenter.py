@@ -170,7 +170,8 @@ class PresenterView(StageView[PresenterFrame]):
             return
         current = snap.current
         if snap.stage == "welcome":
-            title, subtitle = snap.event_title, self.tr("Starts in")
+            # Past the planned start the digits are the lateness (the core's +m:ss), and the label says so.
+            title, subtitle = snap.event_title, self.tr("Late by") if snap.late_start else self.tr("Starts in")
         elif current is not None and current.kind == "break":
             title = self.tr("Break")
             resume = "" if snap.resume_ms is None else format_tod(snap.resume_ms)

@@ -62,7 +62,7 @@ class ProjectorView(StageView[ProjectorFrame]):
     def __init__(self, parent: QWidget | None = None, logo_path: Path | None = None) -> None:
         super().__init__(parent)
         self._logo = Logo(logo_path if logo_path is not None else resources.assets_dir() / LOGO_FILE)
-        self._faces = ProjectorFaces(self, self._logo, Digits())
+        self._faces = ProjectorFaces(self, self._logo, Digits(), self.words)
 
     def scene_key(self, frame: ProjectorFrame) -> tuple[object, ...]:
         return scene_key(frame)

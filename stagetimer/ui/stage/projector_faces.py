@@ -7,7 +7,7 @@ wraps at spaces and shrinks, never clips) because agenda titles are long.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QRectF, Qt
+from PySide6.QtCore import QDate, QLocale, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QWidget
 
@@ -15,6 +15,7 @@ from stagetimer.core.show.snapshot import ProjectorFrame, PublicItem
 from stagetimer.core.timefmt import format_tod
 from stagetimer.ui.common import theme
 from stagetimer.ui.common.digits import Digits
+from stagetimer.ui.common.i18n import StageWords
 from stagetimer.ui.common.textfit import TextFitter, draw_fitted
 from stagetimer.ui.stage.logo import Logo
 
@@ -41,8 +42,9 @@ def who(item: PublicItem) -> tuple[str, str]:
 class ProjectorFaces:
     """Paints one projector face for a frame (owned by one ProjectorView)."""
 
-    def __init__(self, widget: QWidget, logo: Logo, digits: Digits) -> None:
+    def __init__(self, widget: QWidget, logo: Logo, digits: Digits, words: StageWords) -> None:
         self._widget = widget
+        self._words = words  # the view's: the agenda's language, not the operator's
         self._logo = logo
         self._digits = digits
         self._fitter = TextFitter()
@@ -131,7 +133,7 @@ class ProjectorFaces:
         width, h = region.width(), self._size[1]
         speaker, organisation = who(item)
         fit = self._fitter.fit
-        now = QCoreApplication.translate("ProjectorView", "NOW")
+        now = self._words.translate("ProjectorView", "NOW")
         # (text fitted, colour, space above it)
         parts = [
             (fit(now, width, h * 0.045, h * 0.032, weight=BOLD), theme.ACCENT, 0.0),
@@ -159,7 +161,7 @@ class ProjectorFaces:
             return
         self._rule(painter, h * 0.74, mx, w - mx)
         column = min(w * 0.2, h * 0.27)
-        label = QCoreApplication.translate("ProjectorView", "NEXT")
+        label = self._words.translate("ProjectorView", "NEXT")
         self._text(painter, label, QRectF(mx, h * 0.77, column, h * 0.045), theme.ACCENT, h * 0.032, BOLD)
         start = format_tod(upcoming.projected_start_ms)
         time_box = QRectF(mx, h * 0.83, column, h * 0.085)
@@ -177,12 +179,12 @@ class ProjectorFaces:
         """휴식, the countdown to the resume time, and the time itself."""
         w, h, mx = self._size
         inner = w - 2 * mx
-        title = QCoreApplication.translate("ProjectorView", "Break")
+        title = self._words.translate("ProjectorView", "Break")
         self._text(painter, title, QRectF(mx, h * 0.225, inner, h * 0.15), theme.FOREGROUND, h * 0.12, BOLD,
                    align=CENTRE)
         self._digits.draw(painter, snap.countdown_text, self.countdown_box(snap), theme.ACCENT, h * 0.17)
         if snap.resume_ms is not None:
-            resume = QCoreApplication.translate("ProjectorView", "We resume at %1")
+            resume = self._words.translate("ProjectorView", "We resume at %1")
             resume = resume.replace("%1", format_tod(snap.resume_ms))
             self._text(painter, resume, QRectF(mx, h * 0.615, inner, h * 0.07), theme.MUTED, h * 0.05, SEMIBOLD,
                        align=CENTRE)
@@ -200,14 +202,14 @@ class ProjectorFaces:
         self._text(painter, where, QRectF(mx, h * 0.545, inner, h * 0.055), theme.FOREGROUND, h * 0.04, SEMIBOLD,
                    align=CENTRE)
         self._rule(painter, h * 0.635, w / 2 - w * 0.04, w / 2 + w * 0.04, theme.ACCENT)
-        starts = QCoreApplication.translate("ProjectorView", "Starts at %1")
+        starts = self._words.translate("ProjectorView", "Starts at %1")
         starts = starts.replace("%1", format_tod(snap.planned_start_ms))
         self._text(painter, starts, QRectF(mx, h * 0.66, inner, h * 0.055), theme.ACCENT, h * 0.042, BOLD,
                    align=CENTRE)
         if snap.countdown_text:
             self._digits.draw(painter, snap.countdown_text, self.countdown_box(snap), theme.FOREGROUND, h * 0.12)
         else:
-            soon = QCoreApplication.translate("ProjectorView", "Starting soon")
+            soon = self._words.translate("ProjectorView", "Starting soon")
             self._text(painter, soon, self.countdown_box(snap), theme.FOREGROUND, h * 0.08, BOLD,
                        align=CENTRE)
 
@@ -216,7 +218,7 @@ class ProjectorFaces:
         w, h, mx = self._size
         inner = w - 2 * mx
         self._logo.draw(painter, QRectF(0, h * 0.14, w, h * 0.12), self._widget.devicePixelRatioF())
-        thanks = QCoreApplication.translate("ProjectorView", "Thank you")
+        thanks = self._words.translate("ProjectorView", "Thank you")
         self._text(painter, thanks, QRectF(mx, h * 0.33, inner, h * 0.2), theme.FOREGROUND, h * 0.15, BOLD,
                    align=CENTRE)
         self._text(painter, snap.event_title, QRectF(mx, h * 0.56, inner, h * 0.14), theme.MUTED, h * 0.05,
