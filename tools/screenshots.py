@@ -156,7 +156,7 @@ def render_languages(outdir: Path) -> list[Path]:
 
 
 def _render_control(state: str, width: int, height: int, path: Path, language: str | None,
-                    picture: Callable[[object], QImage] | None = None) -> Path:
+                    picture: Callable[[object], QImage] | None = None, windowed: bool = True) -> Path:
     """The Control window as the app builds it (menu bar, notices, thumbnails), walked to ``state``.
 
     The real app on the bundled agenda with a fake clock and a throw-away
@@ -174,7 +174,7 @@ def _render_control(state: str, width: int, height: int, path: Path, language: s
 
     agenda_path = resources.bundled_agenda()
     agenda = load_agenda(agenda_path)
-    options = argparse.Namespace(lang=language, speed=1.0, windowed=True, presenter_screen=None,
+    options = argparse.Namespace(lang=language, speed=1.0, windowed=windowed, presenter_screen=None,
                                  projector_screen=None)
     with tempfile.TemporaryDirectory(prefix="stagetimer-shots-") as folder:
         demo = DemoShow(agenda)

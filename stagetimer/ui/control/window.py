@@ -101,12 +101,12 @@ class ControlWindow(QMainWindow):
         messages.setSpacing(8)
         self.message_bar = MessageBar()
         self.message_bar.clear_button.clicked.connect(lambda: self.trigger("clear_message"))
-        messages.addWidget(self.message_bar, 1)
+        messages.addWidget(self.message_bar, 3)  # the message and its buttons need more room than a notice
         # Any length of notice fits: it ends in "…" (full text as a tooltip), the window never widens.
         self.notice_label = ElidedLabel()
         self.notice_label.setObjectName("notice")
         self.notice_label.setIndent(10)
-        messages.addWidget(self.notice_label, 1)
+        messages.addWidget(self.notice_label, 2)
         outer.addLayout(messages)
 
         # Hidden until the agenda file is edited: "reloaded", or every error of a bad edit.
