@@ -100,7 +100,7 @@ def test_the_break_screen_counts_down_to_the_resume_time(view: ProjectorView) ->
     assert "Break" in texts
     assert snap.countdown_text in texts
     assert f"We resume at {format_tod(snap.resume_ms)}" in texts
-    assert snap.next is not None and snap.next.title in " ".join(texts)
+    assert snap.next is not None and snap.next.title in " ".join(texts)  # first of what comes next
     image = render(view, snap)
     assert ink_colour(image, view.countdown_rect(), theme.BACKGROUND) == rgb(theme.ACCENT)
 
@@ -128,21 +128,73 @@ def test_the_closing_screen_thanks_the_audience(view: ProjectorView) -> None:
     assert "Thank you" in text and snap.event_title in text
 
 
-#: The placeholder logo's ring and letters: a grey no other element uses.
-LOGO_GREY = QColor("#d9dee7")
+#: The test logo's mark (tests/fixtures/logo.svg): a blue no screen element uses.
+LOGO_BLUE = QColor("#3b82f6")
+LOGO_SVG = Path(__file__).resolve().parent / "fixtures" / "logo.svg"
 
 
-def test_the_logo_comes_from_the_svg_in_assets(qtbot, tmp_path: Path) -> None:
-    header = QRect(0, 0, 1920, 200)
-    with_logo = ProjectorView()
-    qtbot.addWidget(with_logo)
-    assert share_of(render(with_logo, snapshot("normal")), header, LOGO_GREY, tolerance=4, step=1) > 0.005
-    missing = ProjectorView(logo_path=tmp_path / "none.svg")
-    qtbot.addWidget(missing)
-    image = render(missing, snapshot("normal"))
-    assert share_of(image, header, LOGO_GREY, tolerance=4, step=1) == 0
-    # Without a logo the event title moves to the margin instead of leaving a hole.
-    assert ink_colour(image, QRect(96, 50, 200, 60), theme.BACKGROUND) == rgb(theme.FOREGROUND)
+def _logo_share(view: ProjectorView, state: str, area: QRect) -> float:
+    return share_of(render(view, snapshot(state)), area, LOGO_BLUE, tolerance=4, step=1)
+
+
+@pytest.mark.parametrize("state", ["normal", "break", "welcome", "closing"])
+def test_no_logo_means_no_placeholder_and_no_hole(view: ProjectorView, state: str) -> None:
+    """The agenda names no logo: nothing is drawn where one would be (no "LOGO" box at a government event)."""
+    image = render(view, snapshot(state))
+    top = QRect(0, 0, 1920, 60 if state in ("normal", "break") else 150)
+    assert ink_colour(image, top, theme.BACKGROUND) is None  # nothing but the background up there
+    if state in ("normal", "break"):  # the event title takes the logo's place, at the margin
+        assert ink_colour(image, QRect(96, 50, 200, 60), theme.BACKGROUND) == rgb(theme.FOREGROUND)
+
+
+@pytest.mark.parametrize("state", ["normal", "break", "welcome", "closing"])
+def test_the_agendas_logo_is_drawn_on_every_face(qtbot, state: str) -> None:
+    view = ProjectorView(logo_path=str(LOGO_SVG))
+    qtbot.addWidget(view)
+    assert view.logo_error == ""
+    assert _logo_share(view, state, QRect(0, 0, 1920, 300)) > 0.002
+
+
+def test_a_png_logo_and_a_logo_changed_by_a_live_edit(qtbot, tmp_path: Path) -> None:
+    png = tmp_path / "logo.png"
+    image = QImage(120, 40, QImage.Format.Format_ARGB32)
+    image.fill(LOGO_BLUE)
+    assert image.save(str(png), "PNG")
+    view = ProjectorView()
+    qtbot.addWidget(view)
+    assert _logo_share(view, "normal", QRect(0, 0, 1920, 200)) == 0
+    view.set_logo(str(png))
+    assert _logo_share(view, "normal", QRect(0, 0, 1920, 200)) > 0.01
+    view.set_logo("")
+    assert _logo_share(view, "normal", QRect(0, 0, 1920, 200)) == 0
+
+
+def test_a_logo_qt_cannot_draw_is_reported_and_left_out(qtbot, tmp_path: Path) -> None:
+    damaged = tmp_path / "logo.png"
+    damaged.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)  # the core's signature check passes
+    view = ProjectorView(logo_path=str(damaged))
+    qtbot.addWidget(view)
+    assert "logo.png" in view.logo_error and "cannot be drawn" in view.logo_error
+    assert ink_colour(render(view, snapshot("normal")), QRect(96, 50, 200, 60), theme.BACKGROUND) == \
+        rgb(theme.FOREGROUND)  # no hole: the title sits at the margin
+
+
+def test_a_break_lists_what_comes_after_it_with_times(view: ProjectorView) -> None:
+    snap = snapshot("break")
+    frame = ProjectorView.frame_of(snap)
+    assert len(frame.coming_up) >= 2
+    text = " ".join(drawn_texts(view, snap))
+    assert "Coming up" in text and "Break" in text
+    for item in frame.coming_up:
+        assert item.title in text and format_tod(item.projected_start_ms) in text
+    assert "NEXT" not in text  # the list replaces the single NEXT block
+
+
+def test_the_optional_countdown_never_shows_overtime(view: ProjectorView) -> None:
+    over = snapshot("overtime", projector_countdown=True)
+    texts = drawn_texts(view, over)
+    assert not any(text.startswith("+") for text in texts)
+    assert over.countdown_text not in texts
 
 
 @pytest.mark.parametrize("title", LONG_TITLES)

@@ -18,13 +18,14 @@ from PySide6.QtSvg import QSvgRenderer
 class Logo:
     """The event's logo, or none (``path`` None or empty): then :attr:`available` is False."""
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: str | Path | None = None) -> None:
         self._renderer: QSvgRenderer | None = None
         self._image: QImage | None = None
         self._pixmap: QPixmap | None = None
         self.error = ""  # why a named logo cannot be shown ("" when it can, or none is named)
-        if path is None or not str(path):
+        if not path:  # the agenda names none ("")
             return
+        path = Path(path)
         if path.suffix.lower() == ".svg":
             renderer = QSvgRenderer(str(path))
             if renderer.isValid() and not renderer.viewBoxF().isEmpty():
