@@ -72,8 +72,9 @@ def wrap(text: str, metrics: QFontMetricsF, width: float) -> list[str]:
 
 
 #: Brackets whose contents stay on one line with the word they are attached to.
-OPENING = "([{<（［｛〈《「『【"
-CLOSING = ")]}>）］｝〉》」』】"
+#: ASCII, then fullwidth ( [ { and 〈《「『【, written as escapes (the fullwidth ones look like ASCII).
+OPENING = "([{<\uff08\uff3b\uff5b\u3008\u300a\u300c\u300e\u3010"
+CLOSING = ")]}>\uff09\uff3d\uff5d\u3009\u300b\u300d\u300f\u3011"
 
 
 def units(paragraph: str) -> list[str]:

@@ -9,18 +9,15 @@ the plain centred face.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
-from PySide6.QtGui import QFont, QPainter
+from PySide6.QtGui import QColor, QFont, QPainter
 
 from stagetimer.core.show.snapshot import ProjectorFrame, PublicItem
 from stagetimer.core.timefmt import format_tod
 from stagetimer.ui.common import theme
 from stagetimer.ui.common.digits import Digits
-
-if TYPE_CHECKING:
-    from stagetimer.ui.stage.projector_faces import ProjectorFaces
 
 BOLD, SEMIBOLD = QFont.Weight.Bold, QFont.Weight.DemiBold
 CENTRE, TOP = Qt.AlignmentFlag.AlignHCenter, Qt.AlignmentFlag.AlignTop
@@ -28,10 +25,21 @@ CENTRE, TOP = Qt.AlignmentFlag.AlignHCenter, Qt.AlignmentFlag.AlignTop
 BREAK_COLUMN = 0.4
 
 
+class Faces(Protocol):
+    """What the break face uses of the projector's faces: their geometry and their fitted text."""
+
+    @property
+    def size(self) -> tuple[float, float, float]: ...
+
+    def text(self, painter: QPainter, text: str, rect: QRectF, colour: QColor, size: float,
+             weight: QFont.Weight, lines: int = 1, align: Qt.AlignmentFlag = ...,
+             valign: Qt.AlignmentFlag = ..., fewer_lines: float = ...) -> QRectF: ...
+
+
 class BreakFace:
     """Paints the break face for one ProjectorFaces (its text and rules, its digits)."""
 
-    def __init__(self, faces: ProjectorFaces, digits: Digits) -> None:
+    def __init__(self, faces: Faces, digits: Digits) -> None:
         self._faces = faces
         self._digits = digits
 
@@ -74,14 +82,15 @@ class BreakFace:
         label = QCoreApplication.translate("ProjectorView", "Coming up")
         text(painter, label, QRectF(left, h * 0.235, width, h * 0.045), theme.ACCENT, h * 0.032, BOLD)
         time_column = min(width * 0.22, h * 0.2)
-        row_height = h * 0.2
-        for row, item in enumerate(items):
-            top = h * 0.31 + row * row_height
+        what = left + time_column + w * 0.015
+        top = h * 0.31
+        for item in items:
             text(painter, format_tod(item.projected_start_ms), QRectF(left, top, time_column, h * 0.06),
                  theme.FOREGROUND, h * 0.05, SEMIBOLD, valign=TOP)
-            what = left + time_column + w * 0.015
+            # One size for every title of the list: a shorter one is not set smaller to save a line.
             title = text(painter, item.title, QRectF(what, top, w - mx - what, h * 0.11), theme.FOREGROUND,
-                         h * 0.042, SEMIBOLD, lines=2, valign=TOP)
+                         h * 0.042, SEMIBOLD, lines=2, valign=TOP, fewer_lines=1.0)
             who = " · ".join(part for part in (item.speaker_text, item.organisation) if part)
-            text(painter, who, QRectF(what, title.bottom() + h * 0.008, w - mx - what, h * 0.045), theme.MUTED,
-                 h * 0.032, SEMIBOLD, valign=TOP)
+            bottom = text(painter, who, QRectF(what, title.bottom() + h * 0.008, w - mx - what, h * 0.045),
+                          theme.MUTED, h * 0.032, SEMIBOLD, valign=TOP).bottom()
+            top = max(top + h * 0.07, title.bottom(), bottom) + h * 0.05

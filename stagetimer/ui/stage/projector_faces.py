@@ -91,13 +91,13 @@ class ProjectorFaces:
 
     def text(self, painter: QPainter, text: str, rect: QRectF, colour: QColor, size: float,
               weight: QFont.Weight, lines: int = 1, align: Qt.AlignmentFlag = LEFT,
-              valign: Qt.AlignmentFlag = VCENTRE) -> QRectF:
+              valign: Qt.AlignmentFlag = VCENTRE, fewer_lines: float = FEWER_LINES) -> QRectF:
         if not text:
             return QRectF(rect.left(), rect.top(), 0, 0)
         """Fit ``text`` into ``rect`` and draw it; a slightly smaller single line beats two short ones."""
         h = self.size[1]
         fitted = self._fitter.fit(text, rect.width(), rect.height(), size, weight=weight, max_lines=lines,
-                                  min_px=h * theme.MIN_TEXT, fewer_lines=FEWER_LINES)
+                                  min_px=h * theme.MIN_TEXT, fewer_lines=fewer_lines)
         return draw_fitted(painter, fitted, rect, colour, align, valign)
 
     def rule(self, painter: QPainter, y: float, left: float, right: float, colour: QColor = theme.TRACK) -> None:
@@ -124,10 +124,11 @@ class ProjectorFaces:
             left = logo.right() + w * 0.035
         # A long event name takes two lines; the section follows wherever it ends.
         title = self.text(painter, snap.event_title, QRectF(left, band.top(), right - left, h * 0.075),
-                           theme.FOREGROUND, h * 0.038, SEMIBOLD, lines=2, valign=TOP)
+                          theme.FOREGROUND, h * 0.038, SEMIBOLD, lines=2, valign=TOP,
+                          fewer_lines=1.0)  # never smaller than the section under it
         section = snap.current.section_title if snap.current is not None else ""
         self.text(painter, section, QRectF(left, title.bottom() + h * 0.006, right - left, h * 0.042),
-                   theme.ACCENT, h * 0.032, SEMIBOLD, valign=TOP)
+                  theme.ACCENT, h * 0.032, SEMIBOLD, valign=TOP)
         self.rule(painter, h * 0.19, mx, w - mx)
 
     def _now_region(self) -> QRectF:
@@ -177,11 +178,11 @@ class ProjectorFaces:
         left = mx + column + w * 0.025
         width = w - mx - left
         title = self.text(painter, upcoming.title, QRectF(left, h * 0.77, width, h * 0.115), theme.FOREGROUND,
-                           h * 0.05, SEMIBOLD, lines=2, valign=TOP)
+                          h * 0.05, SEMIBOLD, lines=2, valign=TOP)
         speaker, organisation = who(upcoming)
         line = " · ".join(part for part in (speaker, organisation) if part)
         self.text(painter, line, QRectF(left, title.bottom() + h * 0.012, width, h * 0.05), theme.MUTED,
-                   h * 0.038, SEMIBOLD, valign=TOP)
+                  h * 0.038, SEMIBOLD, valign=TOP)
 
     def _welcome(self, painter: QPainter, snap: ProjectorFrame) -> None:
         """Before the first item: the event, where and when, and the time to the start."""
@@ -206,7 +207,7 @@ class ProjectorFaces:
         else:
             soon = QCoreApplication.translate("ProjectorView", "Starting soon")
             self.text(painter, soon, self.countdown_box(snap), theme.FOREGROUND, h * 0.08, BOLD,
-                       align=CENTRE)
+                      align=CENTRE)
 
     def _closing(self, painter: QPainter, snap: ProjectorFrame) -> None:
         """After the last item: thanks, and the event's name."""
