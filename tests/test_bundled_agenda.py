@@ -15,7 +15,7 @@ import re
 import pytest
 
 from stagetimer import resources
-from stagetimer.core.agenda.model import Agenda, Thresholds
+from stagetimer.core.agenda.model import NO_ALARMS, Agenda, Thresholds
 from stagetimer.core.report.checktable import display_width, format_check
 from stagetimer.core.timefmt import format_tod
 
@@ -95,10 +95,11 @@ def test_the_forum_is_fixed_at_11_30_after_the_break(agenda: Agenda) -> None:
     assert index is not None and agenda.items[index + 1].id == "forum-privacy"
 
 
-def test_remarks_warn_later_than_talks(agenda: Agenda) -> None:
+def test_remarks_warn_later_than_talks_and_the_break_not_at_all(agenda: Agenda) -> None:
     assert agenda.thresholds == DEFAULT
+    expected = {"remarks": REMARKS, "break": NO_ALARMS}
     for item in agenda.items:
-        assert item.thresholds == (REMARKS if item.kind == "remarks" else DEFAULT), item.id
+        assert item.thresholds == expected.get(item.kind, DEFAULT), item.id
     assert [item.id for item in agenda.items if item.kind == "remarks"] == ["opening", "congrats"]
 
 

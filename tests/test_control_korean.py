@@ -81,8 +81,8 @@ def test_title_buttons_and_key_legend_are_korean(korean_window) -> None:
     assert captions["add_minute"] == "+1분"
     english = [text for text in captions.values() if not HANGUL.search(text)]
     assert english == []
-    legend = [text for _, text in window.legend.entries]
-    assert all(HANGUL.search(text) for text in legend), legend
+    assert HANGUL.search(window.button_panel.toggle.text()), window.button_panel.toggle.text()
+    assert HANGUL.search(window.button_panel.hint_label.text())
 
 
 def test_every_agenda_kind_has_a_korean_name(korean_window) -> None:

@@ -84,31 +84,46 @@ def test_a_manual_flash_inverts_the_screen(view: PresenterView) -> None:
 
 
 @pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1280, 720), (3840, 2160), (320, 180)])
-def test_the_digits_are_at_least_40_percent_of_the_screen_height(view: PresenterView, width: int, height: int) -> None:
+def test_the_digits_are_over_a_third_of_the_screen_height(view: PresenterView, width: int, height: int) -> None:
+    # 35% of a 32-inch panel is 14 cm: the digits are read from far past 5 m, and the title
+    # and the next item above and below them are too (test_presenter_legibility.py).
     image = render(view, snapshot("ready"), width, height)  # "20:00": the widest m:ss there is
-    assert ink_height(image, view.countdown_rect(), theme.BACKGROUND) >= 0.40 * height
+    assert ink_height(image, view.countdown_rect(), theme.BACKGROUND) >= 0.35 * height
 
 
-def test_the_countdown_stays_above_40_percent_while_a_message_is_up(view: PresenterView) -> None:
+def test_the_countdown_stays_above_30_percent_while_a_message_is_up(view: PresenterView) -> None:
     image = render(view, snapshot("message"))
-    assert ink_height(image, view.countdown_rect(), theme.BACKGROUND) >= 0.40 * 1080
+    assert ink_height(image, view.countdown_rect(), theme.BACKGROUND) >= 0.30 * 1080
     assert ink_colour(image, view.countdown_rect(), theme.BACKGROUND) == rgb(theme.phase_colour("warning"))
 
 
-def test_paused_shows_a_badge_and_dims_the_digits(view: PresenterView) -> None:
+def test_paused_is_a_band_across_the_screen_and_blue_digits(view: PresenterView) -> None:
     snap = snapshot("paused")
     assert snap.paused and snap.started
     image = render(view, snap)
-    badge = view.current_layout().badge.toAlignedRect()
-    assert share_of(image, badge, theme.BADGE_BACKGROUND) > 0.08  # a filled pill in a full-width row
-    assert ink_colour(image, view.countdown_rect(), theme.BACKGROUND) == rgb(theme.dimmed(theme.FOREGROUND))
+    band = view.current_layout().status.toAlignedRect()
+    # Seen from the back of the room: a band as wide as the screen and a tenth of its height,
+    # and digits in a colour no running clock has (white, amber, red).
+    assert band.width() == 1920 and band.height() >= 0.1 * 1080
+    assert share_of(image, band, theme.PAUSED) > 0.75
+    assert ink_colour(image, view.countdown_rect(), theme.BACKGROUND) == rgb(theme.PAUSED)
+    assert rgb(theme.PAUSED) not in {rgb(theme.phase_colour(phase)) for phase in theme.PHASE_COLOURS}
+    texts = drawn_texts(view, snap)
+    assert "PAUSED" in texts and snap.next is not None and snap.next.title in " ".join(texts)
+
+
+def test_paused_with_a_message_up_keeps_the_blue_digits_and_a_badge(view: PresenterView) -> None:
+    snap = snapshot("paused", message=MESSAGE)
+    image = render(view, snap)
+    assert ink_colour(image, view.countdown_rect(), theme.BACKGROUND) == rgb(theme.PAUSED)
+    assert share_of(image, view.current_layout().status.toAlignedRect(), theme.PAUSED) > 0.05
     assert "PAUSED" in drawn_texts(view, snap)
 
 
 def test_a_running_clock_has_no_badge(view: PresenterView) -> None:
     snap = snapshot("normal")
     image = render(view, snap)
-    assert share_of(image, view.current_layout().badge.toAlignedRect(), theme.BADGE_BACKGROUND) == 0
+    assert share_of(image, view.current_layout().status.toAlignedRect(), theme.PAUSED) == 0
     texts = drawn_texts(view, snap)
     assert "PAUSED" not in texts and "READY" not in texts
 
@@ -120,7 +135,7 @@ def test_ready_is_told_apart_from_paused(view: PresenterView) -> None:
     texts = drawn_texts(view, snap)
     assert "READY" in texts and "PAUSED" not in texts
     # An outline, not the filled white badge; the full time at full brightness.
-    assert share_of(image, view.current_layout().badge.toAlignedRect(), theme.BADGE_BACKGROUND) < 0.05
+    assert share_of(image, view.current_layout().status.toAlignedRect(), theme.PAUSED) == 0
     assert ink_colour(image, view.countdown_rect(), theme.BACKGROUND) == WHITE
 
 
@@ -131,7 +146,7 @@ def test_the_speaker_sees_title_speaker_next_item_and_time_of_day(view: Presente
     assert snap.current.title in text
     assert snap.current.speaker_text or snap.current.organisation
     assert (snap.current.speaker_text or snap.current.organisation) in text
-    assert f"NEXT · {format_tod(snap.next.projected_start_ms)}" in text
+    assert f"NEXT {format_tod(snap.next.projected_start_ms)}" in text
     assert snap.next.title in text
     assert format_tod(snap.time_of_day_ms) in text
     assert snap.countdown_text in text
@@ -142,11 +157,31 @@ def test_the_message_crosses_the_screen_inverted_as_it_arrives(view: PresenterVi
     assert arriving.message == MESSAGE and arriving.message_flash
     image = render(view, arriving)
     band = view.current_layout().message.toAlignedRect()
-    assert band.width() == 1920 and band.height() > 0.3 * 1080
+    assert band.width() == 1920 and band.height() > 0.2 * 1080
     assert share_of(image, band, theme.MESSAGE_FOREGROUND) > 0.6
     assert MESSAGE in drawn_texts(view, arriving)
     settled = render(view, snapshot("message"))
     assert share_of(settled, band, theme.MESSAGE_BACKGROUND) > 0.6
+
+
+def test_a_message_does_not_take_the_next_item_away(view: PresenterView) -> None:
+    snap = snapshot("message")
+    assert snap.next is not None
+    texts = " ".join(drawn_texts(view, snap))
+    assert MESSAGE in texts and snap.next.title in texts
+    assert f"NEXT {format_tod(snap.next.projected_start_ms)}" in texts
+    layout = view.current_layout()
+    assert not layout.next.intersects(layout.message)
+
+
+def test_the_speakers_note_is_shown_under_the_title_not_the_private_note(view: PresenterView) -> None:
+    snap = snapshot("normal", current__presenter_note="질의응답은 사회자가 진행", current__note="비공개 메모")
+    texts = " ".join(drawn_texts(view, snap))
+    assert "질의응답은 사회자가 진행" in texts and "비공개 메모" not in texts
+    image = render(view, snap)
+    # Quieter than the title and apart from the digits: its own colour, in the row under the title.
+    assert ink_colour(image, view.current_layout().subtitle.toAlignedRect(), theme.BACKGROUND) == rgb(theme.NOTE)
+    assert not view.current_layout().subtitle.intersects(view.current_layout().digits)
 
 
 def test_before_the_show_it_counts_down_to_the_start(view: PresenterView) -> None:

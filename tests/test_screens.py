@@ -202,3 +202,16 @@ def test_the_menu_lists_each_screen_with_its_size_and_ticks_where_windows_are(qt
     assert placer.current(PROJECTOR) == screen.name()
     checked = [action.data() for action in menu.projector_menu.actions() if action.isChecked()]
     assert checked == [screen.name()]
+
+
+def test_an_unplugged_stage_screen_raises_a_red_alarm_in_control_until_it_is_back(tmp_path: Path) -> None:
+    # The offscreen platform cannot remove a screen at run time: the step emits
+    # QGuiApplication.screenRemoved for it, which is what Qt does when a cable is pulled.
+    start, unplugged, replugged = place(tmp_path, "three-screens", "--app", "signal-unplug:PROJECTOR",
+                                        "replug:PROJECTOR")
+    assert start["alarm"] == ""
+    assert unplugged["alarm"] == (
+        "Screen \u201cPROJECTOR\u201d disconnected: the Projector window is now a window on LAPTOP")
+    assert where(unplugged)["projector"] == ("LAPTOP", False)
+    assert replugged["alarm"] == ""
+    assert where(replugged)["projector"] == ("PROJECTOR", True)

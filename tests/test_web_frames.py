@@ -171,3 +171,12 @@ def test_the_browser_projector_lists_what_comes_after_a_break() -> None:
     assert [row["title"] for row in listed] == [item.title for item in frames.projector.coming_up]
     assert all(row["projected_start_ms"] % 60_000 == 0 and "note" not in row for row in listed)
     assert view_frame("projector", build_frames(snapshot("normal")))["coming_up"] == []
+
+
+def test_only_the_presenter_view_carries_the_speakers_note() -> None:
+    note = "질의응답은 사회자가 진행"
+    frames = build_frames(snapshot("normal", current__presenter_note=note, current__note=NOTE))
+    assert view_frame("presenter", frames)["presenter_note"] == note
+    assert NOTE not in web("presenter", frames)
+    for view in ("projector", "backstage", "agenda"):
+        assert note not in web(view, frames), view

@@ -12,6 +12,7 @@ checkout), an agenda built in code from the same press release is used.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 from stagetimer import resources
@@ -142,6 +143,20 @@ def _break(demo: DemoShow) -> DemoShow:
     return demo.wait(2 * MIN + 30 * SEC)
 
 
+#: The speaker's note the "presenter-note" moment adds (the bundled agenda has none).
+DEMO_NOTE = "질의응답은 사회자가 진행합니다 · 시연 영상은 슬라이드 12"
+
+
+def _with_note(demo: DemoShow) -> DemoShow:
+    """The normal moment, with a ``presenter_note`` on the item on stage."""
+    index = demo.index_of_longest_title()
+    items = list(demo.agenda.items)
+    items[index] = dataclasses.replace(items[index], presenter_note=DEMO_NOTE)
+    demo.agenda = demo.agenda.replace_items(tuple(items))
+    demo.show = Show(demo.agenda, demo.clock)
+    return _talk(6 * MIN + 40 * SEC)(demo)
+
+
 def _closing(demo: DemoShow) -> DemoShow:
     demo.run_to(len(demo.agenda.items) - 1)
     return demo.wait(demo.agenda.items[-1].duration_ms + 45 * SEC).do("next")
@@ -156,6 +171,7 @@ STATES: dict[str, Callable[[DemoShow], DemoShow]] = {
     "danger": _talk(42 * SEC),
     "overtime-flash": _talk(-(2 * SEC + 200)),
     "overtime": _talk(-(1 * MIN + 25 * SEC)),
+    "presenter-note": _with_note,
     "paused": lambda demo: _talk(6 * MIN + 40 * SEC)(demo).do("pause"),
     "message-flash": lambda demo: _talk(1 * MIN + 10 * SEC)(demo).do("message", MESSAGE),
     "message": lambda demo: _talk(1 * MIN + 10 * SEC)(demo).do("message", MESSAGE).wait(4 * SEC),

@@ -41,6 +41,12 @@ PROJECTOR_SIZES = ((1366, 768), (1920, 1080), (3840, 2160))
 TEST_LOGO = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "logo.svg"
 #: The same Presenter at the smallest and the largest screen it must suit.
 SCALING = (("normal", 1280, 720), ("warning", 3840, 2160))
+#: The Presenter's review set (issue 11): every state a speaker meets, at a
+#: 1366×768 laptop screen, a 1080p monitor and a 4K one, plus a speaker's note.
+PRESENTER_REVIEW = (
+    "welcome", "normal", "warning", "danger", "overtime", "message", "paused", "break", "closing", "presenter-note",
+)
+PRESENTER_SIZES = ((1366, 768), (1920, 1080), (3840, 2160))
 #: The stage manager's window, in the real app (menus and all), on a 1920×1080
 #: laptop or monitor less the desktop's panel and the title bar.
 CONTROL_STATES = ("normal", "warning", "overtime", "paused", "message", "break")
@@ -92,6 +98,11 @@ def render_all(outdir: Path, language: str | None = None) -> list[Path]:
         snapshot = demo_show(state, agenda).snapshot()
         name = f"presenter-{state}-{width}x{height}.png"
         written.append(_render(PresenterView, snapshot, width, height, outdir / name))
+    for state in PRESENTER_REVIEW:
+        snapshot = demo_show(state, agenda).snapshot()
+        for width, height in PRESENTER_SIZES:
+            name = f"presenter-{state.removeprefix('presenter-')}-{width}x{height}.png"
+            written.append(_render(PresenterView, snapshot, width, height, outdir / name))
     for state in PROJECTOR_STATES:
         snapshot = demo_show(state, agenda).snapshot()
         name = f"projector-{state.removeprefix('projector-')}.png"

@@ -354,6 +354,10 @@
         <translation>메모</translation>
     </message>
     <message>
+        <source>presenter note</source>
+        <translation>발표자 메모</translation>
+    </message>
+    <message>
         <source>kind</source>
         <translation>유형</translation>
     </message>
@@ -1044,6 +1048,22 @@
         <source>clears at the next item (P pins)</source>
         <translation>다음 순서에서 지워집니다 (P 키로 고정)</translation>
     </message>
+    <message>
+        <source>the Presenter window</source>
+        <translation>발표자 화면 창</translation>
+    </message>
+    <message>
+        <source>the Projector window</source>
+        <translation>프로젝터 화면 창</translation>
+    </message>
+    <message>
+        <source>Screen “%1” disconnected: %2 is now a window on %3</source>
+        <translation>화면 “%1” 연결 끊김: %2은 지금 %3의 일반 창입니다</translation>
+    </message>
+    <message>
+        <source>Screen “%1” disconnected: %2 is now full screen on %3</source>
+        <translation>화면 “%1” 연결 끊김: %2은 지금 %3에 전체 화면으로 있습니다</translation>
+    </message>
 </context>
 <context>
     <name>Controller</name>
@@ -1062,16 +1082,20 @@
 <context>
     <name>Keys</name>
     <message>
+        <source>▾ Keys (hide buttons)</source>
+        <translation>▾ 단축키 (버튼 숨기기)</translation>
+    </message>
+    <message>
+        <source>▸ Keys (show buttons)</source>
+        <translation>▸ 단축키 (버튼 보기)</translation>
+    </message>
+    <message>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
         <source>Start</source>
         <translation>시작</translation>
-    </message>
-    <message>
-        <source>Keys</source>
-        <translation>단축키</translation>
     </message>
     <message>
         <source>Start / pause</source>

@@ -262,6 +262,8 @@ def build_app(
 
     placer = ScreenPlacer(app, control, {"presenter": presenter, "projector": projector}, settings or QSettings())
     screens_menu = ScreensMenu(placer, control)
+    # A stage screen unplugged: Control's red alarm says which, and where its window went, until it is back.
+    placer.placement_changed.connect(lambda: control.show_screen_alarm(placer.lost_screens()))
     show_menu = ShowMenu(
         session, controller, control, language=language,
         fresh_anchor=lambda: rehearsal_anchor(session.agenda, session.speed),

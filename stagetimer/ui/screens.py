@@ -12,6 +12,7 @@ audience a window jump, never a second of the countdown.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import NamedTuple
 from urllib.parse import quote, unquote
 
 from PySide6.QtCore import (
@@ -129,6 +130,15 @@ class ScreenMemory:
         self._settings.sync()
 
 
+class LostScreen(NamedTuple):
+    """A stage window that lost its monitor: which, the monitor's name, and where the window is now."""
+
+    role: str
+    screen: str
+    now_on: str | None  # full screen on this monitor; None: an ordinary window on ``primary``
+    primary: str
+
+
 class ScreenPlacer(QObject):
     """Owns where the Presenter and Projector windows are, and keeps them on a live screen."""
 
@@ -169,6 +179,20 @@ class ScreenPlacer(QObject):
 
     def window(self, role: str) -> QWidget:
         return self._windows[role]
+
+    def lost_screens(self) -> list[LostScreen]:
+        """Stage windows whose screen went away and has not come back, and where each is now.
+
+        Control shows these as a red alarm until the screen returns (or the
+        operator puts the window somewhere on purpose): a pulled cable must
+        never go unnoticed while the audience looks at a dark wall.
+        """
+        primary = self._app.primaryScreen()
+        primary_name = primary.name() if primary is not None else ""
+        return [
+            LostScreen(role, lost, self._current[role], primary_name)
+            for role, lost in self._orphaned.items()
+        ]
 
     # -- placing ----------------------------------------------------------------
 

@@ -72,10 +72,14 @@ def main() -> int:
     def report(step: str) -> dict:
         app.processEvents()
         clock = {}
+        extra: dict[str, str] = {}
         if options.app:
             snapshot = parts.controller.snapshot
             clock = {"running": snapshot.running, "ticking": parts.controller.timer.isActive()}
+            alarm = parts.control.screen_alarm
+            extra["alarm"] = alarm.text() if alarm.isVisible() else ""
         return {
+            **extra,
             "clock": clock,
             "step": step,
             "screens": [screen.name() for screen in app.screens()],
@@ -96,6 +100,9 @@ def main() -> int:
         if verb == "unplug":
             remaining = [name for name in placer.screen_names() if name != arg]
             placer.screen_lost(arg, remaining)
+        elif verb == "signal-unplug":  # what QGuiApplication emits when a monitor goes (offscreen cannot)
+            screen = next(screen for screen in app.screens() if screen.name() == arg)
+            app.screenRemoved.emit(screen)
         elif verb == "replug":
             placer.screen_found(arg)
         elif verb == "command" and options.app:

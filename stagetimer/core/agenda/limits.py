@@ -33,6 +33,9 @@ ORGANISER = 200
 DATE = 40
 #: The private note is read in the Control window only, and may run to a few paragraphs.
 NOTE = 2000
+#: The speaker's note is read from the lectern at a few metres, under the countdown:
+#: a reminder of a line or two, not a script.
+PRESENTER_NOTE = 200
 #: ids, kinds, section references, the language.
 WORD = 64
 

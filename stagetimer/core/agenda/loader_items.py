@@ -19,7 +19,7 @@ from stagetimer.core.agenda.errors import (
     did_you_mean,
     one_of,
 )
-from stagetimer.core.agenda.model import KINDS, Item, Section, Thresholds
+from stagetimer.core.agenda.model import KINDS, NO_ALARMS, Item, Section, Thresholds
 from stagetimer.core.timefmt import format_duration, format_tod
 from stagetimer.core.translatable import QT_TRANSLATE_NOOP
 
@@ -35,6 +35,7 @@ ITEM_KEYS = (
     "start",
     "thresholds",
     "note",
+    "presenter_note",
 )
 DEFAULT_KIND = "talk"
 AN_ITEM = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "an item"))
@@ -44,6 +45,7 @@ ITEM_TEXTS = {
     "speaker": Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "speaker")),
     "organisation": Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "organisation")),
     "note": Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "note")),
+    "presenter_note": Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "presenter note")),
     "kind": Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "kind")),
     "section": Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "section")),
 }
@@ -53,6 +55,7 @@ ITEM_LIMITS = {
     "speaker": limits.SPEAKER,
     "organisation": limits.ORGANISATION,
     "note": limits.NOTE,
+    "presenter_note": limits.PRESENTER_NOTE,
     "kind": limits.WORD,
     "section": limits.WORD,
 }
@@ -107,7 +110,7 @@ class ItemReader:
         audience = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "title: what the audience sees"))
         self.b.missing(keys, "title", node, no_title, audience)
         fields["speakers"] = self.speakers(keys, node)
-        for name in ("organisation", "note"):
+        for name in ("organisation", "note", "presenter_note"):
             fields[name] = (self.text(keys, name) or "") if name in keys else ""
         fields["section_id"] = self.section(keys)
         duration_words = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "duration"))
@@ -116,7 +119,8 @@ class ItemReader:
         self.b.missing(keys, "duration", node, no_duration, "duration: 10m")
         start_words = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "start"))
         fixed = self.b.time(keys["start"][1], start_words) if "start" in keys else None
-        thresholds = self.defaults
+        # A break's thresholds are its own: none unless the item names some.
+        thresholds = NO_ALARMS if fields["kind"] == "break" else self.defaults
         if "thresholds" in keys:
             own = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "the item's thresholds"))
             thresholds = self.b.thresholds(keys["thresholds"][1], self.defaults, own)

@@ -32,6 +32,17 @@ class Thresholds:
     warning_ms: int = 120_000
     danger_ms: int = 60_000
 
+    @property
+    def alarms(self) -> bool:
+        """Whether the countdown turns amber and red at all (a break's, by default, does not)."""
+        return self.warning_ms >= 0 or self.danger_ms >= 0
+
+
+#: No warning, no danger: a negative threshold is never reached, since a countdown
+#: below zero is in overtime first. A break's default: the room is not running
+#: late because coffee is nearly over, and nobody on stage should see amber and red.
+NO_ALARMS = Thresholds(warning_ms=-1, danger_ms=-1)
+
 
 @dataclass(frozen=True)
 class Event:
@@ -76,6 +87,7 @@ class Item:
     fixed_start_ms: int | None = None
     note: str = ""
     line: int = 0
+    presenter_note: str = ""  # for the speaker, on the Presenter (``note`` is the stage manager's own)
 
     @property
     def planned_end_ms(self) -> int:

@@ -75,7 +75,8 @@ def _item_row(agenda: Agenda, index: int) -> _Row:
     if item.kind == "break" and following is not None and following.fixed_start_ms is not None:
         # schedule.base_allotted_ms: such a break absorbs drift during the show.
         remarks.append(f"[stretches or shrinks to end at {format_tod(following.fixed_start_ms)}]")
-    alerts = f"{format_duration(item.thresholds.warning_ms)}/{format_duration(item.thresholds.danger_ms)}"
+    alerts = "/".join(format_duration(ms) if ms >= 0 else "-"  # a break's: none (model.NO_ALARMS)
+                      for ms in (item.thresholds.warning_ms, item.thresholds.danger_ms))
     cells = (
         _span(item.planned_start_ms, item.planned_end_ms),
         format_duration(item.duration_ms),

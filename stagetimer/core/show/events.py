@@ -74,14 +74,16 @@ def next_phase_crossing(remaining_ms: int, thresholds: Thresholds) -> tuple[int,
     """(ms from now, phase) of the next more alarming phase a running countdown enters.
 
     Phases follow ``phase_for``: warning at remaining ≤ warning, danger at
-    ≤ danger, overtime below zero. None once in overtime.
+    ≤ danger, overtime below zero. None once in overtime. A negative
+    threshold (a break's NO_ALARMS) is never entered: overtime comes first.
     """
     current = SEVERITY[phase_for(remaining_ms, thresholds)]
     candidates = [
-        (remaining_ms - thresholds.warning_ms, "warning"),
-        (remaining_ms - thresholds.danger_ms, "danger"),
-        (remaining_ms + 1, "overtime"),
+        (remaining_ms - threshold, phase)
+        for threshold, phase in ((thresholds.warning_ms, "warning"), (thresholds.danger_ms, "danger"))
+        if threshold >= 0
     ]
+    candidates.append((remaining_ms + 1, "overtime"))
     ahead = [(delta, phase) for delta, phase in candidates if delta > 0 and SEVERITY[phase] > current]
     return min(ahead) if ahead else None
 

@@ -68,7 +68,15 @@ def presenter_frame(snap: Snapshot) -> PresenterFrame:
         message=snap.message,
         message_flash=snap.message_flash,
         resume_ms=snap.resume_ms,
+        presenter_note=presenter_note(snap),
     )
+
+
+def presenter_note(snap: Snapshot) -> str:
+    """The speaker's note for the item on stage: only while it is live (not before or after the show)."""
+    if snap.stage != "live" or snap.current is None:
+        return ""
+    return snap.current.presenter_note
 
 
 def projector_frame(snap: Snapshot) -> ProjectorFrame:

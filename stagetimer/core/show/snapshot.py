@@ -57,6 +57,7 @@ class ItemView(ItemIdentity):
     actual_end_ms: int | None
     stage_ms: int | None  # time on stage so far, pauses included; None if it never held the stage
     over_under_ms: int | None  # length (projected while live) minus planned; None if never on stage
+    presenter_note: str = ""  # for the speaker: frames.presenter_frame copies the current item's
 
     @property
     def planned_end_ms(self) -> int:
@@ -193,6 +194,7 @@ class PresenterFrame(_Frame, _ClockReading):
     message: str
     message_flash: bool
     resume_ms: int | None
+    presenter_note: str = ""  # the live item's note for the speaker ("" for none); never the private ``note``
 
 
 @dataclass(frozen=True)

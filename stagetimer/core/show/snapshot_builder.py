@@ -120,6 +120,7 @@ def _item_views(m: _Moment) -> tuple[ItemView, ...]:
                 actual_end_ms=record.actual_end_ms,
                 stage_ms=on_stage,
                 over_under_ms=over_under,
+                presenter_note=item.presenter_note,
             )
         )
     return tuple(views)

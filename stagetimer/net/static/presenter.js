@@ -56,7 +56,10 @@
     var closing = f.stage === "closing";
     var head = header(f);
     ST.setText($("title"), head[0]);
-    ST.setText($("subtitle"), head[1]);
+    // The speaker's own note (presenter_note) takes the line under the title, as on the Qt Presenter.
+    var note = f.stage === "live" && f.presenter_note ? f.presenter_note : "";
+    ST.setText($("subtitle"), note || head[1]);
+    $("subtitle").className = note ? "p-sub p-note" : "p-sub";
     var next = nextLine(f);
     ST.setText($("next-label"), next[0]);
     ST.setText($("next-text"), next[1]);

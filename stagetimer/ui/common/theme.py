@@ -38,6 +38,11 @@ MESSAGE_FOREGROUND = QColor("#ffffff")
 #: The paused badge: white on black is unlike any phase colour, so it cannot be misread.
 BADGE_BACKGROUND = QColor(FOREGROUND)
 BADGE_FOREGROUND = QColor(BACKGROUND)
+#: A paused clock on the presenter: a cool blue band and digits, unlike any phase colour
+#: (white, amber, red), so "stopped" is never read as "fine" or "late" from across the room.
+PAUSED = QColor("#4fb3ff")
+#: The speaker's own note under the title: a soft yellow, quieter than the white title.
+NOTE = QColor("#f2e6a6")
 #: A blackout is exactly black: nothing at all reaches the audience.
 BLACKOUT = QColor("#000000")
 
@@ -122,8 +127,10 @@ class Ink:
 MARGIN_X = 0.035
 #: Top and bottom margins.
 MARGIN_Y = 0.04
-#: The countdown digits' own height (not the line box): at least 40% of the screen.
-COUNTDOWN_DIGIT_HEIGHT = 0.47
+#: The Presenter's countdown digits' own height (not the line box): over a third of the
+#: screen (14 cm on a 32-inch panel, read from far past 5 m), leaving room for the title
+#: and the next item at a size read from 5 m too (presenter_layout).
+COUNTDOWN_DIGIT_HEIGHT = 0.37
 #: Tabular digits carry wide side bearings; drawn this much closer (fraction of the em).
 COUNTDOWN_TRACKING = -0.035
 #: Progress bar thickness.

@@ -41,7 +41,11 @@ _SAMPLES = {
     "over_under": ("+10:00",),
 }
 _PADDING = 18
-_SPEAKER_WIDTH = 190
+_SPEAKER_WIDTH = 170
+#: The share of the table's width the title column keeps, at the least.
+TITLE_SHARE = 0.4
+#: Columns hidden, in this order, when the window is too narrow for TITLE_SHARE.
+_DROPPABLE = ("kind", "actual_end", "actual_start", "duration")
 #: Rows kept in sight above the live row when the table scrolls to it.
 CONTEXT_ROWS = 2
 #: Width of the live row's phase-coloured edge.
@@ -163,6 +167,30 @@ class AgendaTableView(QTableView):
         for row in self._model.section_rows():
             self.setSpan(row, 0, 1, len(COLUMNS))
 
+    _scale = 1.0
+
+    def set_scale(self, scale: float) -> None:
+        """Rows and the speaker column at ``scale`` (the style sheet scales the font)."""
+        self._scale = scale
+        self.verticalHeader().setDefaultSectionSize(style.scaled(style.ROW_HEIGHT, scale))
+        self._size_columns()
+
+    def _fit_columns(self) -> None:
+        """On a narrow window hide the columns a stage manager needs least, so the title keeps its room.
+
+        The title must show at least TITLE_SHARE of the table's width; the
+        kind, then the actual end and start go (in that order) until it does.
+        """
+        header = self.horizontalHeader()
+        available = self.viewport().width()
+        for key in _DROPPABLE:
+            header.setSectionHidden(COLUMN[key], False)
+        for key in _DROPPABLE:
+            fixed = sum(header.sectionSize(n) for n in range(len(COLUMNS) - 1) if not header.isSectionHidden(n))
+            if available - fixed >= available * TITLE_SHARE:
+                break
+            header.setSectionHidden(COLUMN[key], True)
+
     def _size_columns(self) -> None:
         """Fixed columns fit their widest possible text in this font and language, once."""
         bold = QFontMetrics(self._bold_font())
@@ -174,7 +202,8 @@ class AgendaTableView(QTableView):
             title = translate(COLUMNS[COLUMN[key]][1])
             width = max(bold.horizontalAdvance(text) for text in (*samples, title))
             header.resizeSection(COLUMN[key], width + _PADDING)
-        header.resizeSection(COLUMN["speaker"], _SPEAKER_WIDTH)
+        header.resizeSection(COLUMN["speaker"], style.scaled(_SPEAKER_WIDTH, self._scale))
+        self._fit_columns()
 
     def _bold_font(self) -> QFont:
         font = self.font()
@@ -189,6 +218,7 @@ class AgendaTableView(QTableView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         # The first layout (and a smaller window) may leave the live row out of sight.
         super().resizeEvent(event)
+        self._fit_columns()
         live = self._model.focus_row
         if live < 0:
             return

@@ -1,40 +1,46 @@
-"""The buttons and the key legend of the Control window, both built from the one key table.
+"""The Control window's buttons: the one key list on screen, built from the one key table.
 
-Nothing here is written twice: a new entry in ``keys.KEY_ACTIONS`` gets a
-button and a line in the legend by itself. Buttons never take keyboard
-focus, so Space cannot "click" whichever button was last used; Space is the
-clock's start/pause, always.
+Each button shows its key as a key cap, so the buttons are also the key
+list (there used to be a separate legend panel as well, which took the
+agenda's title column its room). The panel folds to one line for a stage
+manager who knows the keys. A new entry in ``keys.KEY_ACTIONS`` gets a
+button by itself. Buttons never take keyboard focus, so Space cannot
+"click" whichever button was last used; Space is the clock's start/pause,
+always.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from stagetimer.core.show.snapshot import Snapshot
+from stagetimer.core.translatable import QT_TRANSLATE_NOOP
+from stagetimer.ui.control.elided import ElidedLabel
 from stagetimer.ui.control.keys import CONTEXT, HINTS, KEY_ACTIONS, KeyAction
+
+#: The fold line's words (for lupdate; translated in context "Keys").
+_TOGGLE_TEXTS = (QT_TRANSLATE_NOOP("Keys", "▾ Keys (hide buttons)"), QT_TRANSLATE_NOOP("Keys", "▸ Keys (show buttons)"))
 
 #: Actions whose button stays pressed while the thing they toggle is on.
 TOGGLES = {"blackout": "blackout", "projector_countdown": "projector_countdown", "pin_message": "message_pinned"}
 
-_KEYCAP = ("background: #14171b; border: 1px solid #4a525e; border-radius: 4px; "
-           "padding: 0px 6px; font-size: 12px; font-weight: 600; color: #e8eaed;")
-
-
 def keycap(text: str) -> QLabel:
     """A key drawn as a key: the same look on the buttons and in the legend."""
     label = QLabel(text)
-    label.setObjectName("keycap")
-    label.setStyleSheet(_KEYCAP)
+    label.setObjectName("keycap")  # drawn by the window's style sheet, at the window's scale
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     return label
 
@@ -52,9 +58,10 @@ class ActionButton(QPushButton):
         row.setContentsMargins(8, 2, 8, 2)
         row.setSpacing(8)
         self.key_label = keycap(action.translated_legend())
-        self.text_label = QLabel(action.translated_label())
+        self.text_label = ElidedLabel(action.translated_label(), natural=True)
         for label in (self.key_label, self.text_label):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.key_label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         row.addWidget(self.key_label)
         row.addWidget(self.text_label, 1)
         self.setToolTip(f"{action.translated_label()} ({action.translated_legend()})")
@@ -63,6 +70,11 @@ class ActionButton(QPushButton):
         """Never squeezed below its key cap and label (QPushButton would measure its own, empty, text)."""
         inner = self.layout()
         return inner.minimumSize() if inner is not None else super().minimumSizeHint()
+
+    def sizeHint(self) -> QSize:
+        """Its key cap and whole label when there is room (QPushButton would measure its own, empty, text)."""
+        inner = self.layout()
+        return inner.sizeHint().expandedTo(self.minimumSizeHint()) if inner is not None else super().sizeHint()
 
     def caption(self) -> str:
         """What the button says, key included (for tests and accessibility)."""
@@ -75,15 +87,40 @@ class ActionButton(QPushButton):
 
 
 class ButtonPanel(QFrame):
-    """One button per live action, in the key table's order, two rows.
+    """One button per live action, in the key table's order, three rows; folds to one line.
 
+    Three rows of five fit a 800 px wide window with every key cap whole (a
+    label that does not fit ends in "…" and says itself in full as a tooltip).
     An action whose button belongs beside what it acts on (``in_panel`` false:
     pinning the message) gets its button here too, for the window to place.
     """
 
-    def __init__(self, trigger: Callable[[str], None], parent: QWidget | None = None, rows: int = 2) -> None:
+    #: The operator folded or unfolded the buttons (argument: shown).
+    buttons_toggled = Signal(bool)
+
+    def __init__(self, trigger: Callable[[str], None], parent: QWidget | None = None, rows: int = 3) -> None:
         super().__init__(parent)
-        grid = QGridLayout(self)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        header = QHBoxLayout()
+        header.setSpacing(12)
+        self.toggle = QToolButton()
+        self.toggle.setObjectName("keysToggle")
+        self.toggle.setCheckable(True)
+        self.toggle.setChecked(True)
+        self.toggle.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggle.toggled.connect(self.set_expanded)
+        header.addWidget(self.toggle)
+        hints = "   ".join(f"{keys}  {QCoreApplication.translate(CONTEXT, text)}" for keys, text in HINTS)
+        self.hint_label = ElidedLabel(hints)
+        self.hint_label.setObjectName("muted")
+        header.addWidget(self.hint_label, 1)
+        column.addLayout(header)
+        self.grid_widget = QWidget()
+        column.addWidget(self.grid_widget)
+        grid = QGridLayout(self.grid_widget)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(6)
         self.buttons: dict[str, ActionButton] = {}
@@ -98,6 +135,26 @@ class ButtonPanel(QFrame):
                 number = in_panel.index(action)
                 grid.addWidget(button, number // per_row, number % per_row)
             self.buttons[action.name] = button
+        for number in range(per_row):
+            grid.setColumnStretch(number, 1)
+        self._label_toggle()
+
+    def set_expanded(self, shown: bool) -> None:
+        """Show the buttons, or fold them away (the keys work the same either way)."""
+        if self.toggle.isChecked() != shown:
+            self.toggle.setChecked(shown)  # comes back here through toggled
+            return
+        self.grid_widget.setVisible(shown)
+        self._label_toggle()
+        self.buttons_toggled.emit(shown)
+
+    def expanded(self) -> bool:
+        return self.toggle.isChecked()
+
+    def _label_toggle(self) -> None:
+        shown = self.toggle.isChecked()
+        text = QCoreApplication.translate(CONTEXT, _TOGGLE_TEXTS[0 if shown else 1])
+        self.toggle.setText(text)
 
     def show_snapshot(self, snap: Snapshot) -> None:
         toggle = self.buttons["toggle"]
@@ -111,36 +168,3 @@ class ButtonPanel(QFrame):
         self.buttons["undo"].setEnabled(snap.can_undo)
         self.buttons["clear_message"].setEnabled(bool(snap.message))
         self.buttons["pin_message"].setEnabled(bool(snap.message))
-
-
-class KeyLegend(QFrame):
-    """The key list, always on screen: key cap, then what it does, in two columns.
-
-    Two columns keep it short enough for a 1366×768 laptop; entries run down
-    the first column and then the second, in the key table's order.
-    """
-
-    def __init__(self, parent: QWidget | None = None, columns: int = 2) -> None:
-        super().__init__(parent)
-        self.setObjectName("panel")
-        grid = QGridLayout(self)
-        grid.setContentsMargins(10, 6, 10, 6)
-        grid.setHorizontalSpacing(6)
-        grid.setVerticalSpacing(2)
-        title = QLabel(QCoreApplication.translate("Keys", "Keys"))
-        title.setObjectName("muted")
-        grid.addWidget(title, 0, 0, 1, 2 * columns)
-        lines = [(action.translated_legend(), action.translated_label()) for action in KEY_ACTIONS]
-        lines += [(keys, QCoreApplication.translate(CONTEXT, text)) for keys, text in HINTS]
-        self.entries: list[tuple[str, str]] = []
-        per_column = -(-len(lines) // columns)
-        for number, (keys, text) in enumerate(lines):
-            row, column = 1 + number % per_column, 2 * (number // per_column)
-            label = QLabel(text)
-            label.setObjectName("legendLabel")
-            grid.addWidget(keycap(keys), row, column, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-            grid.addWidget(label, row, column + 1)
-            self.entries.append((keys, text))
-        for column in range(columns):
-            grid.setColumnStretch(2 * column + 1, 1)
-        grid.setRowStretch(per_column + 1, 1)

@@ -32,6 +32,7 @@ from stagetimer.ui.common.progress_strip import RANGE as PROGRESS_RANGE
 from stagetimer.ui.common.progress_strip import ProgressStrip
 from stagetimer.ui.common.steady_text import SteadyLabel, set_steady_text
 from stagetimer.ui.control import style as style
+from stagetimer.ui.control.elided import ElidedLabel
 
 #: Strings here are translated in the Control window's context, written out at
 #: each call ("ControlWindow") so that lupdate finds them.
@@ -76,19 +77,19 @@ class StatusLine(QFrame):
         self.setObjectName("panel")
         row = QHBoxLayout(self)
         row.setContentsMargins(12, 4, 12, 4)
-        row.setSpacing(22)
+        row.setSpacing(14)
         self.clock_label = SteadyLabel(style.PANEL)
         self.clock_label.setObjectName("statusClock")
         self.clock_label.setFont(fonts.countdown_font(style.STATUS_CLOCK_PX))
         self.offset_label = SteadyLabel(style.PANEL)
         self.offset_label.setObjectName("statusOffset")
         self.offset_label.setFont(fonts.countdown_font(style.BASE_PX + 4))
-        self.end_label = QLabel()
+        self.end_label = ElidedLabel(natural=True)
         self.end_label.setFont(fonts.countdown_font(style.BASE_PX, QFont.Weight.Normal))
         self.speed_label = QLabel()
         self.speed_label.setObjectName("badge")
         #: Issue 4 fills this after a crash recovery ("recovered at 10:42:05").
-        self.recovered_label = QLabel()
+        self.recovered_label = ElidedLabel(natural=True)
         self.recovered_label.setObjectName("badge")
         # Amber, like a warning notice: the show is fine, but the operator must know it restarted.
         self.recovered_label.setStyleSheet(f"background: {style.NOTICE_WARN.name()}; color: #101214;")
@@ -98,16 +99,19 @@ class StatusLine(QFrame):
         self.projector_countdown_label = QLabel(translate("ControlWindow", "Countdown on projector"))
         self.projector_countdown_label.setObjectName("muted")
         # The machine disagrees with the show: another day than the agenda's, or a system clock step.
-        self.date_label = QLabel()
+        self.date_label = ElidedLabel(natural=True)
         self.date_label.setObjectName("muted")
-        self.clock_step_label = QLabel()
+        self.clock_step_label = ElidedLabel(natural=True)
         self.clock_step_label.setObjectName("badge")
         self.clock_step_label.setStyleSheet(self.recovered_label.styleSheet())  # amber: know it, nothing broke
-        for widget in (self.clock_label, self.offset_label, self.end_label):
+        left: tuple[QLabel, ...] = (self.clock_label, self.offset_label, self.end_label)
+        for widget in left:
             row.addWidget(widget)
         row.addStretch(1)
-        for widget in (self.date_label, self.clock_step_label, self.projector_countdown_label, self.blackout_label,
-                       self.recovered_label, self.speed_label):
+        # Long words here end in "…" before the window would have to grow (ElidedLabel).
+        right: tuple[QLabel, ...] = (self.date_label, self.clock_step_label, self.projector_countdown_label,
+                                     self.blackout_label, self.recovered_label, self.speed_label)
+        for widget in right:
             row.addWidget(widget)
 
     def show_recovered(self, text: str) -> None:
@@ -153,6 +157,16 @@ BADGE_STYLES = {
     "paused": _LOUD_BADGE.format(ink=style.WINDOW.name(), field=style.TEXT.name()),
     "ready": _LOUD_BADGE.format(ink=style.WINDOW.name(), field=style.ACCENT.name()),
 }
+
+
+def badge_style(state: str, scale: float) -> str:
+    """The badge's style sheet at ``scale``: its sizes are in pixels like the window's."""
+    sheet = BADGE_STYLES[state]
+    for px in (20, 15, 14, 10, 5, 3):
+        sheet = sheet.replace(f"{px}px", f"{{{px}}}")
+    for px in (20, 15, 14, 10, 5, 3):
+        sheet = sheet.replace(f"{{{px}}}", f"{style.scaled(px, scale)}px")
+    return sheet
 
 
 @dataclass(frozen=True)
@@ -216,14 +230,13 @@ class CurrentPanel(QFrame):
         column = QVBoxLayout(self)
         column.setContentsMargins(14, 8, 14, 10)
         column.setSpacing(3)
-        self.section_label = QLabel()
+        # Agenda texts of any length: two lines for the title, one for the rest, cut with "…".
+        self.section_label = ElidedLabel()
         self.section_label.setObjectName("muted")
-        self.title_label = QLabel()
+        self.title_label = ElidedLabel(max_lines=2)
         self.title_label.setObjectName("itemTitle")
-        self.title_label.setWordWrap(True)
-        self.speaker_label = QLabel()
+        self.speaker_label = ElidedLabel()
         for label in (self.section_label, self.title_label, self.speaker_label):
-            label.setTextFormat(Qt.TextFormat.PlainText)  # agenda text is shown as written
             column.addWidget(label)
         middle = QHBoxLayout()
         self.countdown_label = SteadyLabel(style.PANEL)
@@ -232,26 +245,46 @@ class CurrentPanel(QFrame):
         # Running or not must be obvious from across the desk: a big badge beside the digits.
         self.state_badge = QLabel()
         self.state_badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.state_badge.setWordWrap(True)  # two lines rather than a window too wide for a laptop
         self.elapsed_label = SteadyLabel(style.PANEL)
         self.elapsed_label.setObjectName("elapsed")
         self.elapsed_label.setFont(fonts.countdown_font(style.BASE_PX + 1, QFont.Weight.Normal))
-        self.elapsed_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
-        middle.addWidget(self.countdown_label)
+        self.elapsed_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        # The badge above the elapsed time, beside the digits: the row stays narrow enough for a
+        # 800 px window, and the digits can never be drawn over the badge.
+        middle.addWidget(self.countdown_label, 0, Qt.AlignmentFlag.AlignVCenter)
         middle.addSpacing(16)
-        middle.addWidget(self.state_badge, 0, Qt.AlignmentFlag.AlignVCenter)
+        side = QVBoxLayout()
+        side.setSpacing(4)
+        side.addStretch(1)
+        side.addWidget(self.state_badge, 0, Qt.AlignmentFlag.AlignLeft)
+        side.addWidget(self.elapsed_label, 0, Qt.AlignmentFlag.AlignLeft)
+        side.addStretch(1)
+        middle.addLayout(side)
         middle.addStretch(1)
-        middle.addWidget(self.elapsed_label, 0, Qt.AlignmentFlag.AlignBottom)
         column.addLayout(middle, 1)
         self.progress = ProgressStrip(style.PANEL)
         column.addWidget(self.progress)
-        self.next_label = QLabel()
+        self.next_label = ElidedLabel()
         self.next_label.setObjectName("muted")
-        self.note_label = QLabel()
+        self.note_label = ElidedLabel()
         self.note_label.setObjectName("muted")
-        self.note_label.setWordWrap(True)
         column.addWidget(self.next_label)
         column.addWidget(self.note_label)
         self._progress_shown: tuple[str, str] | None = None
+        self._scale = 1.0
+
+    def set_scale(self, scale: float) -> None:
+        """Draw the badge at ``scale`` (the window's style sheet scales the rest)."""
+        self._scale = scale
+        state = self.state_badge.property("state")
+        if state in BADGE_STYLES:
+            self.state_badge.setStyleSheet(badge_style(str(state), scale))
+        for label in (self.countdown_label, self.elapsed_label):
+            label.setProperty("steadyShape", None)  # measured again in the new size
+            text = label.text()
+            label.setText("")
+            set_steady_text(label, text)
 
     def countdown_colour(self) -> QColor:
         """The colour the big countdown is drawn in now."""
@@ -265,7 +298,7 @@ class CurrentPanel(QFrame):
         set_text(self.state_badge, face.badge)
         if self.state_badge.property("state") != face.state:
             self.state_badge.setProperty("state", face.state)
-            self.state_badge.setStyleSheet(BADGE_STYLES[face.state])
+            self.state_badge.setStyleSheet(badge_style(face.state, self._scale))
         set_steady_text(self.countdown_label, face.countdown)
         set_colour(self.countdown_label, face.colour)
         set_steady_text(self.elapsed_label, face.elapsed)
@@ -303,10 +336,9 @@ class MessageBar(QFrame):
         row.setContentsMargins(12, 3, 6, 3)
         caption = QLabel(translate("ControlWindow", "Message to speaker:"))
         caption.setObjectName("muted")
-        self.message_label = QLabel()
-        self.message_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.message_label = ElidedLabel()
         # A message belongs to the item it was sent during, unless pinned: say which.
-        self.lifetime_label = QLabel()
+        self.lifetime_label = ElidedLabel(natural=True)
         self.lifetime_label.setObjectName("muted")
         self.clear_button = QPushButton(translate("ControlWindow", "Clear  (Esc)"))
         self.clear_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -314,6 +346,13 @@ class MessageBar(QFrame):
         row.addWidget(self.message_label, 1)
         row.addWidget(self.lifetime_label)
         row.addWidget(self.clear_button)
+
+    _scale = 1.0
+
+    def set_scale(self, scale: float) -> None:
+        """The message's own size at ``scale``; drawn again at the next snapshot."""
+        self._scale = scale
+        self.setProperty("on", None)
 
     def add_button(self, button: QWidget) -> None:
         """A button that acts on the message (Pin, P), before Clear."""
@@ -336,5 +375,6 @@ class MessageBar(QFrame):
             # While the speaker reads a message the bar says so, loudly enough to be cleared in time.
             self.setStyleSheet(MESSAGE_ON if on else "")
             self.message_label.setStyleSheet(
-                "font-size: 16px; font-weight: 700;" if on else f"color: {style.DONE.name()};")
+                f"font-size: {style.scaled(16, self._scale)}px; font-weight: 700;"
+                if on else f"color: {style.DONE.name()};")
         self.clear_button.setEnabled(on)

@@ -50,6 +50,28 @@ STATUS_CLOCK_PX = 22
 ROW_HEIGHT = 26
 
 
+#: The screen Control's sizes are drawn for; a larger screen scales them up, a smaller one does not shrink them.
+DESIGN_SCREEN = (1920, 1080)
+#: No more than this: beyond 4K the window would only waste a big screen differently.
+MAX_SCALE = 2.5
+
+
+def scale_for(width: int, height: int) -> float:
+    """How much larger than at 1080p Control draws on a screen of ``width``×``height`` (≥ 1).
+
+    Proportional to the screen, so a 4K monitor shows the same window at
+    twice the size instead of a 1080p layout in one corner of it. Rounded to
+    quarters so screens of nearly the same size get the same look.
+    """
+    ratio = min(width / DESIGN_SCREEN[0], height / DESIGN_SCREEN[1])
+    return min(MAX_SCALE, max(1.0, round(ratio * 4) / 4))
+
+
+def scaled(px: int, scale: float) -> int:
+    """A size in pixels at ``scale``."""
+    return round(px * scale)
+
+
 def live_row_colour(phase: str) -> QColor:
     """The live row's background: its phase colour, mixed into the table's grey."""
     return theme.dimmed(theme.phase_colour(phase), LIVE_TINT, TABLE)
@@ -62,33 +84,37 @@ def offset_colour(ms: int | None) -> QColor:
     return QColor(BEHIND if ms > 0 else AHEAD)
 
 
-def stylesheet(family: str) -> str:
+def stylesheet(family: str, scale: float = 1.0) -> str:
     """The window's style sheet, in the bundled font ``family``.
 
     Under a style sheet Qt widgets stop inheriting their parent's font, so
     the family and every size live here (a label's own setFont would be
     overridden by the QWidget rule); countdown labels still set a font
-    for its tabular figures, which the sheet keeps.
+    for its tabular figures, which the sheet keeps. Every size is multiplied
+    by ``scale`` (see :func:`scale_for`).
     """
+    base, small, title = scaled(BASE_PX, scale), scaled(SMALL_PX, scale), scaled(TITLE_PX, scale)
+    countdown, clock, offset = scaled(COUNTDOWN_PX, scale), scaled(STATUS_CLOCK_PX, scale), scaled(BASE_PX + 4, scale)
+    elapsed = scaled(BASE_PX + 1, scale)
     return f"""
 QMainWindow, QWidget#controlCentral {{ background: {WINDOW.name()}; }}
-QWidget {{ color: {TEXT.name()}; font-family: "{family}"; font-size: {BASE_PX}px; }}
-QLabel#countdown {{ font-size: {COUNTDOWN_PX}px; font-weight: 600; }}
-QLabel#statusClock {{ font-size: {STATUS_CLOCK_PX}px; font-weight: 600; }}
-QLabel#statusOffset {{ font-size: {BASE_PX + 4}px; font-weight: 600; }}
-QLabel#elapsed {{ color: {MUTED.name()}; font-size: {BASE_PX + 1}px; }}
+QWidget {{ color: {TEXT.name()}; font-family: "{family}"; font-size: {base}px; }}
+QLabel#countdown {{ font-size: {countdown}px; font-weight: 600; }}
+QLabel#statusClock {{ font-size: {clock}px; font-weight: 600; }}
+QLabel#statusOffset {{ font-size: {offset}px; font-weight: 600; }}
+QLabel#elapsed {{ color: {MUTED.name()}; font-size: {elapsed}px; }}
 QFrame#panel {{ background: {PANEL.name()}; border: 1px solid {BORDER.name()}; border-radius: 6px; }}
 QLabel {{ background: transparent; border: none; }}
 QDialog {{ background: {WINDOW.name()}; }}
 QLineEdit {{ background: {FIELD.name()}; color: {TEXT.name()}; border: 1px solid {BORDER.name()}; border-radius: 5px;
-    padding: 6px 8px; font-size: {BASE_PX + 4}px; selection-background-color: {ACCENT.name()};
+    padding: 6px 8px; font-size: {offset}px; selection-background-color: {ACCENT.name()};
     selection-color: {WINDOW.name()}; }}
 QLineEdit:focus {{ border-color: {ACCENT.name()}; }}
 QPushButton:default {{ border-color: {ACCENT.name()}; }}
 QLabel#muted, QLabel#thumbCaption, QLabel#legendLabel {{ color: {MUTED.name()}; }}
 QLabel#legendKey {{ color: {TEXT.name()}; font-weight: 600; }}
-QLabel#thumbCaption, QLabel#legendKey, QLabel#legendLabel {{ font-size: {SMALL_PX}px; }}
-QLabel#itemTitle {{ font-size: {TITLE_PX}px; font-weight: 700; }}
+QLabel#thumbCaption, QLabel#legendKey, QLabel#legendLabel {{ font-size: {small}px; }}
+QLabel#itemTitle {{ font-size: {title}px; font-weight: 700; }}
 QLabel#badge {{ background: {TEXT.name()}; color: {WINDOW.name()}; border-radius: 4px;
     padding: 1px 8px; font-weight: 700; }}
 QLabel#alertBadge {{ background: {BEHIND.name()}; color: {INK.name()}; border-radius: 4px;
@@ -96,7 +122,7 @@ QLabel#alertBadge {{ background: {BEHIND.name()}; color: {INK.name()}; border-ra
 QTableView {{ background: {TABLE.name()}; alternate-background-color: {TABLE.name()};
     border: 1px solid {BORDER.name()}; border-radius: 6px; gridline-color: {BORDER.name()}; }}
 QHeaderView::section {{ background: {PANEL.name()}; color: {MUTED.name()}; border: none;
-    border-bottom: 1px solid {BORDER.name()}; padding: 4px 6px; font-size: {SMALL_PX}px; }}
+    border-bottom: 1px solid {BORDER.name()}; padding: 4px 6px; font-size: {small}px; }}
 QPushButton {{ background: {BUTTON.name()}; border: 1px solid {BORDER.name()}; border-radius: 5px;
     padding: 4px 8px; text-align: center; }}
 QPushButton:hover {{ background: {HOVER.name()}; }}
@@ -108,5 +134,9 @@ QMenuBar::item:selected {{ background: {HOVER.name()}; }}
 QMenu {{ background: {PANEL.name()}; border: 1px solid {BORDER.name()}; }}
 QMenu::item:selected {{ background: {HOVER.name()}; }}
 QLabel#notice {{ background: {PANEL.name()}; border-radius: 4px; font-weight: 600; }}
+QLabel#keycap {{ background: #14171b; border: 1px solid #4a525e; border-radius: 4px; padding: 0px 6px;
+    font-size: {small}px; font-weight: 600; color: #e8eaed; }}
+QFrame#screenAlarm QLabel {{ font-size: {offset}px; }}
+QToolButton#keysToggle {{ background: transparent; border: none; color: {MUTED.name()}; font-size: {small}px; }}
 QToolTip {{ background: {PANEL.name()}; color: {TEXT.name()}; border: 1px solid {BORDER.name()}; }}
 """

@@ -10,13 +10,14 @@ show as it was and says why in the notice line, which clears itself.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from collections.abc import Sequence
+
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QScreen, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -27,11 +28,13 @@ from stagetimer.core.show.outcome import Outcome
 from stagetimer.core.show.session import Finding
 from stagetimer.core.show.snapshot import Frames, Snapshot
 from stagetimer.ui.common import fonts
+from stagetimer.ui.common.steady_text import set_steady_text
 from stagetimer.ui.control import style as style
 from stagetimer.ui.control.agenda_status import AgendaStatusPanel
 from stagetimer.ui.control.agenda_table import AgendaTableModel
 from stagetimer.ui.control.agenda_view import AgendaTableView
-from stagetimer.ui.control.buttons import ButtonPanel, KeyLegend
+from stagetimer.ui.control.buttons import ButtonPanel
+from stagetimer.ui.control.elided import ElidedLabel
 from stagetimer.ui.control.keys import ACTIONS_BY_NAME, KeyRouter
 from stagetimer.ui.control.message_dialog import MessageDialog
 from stagetimer.ui.control.notices import finding_text, notice_for
@@ -42,18 +45,19 @@ from stagetimer.ui.control.panels import (
     set_colour,
     set_text,
 )
+from stagetimer.ui.control.screen_alarm import ScreenAlarm
+from stagetimer.ui.control.thumbnails import ThumbnailFrame
 from stagetimer.ui.controller import Controller
+from stagetimer.ui.screens import LostScreen
 from stagetimer.ui.stage.presenter import PresenterView
 from stagetimer.ui.stage.projector import ProjectorView
 
-#: Thumbnails of the stage screens: 16:9, small enough for a 1366×768 laptop.
-THUMB_WIDTH, THUMB_HEIGHT = 320, 180
 #: How long a notice stays (real time; the show's speed does not matter here).
 NOTICE_MS = 7_000
 
 
 class ControlWindow(QMainWindow):
-    """Agenda table, current item, status line, thumbnails, buttons and key legend."""
+    """Agenda table, current item, status line, screen alarm, thumbnails and the key buttons."""
 
     def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,17 +78,22 @@ class ControlWindow(QMainWindow):
         self.status_line = StatusLine()
         outer.addWidget(self.status_line)
 
+        # A stage screen unplugged: red, under the clock, until the screen is back.
+        self.screen_alarm = ScreenAlarm()
+        outer.addWidget(self.screen_alarm)
+
         top = QHBoxLayout()
         top.setSpacing(8)
         self.current_panel = CurrentPanel()
-        top.addWidget(self.current_panel, 1)
+        top.addWidget(self.current_panel, 3)
         self.presenter_thumbnail = PresenterView()
         self.projector_thumbnail = ProjectorView()
-        self.presenter_caption = QLabel(self.tr("Presenter screen"))
-        self.projector_caption = QLabel(self.tr("Projector screen"))
+        self.presenter_caption = ElidedLabel(self.tr("Presenter screen"))
+        self.projector_caption = ElidedLabel(self.tr("Projector screen"))
+        self.thumbnail_frames: list[ThumbnailFrame] = []
         for caption, view in ((self.presenter_caption, self.presenter_thumbnail),
                               (self.projector_caption, self.projector_thumbnail)):
-            top.addLayout(self._thumbnail_column(caption, view))
+            top.addLayout(self._thumbnail_column(caption, view), 1)
         outer.addLayout(top)
 
         # The speaker's message and the notice line share a row: both are read in passing.
@@ -93,11 +102,10 @@ class ControlWindow(QMainWindow):
         self.message_bar = MessageBar()
         self.message_bar.clear_button.clicked.connect(lambda: self.trigger("clear_message"))
         messages.addWidget(self.message_bar, 1)
-        self.notice_label = QLabel()
+        # Any length of notice fits: it ends in "…" (full text as a tooltip), the window never widens.
+        self.notice_label = ElidedLabel()
         self.notice_label.setObjectName("notice")
         self.notice_label.setIndent(10)
-        self.notice_label.setMinimumWidth(200)
-        self.notice_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         messages.addWidget(self.notice_label, 1)
         outer.addLayout(messages)
 
@@ -105,15 +113,11 @@ class ControlWindow(QMainWindow):
         self.agenda_status = AgendaStatusPanel()
         outer.addWidget(self.agenda_status)
 
-        middle = QHBoxLayout()
-        middle.setSpacing(8)
+        # The table has the width to itself: the title column gets what the fixed columns leave.
         self.model = AgendaTableModel(self)
         self.table = AgendaTableView(self.model)
         self.table.item_chosen.connect(self.go_to)
-        middle.addWidget(self.table, 1)
-        self.legend = KeyLegend()
-        middle.addWidget(self.legend)
-        outer.addLayout(middle, 1)
+        outer.addWidget(self.table, 1)
 
         self._notice_timer = QTimer(self)
         self._notice_timer.setSingleShot(True)
@@ -126,6 +130,7 @@ class ControlWindow(QMainWindow):
         self.buttons = self.button_panel.buttons
         self.message_bar.add_button(self.buttons["pin_message"])
         outer.addWidget(self.button_panel)
+        self.scale = 1.0
 
         # Our keys reach us before the table (which wants Space and arrows) sees them.
         self.key_router = KeyRouter(self.trigger, self)
@@ -137,6 +142,48 @@ class ControlWindow(QMainWindow):
         controller.command_answered.connect(self.show_outcome)
         self.resize(1366, 740)
         self.show_frames(controller.frames)
+
+    # -- the screen it is on -------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        handle = self.windowHandle()
+        if handle is not None and not self.property("screenWatched"):
+            self.setProperty("screenWatched", True)
+            handle.screenChanged.connect(self._screen_changed)
+        self._screen_changed(self.screen())
+
+    def _screen_changed(self, screen: QScreen | None) -> None:
+        if screen is not None:
+            self.fit_screen(screen.availableGeometry().size())
+
+    def fit_screen(self, size: QSize) -> None:
+        """Draw for a screen of ``size``: the same window, scaled up on a large screen (4K: ×2).
+
+        Only a change of screen changes Control's sizes; no text it shows ever does.
+        """
+        self.set_scale(style.scale_for(size.width(), size.height()))
+
+    def set_scale(self, scale: float) -> None:
+        """Every size of the window at ``scale`` (1: a 1080p or smaller screen)."""
+        if scale == self.scale:
+            return
+        self.scale = scale
+        self.setStyleSheet(style.stylesheet(fonts.family(), scale))
+        self.current_panel.set_scale(scale)
+        self.message_bar.set_scale(scale)
+        self.table.set_scale(scale)
+        for frame in self.thumbnail_frames:
+            frame.set_scale(scale)
+        for button in self.buttons.values():
+            button.setMinimumHeight(style.scaled(30, scale))
+        for label in (self.status_line.clock_label, self.status_line.offset_label):
+            set_steady_text(label, "")  # measured again at the new size by the next frame
+        self.show_frames(self.controller.frames)
+
+    def show_screen_alarm(self, lost: Sequence[LostScreen]) -> None:
+        """A stage screen is gone (or all are back): the red alarm line says which and where its window is."""
+        self.screen_alarm.show_lost(lost)
 
     # -- the snapshot ---------------------------------------------------------
 
@@ -280,11 +327,11 @@ class ControlWindow(QMainWindow):
 
     def _thumbnail_column(self, caption: QLabel, view: QWidget) -> QVBoxLayout:
         caption.setObjectName("thumbCaption")
-        view.setFixedSize(THUMB_WIDTH, THUMB_HEIGHT)
         view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        frame = ThumbnailFrame(view)  # 16:9 in whatever room the window has (never fixed at 320×180)
+        self.thumbnail_frames.append(frame)
         column = QVBoxLayout()
         column.setSpacing(2)
         column.addWidget(caption)
-        column.addWidget(view)
-        column.addStretch(1)
+        column.addWidget(frame, 1)
         return column

@@ -2,11 +2,13 @@
 
 What the speaker must take in at a glance, in order: how long is left (the
 digits, coloured by phase), whether the clock is actually running (a paused
-clock is dimmed under a white PAUSED badge; a loaded but unstarted one says
-READY), what the stage manager is asking (a band across the lower third), and
-who comes next. Everything is drawn from the speaker's frame with QPainter and sized
-from the widget's own height, so the Control window's 320×180 thumbnail is
-the same picture in small.
+clock turns blue over a blue PAUSED band across the screen; a loaded but
+unstarted one says READY), what the stage manager is asking (a band across
+the lower half), who comes next (always, message or not), and their own
+note. Title, next item and time of day are set to be read from five metres
+(presenter_layout says how that was worked out). Everything is drawn from the
+speaker's frame with QPainter and sized from the widget's own height, so the
+Control window's 320×180 thumbnail is the same picture in small.
 
 A repaint is cheap: fonts and wrapped text are cached, and when only the
 countdown and progress bar moved (every second) only their rectangles are
@@ -15,8 +17,8 @@ repainted.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QWidget
 
 from stagetimer.core.show.frames import presenter_frame
@@ -25,9 +27,9 @@ from stagetimer.core.timefmt import format_tod
 from stagetimer.ui.common import theme
 from stagetimer.ui.common.badge import draw_badge
 from stagetimer.ui.common.digits import Digits
-from stagetimer.ui.common.textfit import TextFitter, draw_fitted
+from stagetimer.ui.common.textfit import FittedText, TextFitter, draw_fitted
 from stagetimer.ui.common.theme import Ink
-from stagetimer.ui.stage.presenter_layout import PresenterLayout, presenter_layout
+from stagetimer.ui.stage.presenter_layout import READABLE, SECONDARY, PresenterLayout, presenter_layout
 from stagetimer.ui.stage.stage_view import StageView
 
 BOLD = QFont.Weight.Bold
@@ -54,6 +56,7 @@ def scene_key(frame: PresenterFrame) -> tuple[object, ...]:
         frame.event_title,
         frame.venue,
         None if frame.resume_ms is None else format_tod(frame.resume_ms),
+        frame.presenter_note,
         None if current is None else (current.id, current.kind, current.title, current.speakers,
                                       current.organisation),
         None if upcoming is None else (upcoming.id, upcoming.title, upcoming.speakers,
@@ -71,7 +74,7 @@ class PresenterView(StageView[PresenterFrame]):
         super().__init__(parent)
         self._fitter = TextFitter()
         self._digits = Digits()
-        self._layouts: dict[tuple[int, int, bool], PresenterLayout] = {}
+        self._layouts: dict[tuple[int, int, bool, bool], PresenterLayout] = {}
 
     # -- repainting ---------------------------------------------------------
 
@@ -92,12 +95,13 @@ class PresenterView(StageView[PresenterFrame]):
 
     def current_layout(self) -> PresenterLayout:
         with_message = bool(self._frame and self._frame.message)
-        key = (self.width(), self.height(), with_message)
+        paused = bool(self._frame and self._frame.stage == "live" and self._frame.paused and self._frame.started)
+        key = (self.width(), self.height(), with_message, paused)
         layout = self._layouts.get(key)
         if layout is None:
             if len(self._layouts) > 8:
                 self._layouts.clear()
-            layout = self._layouts[key] = presenter_layout(self.width(), self.height(), with_message)
+            layout = self._layouts[key] = presenter_layout(self.width(), self.height(), with_message, paused)
         return layout
 
     def countdown_rect(self) -> QRect:
@@ -125,15 +129,15 @@ class PresenterView(StageView[PresenterFrame]):
         if dirty.intersects(layout.clock):
             clock = layout.clock
             fitted = self._fitter.fit(format_tod(snap.time_of_day_ms), clock.width(), clock.height(),
-                                      clock.height() * 0.82, weight=SEMIBOLD, tabular=True)
+                                      self.height() * READABLE, weight=SEMIBOLD, tabular=True)
             draw_fitted(painter, fitted, clock, ink.foreground, RIGHT, VCENTRE)
         if snap.stage == "closing":
             self._paint_closing(painter, snap, layout, ink)
         else:
             self._paint_header(painter, snap, layout, ink, dirty)
-            if dirty.intersects(layout.badge):
-                self._paint_badge(painter, snap, layout, ink)
             self._paint_countdown(painter, snap, layout, ink, dirty)
+            if dirty.intersects(layout.status):
+                self._paint_status(painter, snap, layout, ink)
             self._paint_next(painter, snap, layout, ink, dirty)
         # The speaker reads a message whatever the stage: before the start and after the end too.
         if layout.message.isValid() and dirty.intersects(layout.message):
@@ -161,12 +165,12 @@ class PresenterView(StageView[PresenterFrame]):
     def _paint_header(
         self, painter: QPainter, snap: PresenterFrame, layout: PresenterLayout, ink: Ink, dirty: QRectF
     ) -> None:
-        """What is on now: the talk and its speaker, the break, or (before the show) the event."""
+        """What is on now: the talk and its speaker (or the speaker's note), the break, or the event."""
         if not layout.title.isValid() or not dirty.intersects(layout.title.united(layout.subtitle)):
             return
         current = snap.current
         if snap.stage == "welcome":
-            title, subtitle = snap.event_title, snap.venue
+            title, subtitle = snap.event_title, self.tr("Starts in")
         elif current is not None and current.kind == "break":
             title = self.tr("Break")
             resume = "" if snap.resume_ms is None else format_tod(snap.resume_ms)
@@ -177,45 +181,92 @@ class PresenterView(StageView[PresenterFrame]):
         else:
             return
         h = self.height()
-        self._text(painter, title, layout.title, ink.foreground, h * 0.062, BOLD, lines=2,
-                   valign=Qt.AlignmentFlag.AlignBottom)
-        self._text(painter, subtitle, layout.subtitle, ink.muted, h * 0.04, SEMIBOLD)
+        self._text(painter, title, layout.title, ink.foreground, h * READABLE, BOLD, lines=2,
+                   valign=Qt.AlignmentFlag.AlignTop)
+        if snap.presenter_note:
+            self._paint_note(painter, snap.presenter_note, layout.subtitle, ink)
+        else:
+            self._text(painter, subtitle, layout.subtitle, ink.muted, h * SECONDARY, SEMIBOLD)
 
-    def _paint_badge(self, painter: QPainter, snap: PresenterFrame, layout: PresenterLayout, ink: Ink) -> None:
-        """PAUSED (filled, pause bars), READY (outlined), TIME IS UP, or before the show "Starts in"."""
-        rect = layout.badge
-        align = CENTRE if layout.badge_centred else LEFT
-        if snap.stage == "welcome":
-            self._text(painter, self.tr("Starts in"), rect, ink.muted, rect.height() * 0.7, SEMIBOLD, align=align)
-        elif snap.paused:
+    def _paint_note(self, painter: QPainter, note: str, rect: QRectF, ink: Ink) -> None:
+        """The speaker's own note, in place of their name: soft yellow behind a marker, quieter than the title."""
+        h = self.height()
+        colour = theme.NOTE if ink.background == theme.BACKGROUND else ink.foreground
+        marker = QRectF(rect.left(), rect.top() + rect.height() * 0.18, h * 0.008, rect.height() * 0.64)
+        painter.fillRect(marker, colour)
+        text = rect.adjusted(marker.width() + h * 0.018, 0, 0, 0)
+        self._text(painter, " ".join(note.split()), text, colour, h * SECONDARY, SEMIBOLD, lines=2)
+
+    def _paint_status(self, painter: QPainter, snap: PresenterFrame, layout: PresenterLayout, ink: Ink) -> None:
+        """Under the digits (or, with a message up, beside the clock): how the clock stands.
+
+        PAUSED is a band across the whole screen in the paused blue, matching the
+        digits; READY an outline; TIME IS UP red words; otherwise the progress bar.
+        """
+        rect = layout.status
+        in_row = layout.message.isValid()  # the top row beside the clock, while a message is up
+        if snap.stage != "live":
+            return
+        if in_row or not (snap.paused or snap.phase == "overtime"):
+            self._paint_progress(painter, snap, layout, ink)
+        if snap.paused:
             paused = snap.started
             label = self.tr("PAUSED") if paused else self.tr("READY")
+            if paused and not in_row:
+                self._paint_paused_band(painter, rect, label)
+                return
             size = rect.height() * 0.62
             fitted = self._fitter.fit(label, rect.width() * 0.7, size, size, weight=BOLD)
-            colour = ink.foreground if paused else ink.muted
-            draw_badge(painter, rect, fitted, colour, ink.background, paused, layout.badge_centred)
+            colour = theme.PAUSED if paused else ink.muted
+            draw_badge(painter, rect, fitted, colour, ink.background, paused, not in_row)
         elif snap.phase == "overtime":
             colour = ink.foreground if snap.flash else theme.phase_colour("overtime")
-            self._text(painter, self.tr("TIME IS UP"), rect, colour, rect.height() * 0.75, BOLD, align=align)
+            if not in_row:
+                # A dark red band across the screen (the bar has nothing left to show), white words on it.
+                painter.fillRect(rect, theme.dimmed(theme.phase_colour("overtime"), 0.45, ink.background))
+                colour = ink.foreground
+            self._text(painter, self.tr("TIME IS UP"), rect, colour, rect.height() * 0.8, BOLD,
+                       align=LEFT if in_row else CENTRE)
+
+    def _paint_paused_band(self, painter: QPainter, rect: QRectF, label: str) -> None:
+        """A full-width blue band with pause bars: unmistakable from the back of the room."""
+        painter.fillRect(rect, theme.PAUSED)
+        fitted = self._fitter.fit(label, rect.width() * 0.6, rect.height(), rect.height() * 0.8, weight=BOLD)
+        bars = rect.height() * 0.56
+        left = rect.center().x() - (bars * 1.3 + fitted.width) / 2
+        top = rect.top() + (rect.height() - bars) / 2
+        bar = bars * 0.34
+        dark = QColor(theme.BACKGROUND)
+        painter.fillRect(QRectF(left, top, bar, bars), dark)
+        painter.fillRect(QRectF(left + bars - bar, top, bar, bars), dark)
+        text = QRectF(left + bars * 1.3, rect.top(), fitted.width + 1, rect.height())
+        draw_fitted(painter, fitted, text, dark, LEFT, VCENTRE)
 
     def countdown_colour(self) -> QColor:
-        """The digits' colour now: phase colour, dimmed when paused, dark while flashing."""
+        """The digits' colour now: phase colour, the paused blue when paused, dark while flashing."""
         snap = self._frame
         if snap is None or snap.stage != "live" or snap.flash:
             return self.ink().foreground
-        colour = theme.phase_colour(snap.phase)
-        return theme.dimmed(colour) if snap.paused and snap.started else colour
+        if snap.paused and snap.started:
+            return QColor(theme.PAUSED)
+        return theme.phase_colour(snap.phase)
 
     def _paint_countdown(
         self, painter: QPainter, snap: PresenterFrame, layout: PresenterLayout, ink: Ink, dirty: QRectF
     ) -> None:
-        colour = self.countdown_colour()
         if dirty.intersects(layout.digits):
-            self._digits.draw(painter, snap.countdown_text, layout.digits, colour, layout.digit_height)
-        if snap.stage != "live" or not dirty.intersects(layout.progress):
-            return
-        # The bar shows the share of the allotted time that remains, in the digits' colour.
+            self._digits.draw(painter, snap.countdown_text, layout.digits, self.countdown_colour(),
+                              layout.digit_height)
+        # On a countdown-only repaint (the status row is not dirty) the bar moves with the digits.
+        running_bar = snap.stage == "live" and not snap.paused and snap.phase != "overtime"
+        if running_bar and dirty.intersects(layout.progress) and not dirty.contains(layout.status):
+            self._paint_progress(painter, snap, layout, ink)
+
+    def _paint_progress(self, painter: QPainter, snap: PresenterFrame, layout: PresenterLayout, ink: Ink) -> None:
+        """The share of the allotted time that remains, in the digits' colour."""
+        colour = self.countdown_colour()
         bar = layout.progress
+        painter.fillRect(bar, ink.background)
         radius = bar.height() / 2
         painter.setPen(Qt.PenStyle.NoPen)
         if snap.phase == "overtime":
@@ -234,20 +285,29 @@ class PresenterView(StageView[PresenterFrame]):
     def _paint_next(
         self, painter: QPainter, snap: PresenterFrame, layout: PresenterLayout, ink: Ink, dirty: QRectF
     ) -> None:
-        """Who is on next and when (projected), so the speaker can hand over."""
-        if not layout.next_label.isValid() or not dirty.intersects(layout.next_label.united(layout.next_text)):
+        """Who is on next and when (projected), so the speaker can hand over: read from 5 m, message or not."""
+        if not layout.next.isValid() or not dirty.intersects(layout.next):
             return
         upcoming = snap.next
-        h = self.height()
         if upcoming is None:
             label, text = self.tr("NEXT"), self.tr("End of the programme")
         else:
             word = self.tr("FIRST") if snap.stage == "welcome" else self.tr("NEXT")
-            label = f"{word} · {format_tod(upcoming.projected_start_ms)}"
+            label = f"{word} {format_tod(upcoming.projected_start_ms)}"
             who = upcoming.speaker_text or upcoming.organisation
-            text = f"{upcoming.title}  —  {who}" if who else upcoming.title
-        self._text(painter, label, layout.next_label, ink.muted, h * 0.032, BOLD)
-        self._text(painter, text, layout.next_text, ink.foreground, h * 0.05, SEMIBOLD)
+            text = f"{upcoming.title} — {who}" if who else upcoming.title
+        rect = layout.next
+        readable = self.height() * READABLE
+        fitted = self._fit_next(f"{label}  {text}", rect, readable)
+        if fitted.pixel_size < round(readable) and upcoming is not None and text != upcoming.title:
+            # Too long to read from 5 m with the speaker's name: the title alone, if that is.
+            alone = self._fit_next(f"{label}  {upcoming.title}", rect, readable)
+            fitted = alone if alone.pixel_size > fitted.pixel_size else fitted
+        draw_labelled(painter, fitted, rect, label, ink.muted, ink.foreground)
+
+    def _fit_next(self, text: str, rect: QRectF, size: float) -> FittedText:
+        return self._fitter.fit(text, rect.width(), rect.height(), size, weight=SEMIBOLD, max_lines=2,
+                                min_px=self.height() * theme.MIN_TEXT)
 
     def _paint_message(self, painter: QPainter, snap: PresenterFrame, layout: PresenterLayout) -> None:
         """The stage manager's message: a band across the screen, inverted as it arrives."""
@@ -256,7 +316,7 @@ class PresenterView(StageView[PresenterFrame]):
         else:
             background, foreground = theme.MESSAGE_BACKGROUND, theme.MESSAGE_FOREGROUND
         painter.fillRect(layout.message, background)
-        self._text(painter, snap.message, layout.message_text, foreground, self.height() * 0.125, BOLD,
+        self._text(painter, snap.message, layout.message_text, foreground, self.height() * 0.1, BOLD,
                    lines=2, align=CENTRE)
 
     def _paint_closing(self, painter: QPainter, snap: PresenterFrame, layout: PresenterLayout, ink: Ink) -> None:
@@ -269,3 +329,25 @@ class PresenterView(StageView[PresenterFrame]):
                    align=CENTRE, valign=Qt.AlignmentFlag.AlignBottom)
         self._text(painter, snap.event_title, lower, ink.muted, h * 0.045, SEMIBOLD, lines=2, align=CENTRE,
                    valign=Qt.AlignmentFlag.AlignTop)
+
+
+def draw_labelled(painter: QPainter, fitted: FittedText, rect: QRectF, label: str, muted: QColor,
+                  colour: QColor) -> None:
+    """Draw ``fitted`` bottom-aligned in ``rect``, its leading ``label`` in ``muted`` and the rest in ``colour``.
+
+    One fitted text rather than two boxes, so label and title share one size
+    and a long title wraps under its label.
+    """
+    painter.setFont(fitted.font)
+    metrics = QFontMetricsF(fitted.font)
+    baseline = rect.bottom() - fitted.height + fitted.ascent
+    for number, line in enumerate(fitted.lines):
+        x, rest = rect.left(), line
+        if number == 0 and line.startswith(label):
+            painter.setPen(muted)
+            painter.drawText(QPointF(x, baseline), label)
+            x += metrics.horizontalAdvance(label)
+            rest = line[len(label):]
+        painter.setPen(colour)
+        painter.drawText(QPointF(x, baseline), rest)
+        baseline += fitted.line_height
