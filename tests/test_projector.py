@@ -213,3 +213,11 @@ def test_a_thumbnail_is_the_same_picture_in_small(view: ProjectorView) -> None:
     assert ink_colour(big, QRect(96, 260, 900, 200), theme.BACKGROUND) == rgb(theme.FOREGROUND)
     assert ink_colour(small, QRect(16, 43, 150, 33), theme.BACKGROUND) == rgb(theme.FOREGROUND)
     assert pixel(small, 2, 2) == rgb(theme.BACKGROUND)
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080), (3840, 2160), (320, 180)])
+def test_a_parenthesised_group_stays_on_one_line_of_the_projector(view: ProjectorView, size: tuple[int, int]) -> None:
+    title = "인공지능 기초 모형(AI파운데이션 모델) 개발을 위한 학습용 데이터 구축"
+    lines = drawn_texts(view, snapshot("normal", current__title=title, next__title=title), *size)
+    assert sum("모형(AI파운데이션 모델)" in line for line in lines) == 2, lines  # now and next
+    assert not any(line.endswith("모형(AI파운데이션") for line in lines)

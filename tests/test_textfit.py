@@ -105,7 +105,7 @@ PARENTHESISED = "인공지능 기초 모형(AI파운데이션 모델) 개발을 
 def test_a_parenthesised_group_is_never_broken_between_lines(width_share: float) -> None:
     metrics = QFontMetricsF(fonts.text_font(60))
     width = metrics.horizontalAdvance(PARENTHESISED) * width_share
-    fitted = TextFitter().fit(PARENTHESISED, width, 1000, 60, max_lines=4, min_px=10)
+    fitted = TextFitter().fit(PARENTHESISED, width, 1000, 60, max_lines=4, min_px=10, keep_groups=True)
     assert " ".join(fitted.lines) == PARENTHESISED
     assert any("모형(AI파운데이션 모델)" in line for line in fitted.lines), fitted.lines
     for line in fitted.lines:
@@ -116,7 +116,7 @@ def test_a_group_wider_than_the_box_breaks_at_its_spaces_before_its_letters() ->
     metrics = QFontMetricsF(fonts.text_font(40))
     group = "(AI파운데이션 모델 학습용)"
     width = metrics.horizontalAdvance("(AI파운데이션 모델") + 1
-    assert wrap(group, metrics, width) == ["(AI파운데이션 모델", "학습용)"]
+    assert wrap(group, metrics, width, keep_groups=True) == ["(AI파운데이션 모델", "학습용)"]
 
 
 def test_a_title_a_little_too_long_takes_one_wide_line_not_two_short_ones() -> None:

@@ -97,7 +97,7 @@ class ProjectorFaces:
         """Fit ``text`` into ``rect`` and draw it; a slightly smaller single line beats two short ones."""
         h = self.size[1]
         fitted = self._fitter.fit(text, rect.width(), rect.height(), size, weight=weight, max_lines=lines,
-                                  min_px=h * theme.MIN_TEXT, fewer_lines=fewer_lines)
+                                  min_px=h * theme.MIN_TEXT, fewer_lines=fewer_lines, keep_groups=True)
         return draw_fitted(painter, fitted, rect, colour, align, valign)
 
     def rule(self, painter: QPainter, y: float, left: float, right: float, colour: QColor = theme.TRACK) -> None:
@@ -146,7 +146,7 @@ class ProjectorFaces:
         parts = [
             (fit(now, width, h * 0.045, h * 0.032, weight=BOLD), theme.ACCENT, 0.0),
             (fit(item.title, width, h * 0.29, h * 0.092, weight=BOLD, max_lines=3, min_px=h * 0.03,
-                 fewer_lines=FEWER_LINES),
+                 fewer_lines=FEWER_LINES, keep_groups=True),
              theme.FOREGROUND, h * 0.022),
         ]
         if speaker:
