@@ -34,7 +34,7 @@ def bundled_agenda() -> Path:
 
 
 def assets_dir() -> Path:
-    """Fonts, logo and translations."""
+    """Fonts and translations."""
     return data_root() / "assets"
 
 

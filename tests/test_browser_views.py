@@ -314,3 +314,34 @@ def test_past_the_planned_start_the_browser_presenter_says_how_late_like_the_qt_
         open_view(driver, s, "presenter")
         wait_js(driver, "return document.getElementById('badge').textContent === '시작 지연'", 5)
         assert re.fullmatch(r"\+(4:5[6-9]|5:0\d)", text_of(driver, "digits")), text_of(driver, "digits")
+
+
+def test_the_projector_lists_what_comes_after_a_break(driver: Any, show: Served) -> None:
+    do(show, "goto", "break")
+    do(show, "start")
+    open_view(driver, show, "projector")
+    wait_js(driver, "return document.querySelectorAll('.j-coming-row').length >= 2")
+    text = page_text(driver)
+    assert "이어서" in text and "휴식" in text
+    coming = on_show(show, lambda s: s.snapshot().items[s.snapshot().current.index + 1:][:3])
+    for item in coming:
+        assert item.title in text and format_tod(item.projected_start_ms) in text
+
+
+def test_the_projector_countdown_stops_at_zero_and_goes(driver: Any, show: Served) -> None:
+    do(show, "start")
+    do(show, "projector_countdown")
+    open_view(driver, show, "projector")
+    wait_js(driver, "return !!document.querySelector('.j-small-countdown .digits')")
+    left = remaining_ms(show)
+    do(show, "add_time", -(left // 1000 - 1) * 1000)  # about a second left
+    # The speaker's clock runs on into overtime; the audience's never shows a "+".
+    deadline = time.monotonic() + 4
+    while time.monotonic() < deadline:
+        shown = driver.execute_script(
+            "var d = document.querySelector('.j-small-countdown .digits'); return d ? d.textContent : ''")
+        assert not str(shown).startswith("+")
+        time.sleep(0.1)
+    assert remaining_ms(show) < 0
+    show.port.publish_now()  # the app's tick at the transition into overtime publishes the frames
+    wait_js(driver, "return !document.querySelector('.j-small-countdown .digits')", 5)

@@ -78,6 +78,53 @@ def test_every_frame_is_json() -> None:
     assert frames.presenter.to_dict()["clock_state"] == "running"
 
 
+#: A note for the speaker: the Presenter's, never the audience's.
+SPEAKERS_NOTE = "발표 후 질의응답 5분"
+
+
+def _noted(state: str) -> object:
+    """The snapshot of ``state`` with a private note and a speaker's note on every item of the day."""
+    import dataclasses
+
+    snap = snapshot(state)
+    items = tuple(dataclasses.replace(item, note=NOTE, presenter_note=SPEAKERS_NOTE) for item in snap.items)
+    def same(item: object) -> object:
+        return None if item is None else items[item.index]  # type: ignore[attr-defined]
+    return dataclasses.replace(snap, items=items, current=same(snap.current), next=same(snap.next))
+
+
+def test_a_break_lists_what_comes_after_it_without_a_note() -> None:
+    snap = _noted("break")
+    frame = projector_frame(snap)  # type: ignore[arg-type]
+    after = snap.items[snap.current.index + 1:snap.current.index + 4]  # type: ignore[attr-defined]
+    assert [item.title for item in frame.coming_up] == [item.title for item in after]
+    assert [item.projected_start_ms for item in frame.coming_up] == [item.projected_start_ms for item in after]
+    assert 2 <= len(frame.coming_up) <= 3
+    text = json.dumps(frame.to_dict(), ensure_ascii=False)
+    assert NOTE not in text and SPEAKERS_NOTE not in text
+    assert not keys_of(json.loads(text)) & (PRIVATE_KEYS | NOT_FOR_THE_AUDIENCE | {"presenter_note"})
+
+
+@pytest.mark.parametrize("state", [s for s in STATES if s != "break"])
+def test_only_a_break_lists_what_comes_next(state: str) -> None:
+    assert projector_frame(snapshot(state)).coming_up == ()
+
+
+def test_the_audience_never_sees_the_speakers_overtime() -> None:
+    # The optional countdown (C): gone at zero, never "+0:01".
+    running_over = snapshot("overtime", projector_countdown=True)
+    assert running_over.countdown_text.startswith("+")
+    assert projector_frame(running_over).countdown_text == ""
+    assert projector_frame(snapshot("projector-countdown", remaining_ms=0, countdown_text="0:00")).countdown_text == ""
+    last_second = snapshot("projector-countdown", remaining_ms=400, countdown_text="0:01")
+    assert projector_frame(last_second).countdown_text == "0:01"
+    # A break that runs long stops at 0:00 (the face still says when the programme resumes).
+    long_break = snapshot("break", remaining_ms=-65_000, countdown_text="+1:05")
+    assert projector_frame(long_break).countdown_text == "0:00"
+    # The speaker still sees it all.
+    assert presenter_frame(running_over).countdown_text == running_over.countdown_text
+
+
 def test_the_speakers_note_is_copied_to_the_presenter_alone_and_the_private_note_to_no_one() -> None:
     note = "질의응답은 사회자가 진행"
     frames = build_frames(snapshot("normal", current__presenter_note=note, current__note=NOTE,

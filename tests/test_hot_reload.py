@@ -255,3 +255,25 @@ def test_a_fifo_put_in_place_of_the_agenda_is_refused_not_waited_on(agenda_file:
     (error,) = rejected.args[0]
     assert "named pipe (FIFO)" in error.message and error.message_phrase is not None
     assert error_line(error).startswith("1:1  ")
+
+
+def test_a_logo_named_by_an_edit_appears_and_a_missing_one_is_a_located_error(
+    app, agenda_file: Path, qtbot
+) -> None:
+    """The bundled agenda names no logo: none on the projector; an edit naming one puts it there."""
+    parts, _clock = app
+    assert not parts.projector._logo.available and parts.projector.logo_error == ""
+    watcher = parts.live_agenda.watcher
+    with qtbot.waitSignal(watcher.agenda_rejected, timeout=EVENT_TIMEOUT_MS) as rejected:
+        edit(agenda_file, lambda text: text.replace("  language: ko\n", "  language: ko\n  logo: brand/logo.svg\n"))
+    (error,) = rejected.args[0]
+    logo_line = agenda_file.read_text(encoding="utf-8").splitlines().index("  logo: brand/logo.svg") + 1
+    assert "does not exist" in error.message and (error.line, error.column) == (logo_line, 9)
+    assert not parts.projector._logo.available  # the show runs on as it was
+    logo = agenda_file.parent / "brand" / "logo.svg"
+    logo.parent.mkdir()
+    shutil.copyfile(Path(__file__).parent / "fixtures" / "logo.svg", logo)
+    with qtbot.waitSignal(watcher.agenda_loaded, timeout=EVENT_TIMEOUT_MS):
+        edit(agenda_file, lambda text: text + "\n")
+    assert parts.session.agenda.event.logo == str(logo)
+    assert parts.projector._logo.available and parts.control.projector_thumbnail._logo.available

@@ -128,21 +128,73 @@ def test_the_closing_screen_thanks_the_audience(view: ProjectorView) -> None:
     assert "감사합니다" in text and snap.event_title in text
 
 
-#: The placeholder logo's ring and letters: a grey no other element uses.
-LOGO_GREY = QColor("#d9dee7")
+#: The test logo's mark (tests/fixtures/logo.svg): a blue no screen element uses.
+LOGO_BLUE = QColor("#3b82f6")
+LOGO_SVG = Path(__file__).resolve().parent / "fixtures" / "logo.svg"
 
 
-def test_the_logo_comes_from_the_svg_in_assets(qtbot, tmp_path: Path) -> None:
-    header = QRect(0, 0, 1920, 200)
-    with_logo = ProjectorView()
-    qtbot.addWidget(with_logo)
-    assert share_of(render(with_logo, snapshot("normal")), header, LOGO_GREY, tolerance=4, step=1) > 0.005
-    missing = ProjectorView(logo_path=tmp_path / "none.svg")
-    qtbot.addWidget(missing)
-    image = render(missing, snapshot("normal"))
-    assert share_of(image, header, LOGO_GREY, tolerance=4, step=1) == 0
-    # Without a logo the event title moves to the margin instead of leaving a hole.
-    assert ink_colour(image, QRect(96, 50, 200, 60), theme.BACKGROUND) == rgb(theme.FOREGROUND)
+def _logo_share(view: ProjectorView, state: str, area: QRect) -> float:
+    return share_of(render(view, snapshot(state)), area, LOGO_BLUE, tolerance=4, step=1)
+
+
+@pytest.mark.parametrize("state", ["normal", "break", "welcome", "closing"])
+def test_no_logo_means_no_placeholder_and_no_hole(view: ProjectorView, state: str) -> None:
+    """The agenda names no logo: nothing is drawn where one would be (no "LOGO" box at a government event)."""
+    image = render(view, snapshot(state))
+    top = QRect(0, 0, 1920, 60 if state in ("normal", "break") else 150)
+    assert ink_colour(image, top, theme.BACKGROUND) is None  # nothing but the background up there
+    if state in ("normal", "break"):  # the event title takes the logo's place, at the margin
+        assert ink_colour(image, QRect(96, 50, 200, 60), theme.BACKGROUND) == rgb(theme.FOREGROUND)
+
+
+@pytest.mark.parametrize("state", ["normal", "break", "welcome", "closing"])
+def test_the_agendas_logo_is_drawn_on_every_face(qtbot, state: str) -> None:
+    view = ProjectorView(logo_path=str(LOGO_SVG))
+    qtbot.addWidget(view)
+    assert view.logo_error == ""
+    assert _logo_share(view, state, QRect(0, 0, 1920, 300)) > 0.002
+
+
+def test_a_png_logo_and_a_logo_changed_by_a_live_edit(qtbot, tmp_path: Path) -> None:
+    png = tmp_path / "logo.png"
+    image = QImage(120, 40, QImage.Format.Format_ARGB32)
+    image.fill(LOGO_BLUE)
+    assert image.save(str(png), "PNG")
+    view = ProjectorView()
+    qtbot.addWidget(view)
+    assert _logo_share(view, "normal", QRect(0, 0, 1920, 200)) == 0
+    view.set_logo(str(png))
+    assert _logo_share(view, "normal", QRect(0, 0, 1920, 200)) > 0.01
+    view.set_logo("")
+    assert _logo_share(view, "normal", QRect(0, 0, 1920, 200)) == 0
+
+
+def test_a_logo_qt_cannot_draw_is_reported_and_left_out(qtbot, tmp_path: Path) -> None:
+    damaged = tmp_path / "logo.png"
+    damaged.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)  # the core's signature check passes
+    view = ProjectorView(logo_path=str(damaged))
+    qtbot.addWidget(view)
+    assert "logo.png" in view.logo_error and "cannot be drawn" in view.logo_error
+    assert ink_colour(render(view, snapshot("normal")), QRect(96, 50, 200, 60), theme.BACKGROUND) == \
+        rgb(theme.FOREGROUND)  # no hole: the title sits at the margin
+
+
+def test_a_break_lists_what_comes_after_it_with_times(view: ProjectorView) -> None:
+    snap = snapshot("break")
+    frame = ProjectorView.frame_of(snap)
+    assert len(frame.coming_up) >= 2
+    text = " ".join(drawn_texts(view, snap))
+    assert "이어서" in text and "휴식" in text  # the agenda's language: Korean
+    for item in frame.coming_up:
+        assert item.title in text and format_tod(item.projected_start_ms) in text
+    assert "다음" not in text  # the list replaces the single NEXT block
+
+
+def test_the_optional_countdown_never_shows_overtime(view: ProjectorView) -> None:
+    over = snapshot("overtime", projector_countdown=True)
+    texts = drawn_texts(view, over)
+    assert not any(text.startswith("+") for text in texts)
+    assert over.countdown_text not in texts
 
 
 @pytest.mark.parametrize("title", LONG_TITLES)
@@ -161,3 +213,11 @@ def test_a_thumbnail_is_the_same_picture_in_small(view: ProjectorView) -> None:
     assert ink_colour(big, QRect(96, 260, 900, 200), theme.BACKGROUND) == rgb(theme.FOREGROUND)
     assert ink_colour(small, QRect(16, 43, 150, 33), theme.BACKGROUND) == rgb(theme.FOREGROUND)
     assert pixel(small, 2, 2) == rgb(theme.BACKGROUND)
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080), (3840, 2160), (320, 180)])
+def test_a_parenthesised_group_stays_on_one_line_of_the_projector(view: ProjectorView, size: tuple[int, int]) -> None:
+    title = "인공지능 기초 모형(AI파운데이션 모델) 개발을 위한 학습용 데이터 구축"
+    lines = drawn_texts(view, snapshot("normal", current__title=title, next__title=title), *size)
+    assert sum("모형(AI파운데이션 모델)" in line for line in lines) == 2, lines  # now and next
+    assert not any(line.endswith("모형(AI파운데이션") for line in lines)

@@ -259,11 +259,13 @@ def test_documented_example_uses_every_key_and_passes_the_schema(schema: dict[st
     assert set(data) == set(schema["properties"])
 
 
-def test_documented_check_output_is_what_check_prints() -> None:
+def test_documented_check_output_is_what_check_prints(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _loader_keys()
     from stagetimer.core.agenda.loader import parse_agenda
     from stagetimer.core.report.checktable import format_check
 
     example, output = doc_blocks()
+    (tmp_path / "logo.svg").write_bytes((REPO / "tests" / "fixtures" / "logo.svg").read_bytes())
+    monkeypatch.chdir(tmp_path)  # the example's logo.svg sits beside my-event.yaml
     agenda = parse_agenda(example.encode("utf-8"), "my-event.yaml")
     assert format_check(agenda) + "\n" == output

@@ -95,3 +95,37 @@ def test_a_650000_character_title_costs_a_bounded_amount_of_work() -> None:
         fitted = TextFitter().fit(text, 1800, 400, 120, max_lines=3, min_px=40)
         assert time.process_time() - started < 10  # was > 40 s; a bound on the work, not a benchmark
         assert sum(len(line) for line in fitted.lines) <= MAX_CHARS
+
+
+#: The bundled agenda's title that broke inside its parentheses ("모형(AI파운데이션 / 모델)").
+PARENTHESISED = "인공지능 기초 모형(AI파운데이션 모델) 개발을 위한 학습용 데이터 구축"
+
+
+@pytest.mark.parametrize("width_share", [0.3, 0.45, 0.6, 0.8])
+def test_a_parenthesised_group_is_never_broken_between_lines(width_share: float) -> None:
+    metrics = QFontMetricsF(fonts.text_font(60))
+    width = metrics.horizontalAdvance(PARENTHESISED) * width_share
+    fitted = TextFitter().fit(PARENTHESISED, width, 1000, 60, max_lines=4, min_px=10, keep_groups=True)
+    assert " ".join(fitted.lines) == PARENTHESISED
+    assert any("모형(AI파운데이션 모델)" in line for line in fitted.lines), fitted.lines
+    for line in fitted.lines:
+        assert line.count("(") == line.count(")"), fitted.lines
+
+
+def test_a_group_wider_than_the_box_breaks_at_its_spaces_before_its_letters() -> None:
+    metrics = QFontMetricsF(fonts.text_font(40))
+    group = "(AI파운데이션 모델 학습용)"
+    width = metrics.horizontalAdvance("(AI파운데이션 모델") + 1
+    assert wrap(group, metrics, width, keep_groups=True) == ["(AI파운데이션 모델", "학습용)"]
+
+
+def test_a_title_a_little_too_long_takes_one_wide_line_not_two_short_ones() -> None:
+    title = LONG_TITLES[1]
+    metrics = QFontMetricsF(fonts.text_font(100))
+    width = metrics.horizontalAdvance(title) / 1.15  # 15 % too long at full size
+    plain = TextFitter().fit(title, width, 400, 100, max_lines=3)
+    assert len(plain.lines) == 2 and plain.width < 0.7 * width  # balanced: the right third empty
+    wide = TextFitter().fit(title, width, 400, 100, max_lines=3, fewer_lines=0.8)
+    assert wide.lines == (title,) and wide.width > 0.95 * width and wide.pixel_size >= 80
+    far_too_long = TextFitter().fit(title, width / 1.6, 400, 100, max_lines=3, fewer_lines=0.8)
+    assert len(far_too_long.lines) == 2 and far_too_long.pixel_size == 100  # two full-size lines still win

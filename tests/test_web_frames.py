@@ -156,6 +156,27 @@ def test_blackout_can_be_set_as_well_as_toggled(show: Show) -> None:
     assert not show.snapshot().blackout
 
 
+def test_the_browser_projector_never_counts_into_overtime() -> None:
+    for state in ("projector-countdown", "break"):
+        frames = build_frames(snapshot(state))
+        countdown = view_frame("projector", frames)["countdown"]
+        assert countdown is not None and countdown["floor_zero"] is True
+        zero = countdown["zero_at_ms"]
+        if zero is not None:  # a running clock: a browser a minute late still reads 0:00, not +1:00
+            from stagetimer.core.show.web_frames import Countdown
+
+            assert Countdown(**countdown).remaining_at(zero + 60_000) == 0
+    assert view_frame("projector", build_frames(snapshot("overtime", projector_countdown=True)))["countdown"] is None
+
+
+def test_the_browser_projector_lists_what_comes_after_a_break() -> None:
+    frames = build_frames(snapshot("break"))
+    listed = view_frame("projector", frames)["coming_up"]
+    assert [row["title"] for row in listed] == [item.title for item in frames.projector.coming_up]
+    assert all(row["projected_start_ms"] % 60_000 == 0 and "note" not in row for row in listed)
+    assert view_frame("projector", build_frames(snapshot("normal")))["coming_up"] == []
+
+
 def test_only_the_presenter_view_carries_the_speakers_note() -> None:
     note = "질의응답은 사회자가 진행"
     frames = build_frames(snapshot("normal", current__presenter_note=note, current__note=NOTE))

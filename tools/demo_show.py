@@ -182,6 +182,8 @@ STATES: dict[str, Callable[[DemoShow], DemoShow]] = {
     "closing": _closing,
     "blackout": lambda demo: _talk(6 * MIN + 40 * SEC)(demo).do("blackout"),
     "projector-countdown": lambda demo: _talk(6 * MIN + 40 * SEC)(demo).do("projector_countdown"),
+    # The audience's countdown switched on while the speaker runs over: the audience sees no "+".
+    "projector-countdown-overtime": lambda demo: _talk(-(1 * MIN + 25 * SEC))(demo).do("projector_countdown"),
 }
 
 

@@ -12,6 +12,7 @@ at, as a speaker five metres away and an audience member at the back would.
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 from collections.abc import Callable
@@ -30,6 +31,14 @@ PROJECTOR_STATES = (
     "welcome", "normal", "projector-countdown", "paused", "message-flash", "overtime",
     "break", "closing", "blackout",
 )
+#: The Projector in every state the audience may meet, at the three screens it must suit, without
+#: and with a logo (the neutral test logo of tests/fixtures: the bundled agenda names none).
+PROJECTOR_MATRIX = (
+    "welcome", "normal", "warning", "danger", "overtime", "message", "paused", "break", "closing",
+    "projector-countdown-overtime",
+)
+PROJECTOR_SIZES = ((1366, 768), (1920, 1080), (3840, 2160))
+TEST_LOGO = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "logo.svg"
 #: The same Presenter at the smallest and the largest screen it must suit.
 SCALING = (("normal", 1280, 720), ("warning", 3840, 2160))
 #: The Presenter's review set (issue 11): every state a speaker meets, at a
@@ -102,6 +111,12 @@ def render_all(outdir: Path, language: str | None = None) -> list[Path]:
         snapshot = demo_show(state, agenda).snapshot()
         name = f"projector-{state.removeprefix('projector-')}.png"
         written.append(_render(ProjectorView, snapshot, 1920, 1080, outdir / name))
+    for state in PROJECTOR_MATRIX:
+        snapshot = demo_show(state, agenda).snapshot()
+        for (width, height), logo in ((size, logo) for size in PROJECTOR_SIZES for logo in ("", str(TEST_LOGO))):
+            name = f"projector-{state.removeprefix('projector-')}-{width}x{height}{'-logo' if logo else ''}.png"
+            factory = functools.partial(ProjectorView, logo_path=logo)
+            written.append(_render(factory, snapshot, width, height, outdir / name))
     shots = [(state, *CONTROL_SIZE, f"control-{state}.png") for state in CONTROL_STATES]
     shots += [
         (state, width, height, f"control-{state}-{width}x{height}.png") for state, width, height in CONTROL_SCALING

@@ -561,6 +561,46 @@
         <source>the alias *{anchor} makes the file expand to more than {limit} values (an alias bomb: anchors and aliases nested too deep)</source>
         <translation>별칭 *{anchor} 때문에 파일을 펼치면 값이 {limit}개를 넘습니다 (별칭 폭탄: 앵커와 별칭이 너무 깊게 중첩됨)</translation>
     </message>
+    <message>
+        <source>event logo</source>
+        <translation>행사 로고</translation>
+    </message>
+    <message>
+        <source>an SVG or PNG file, its path relative to the agenda file</source>
+        <translation>SVG 또는 PNG 파일 (경로는 일정표 파일 기준)</translation>
+    </message>
+    <message>
+        <source>the event logo is empty</source>
+        <translation>행사 로고가 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>logo &apos;{path}&apos; is not an .svg or .png file</source>
+        <translation>로고 &apos;{path}&apos;는 .svg 또는 .png 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>logo file &apos;{path}&apos; does not exist (looked in {folder})</source>
+        <translation>로고 파일 &apos;{path}&apos;이(가) 없습니다 (찾은 폴더: {folder})</translation>
+    </message>
+    <message>
+        <source>logo file &apos;{path}&apos; cannot be read</source>
+        <translation>로고 파일 &apos;{path}&apos;을(를) 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>logo &apos;{path}&apos; is not a file</source>
+        <translation>로고 &apos;{path}&apos;은(는) 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>logo file &apos;{path}&apos; is larger than {limit} MB</source>
+        <translation>로고 파일 &apos;{path}&apos;이(가) {limit} MB보다 큽니다</translation>
+    </message>
+    <message>
+        <source>logo file &apos;{path}&apos; is not a PNG image</source>
+        <translation>로고 파일 &apos;{path}&apos;은(는) PNG 이미지가 아닙니다</translation>
+    </message>
+    <message>
+        <source>logo file &apos;{path}&apos; is not an SVG image</source>
+        <translation>로고 파일 &apos;{path}&apos;은(는) SVG 이미지가 아닙니다</translation>
+    </message>
 </context>
 <context>
     <name>AgendaStatus</name>
@@ -1136,6 +1176,13 @@
     </message>
 </context>
 <context>
+    <name>Logo</name>
+    <message>
+        <source>The logo %1 cannot be drawn (a damaged or unsupported file): the projector shows none.</source>
+        <translation>로고 %1을(를) 그릴 수 없습니다 (손상되었거나 지원하지 않는 파일): 프로젝터에 로고 없이 표시합니다.</translation>
+    </message>
+</context>
+<context>
     <name>MessageDialog</name>
     <message>
         <source>Message to the speaker</source>
@@ -1431,6 +1478,10 @@
     <message>
         <source>We resume at %1</source>
         <translation>%1에 다시 시작합니다</translation>
+    </message>
+    <message>
+        <source>Coming up</source>
+        <translation>이어서</translation>
     </message>
     <message>
         <source>Starts at %1</source>

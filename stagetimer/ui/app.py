@@ -287,6 +287,9 @@ def build_app(
     close_guard = CloseGuard(controller, control, [presenter, projector])
     crash_log.error_logged.connect(control.show_internal_error)
     live_agenda = LiveAgenda(AgendaWatcher(agenda_path, load_agenda, parent=app), controller, control)
+    _show_logo(session, projector, control, notes)
+    live_agenda.watcher.agenda_loaded.connect(  # after LiveAgenda.apply: the agenda the show now has
+        lambda _agenda: _show_logo(session, projector, control, None))
 
     controller.start()  # every window has its first snapshot before it is shown
     placement = placer.place_initial(
@@ -329,6 +332,17 @@ def build_app(
         language_menu=language_menu,
         notes=notes,
     )
+
+
+def _show_logo(session: Session, projector: ProjectorView, control: ControlWindow, notes: list[str] | None) -> None:
+    """The agenda's logo on the projector and its thumbnail; if Qt cannot draw it, Control says so."""
+    logo = session.agenda.event.logo
+    for view in (projector, control.projector_thumbnail):
+        view.set_logo(logo)
+    if projector.logo_error:
+        control.notify(projector.logo_error, warning=True)
+        if notes is not None:
+            notes.append(f"the logo {logo} cannot be drawn; the projector shows none")
 
 
 def serve_on_start(serving: Serving, serve: tuple[str, int] | None, osc: tuple[str | None, int] | str | None = None,

@@ -32,6 +32,7 @@ from stagetimer.core.agenda.file_errors import (
     yaml_error,
 )
 from stagetimer.core.agenda.loader_items import DEFAULT_KIND, ITEM_KEYS, ItemReader
+from stagetimer.core.agenda.logo_file import logo_path
 from stagetimer.core.agenda.model import Agenda, Event, Item, Section, Thresholds
 from stagetimer.core.agenda.yaml_compose import compose, structure_errors
 from stagetimer.core.agenda.yaml_nodes import BudgetExceeded, NodeReader, position
@@ -42,7 +43,7 @@ from stagetimer.core.translatable import QT_TRANSLATE_NOOP
 MAX_BYTES = 2 * 1024 * 1024
 
 TOP_KEYS = ("event", "thresholds", "sections", "items")
-EVENT_KEYS = ("title", "subtitle", "date", "venue", "organiser", "start", "end", "language")
+EVENT_KEYS = ("title", "subtitle", "date", "venue", "organiser", "start", "end", "language", "logo")
 SECTION_KEYS = ("id", "title")
 LANGUAGES = ("ko", "en")
 #: The key tuples are the loader's vocabulary (the JSON schema test reads them here).
@@ -216,6 +217,8 @@ class _AgendaBuilder(BlockReader):
             unknown = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "unknown language '{language}'"), language=language)
             self.r.error(keys["language"][1], unknown, Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "ko or en")))
         fields["language"] = language if language in LANGUAGES else "en"
+        if "logo" in keys:  # a file beside the agenda: checked now, not found missing in front of the audience
+            fields["logo"] = logo_path(self.r, keys["logo"][1], self.r.filename)
         start_words = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "event start"))
         fields["start_ms"] = self.time(keys["start"][1], start_words) if "start" in keys else None
         no_start = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "the event has no start time"))

@@ -56,6 +56,7 @@ class Event:
     venue: str = ""
     organiser: str = ""
     language: str = "en"
+    logo: str = ""  # absolute path of the event's SVG or PNG logo ("": none, and no logo area on screen)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,10 @@ field that was not copied into it.
 from __future__ import annotations
 
 from stagetimer.core.show.snapshot import Frames, PresenterFrame, ProjectorFrame, PublicItem, Snapshot
-from stagetimer.core.timefmt import format_countdown
+from stagetimer.core.timefmt import display_seconds, format_countdown
+
+#: How many items a break's projector face lists as coming next.
+COMING_UP = 3
 
 
 def late_start(snap: Snapshot) -> bool:
@@ -31,16 +34,34 @@ def presenter_countdown(snap: Snapshot) -> str:
 
 
 def projector_countdown(snap: Snapshot) -> str:
-    """The countdown the audience may see now ("" for none): a break's, the welcome's, or one switched on."""
+    """The countdown the audience may see now ("" for none): a break's, the welcome's, or one switched on.
+
+    The audience never sees overtime: how far a speaker runs over is between
+    the speaker and the stage manager. A break's countdown stops at 0:00 (the
+    face still says when the programme resumes); the optional countdown of a
+    talk is gone once time is up, rather than counting "+0:01", "+0:02"….
+    """
     if snap.blackout:
         return ""
     if snap.stage == "welcome":
         return format_countdown(snap.welcome_remaining_ms) if snap.welcome_remaining_ms > 0 else ""
     if snap.stage != "live" or snap.current is None:
         return ""
-    if snap.current.kind == "break" or snap.projector_countdown:
+    time_up = display_seconds(snap.remaining_ms) <= 0
+    if snap.current.kind == "break":
+        return format_countdown(0) if time_up else snap.countdown_text
+    if snap.projector_countdown and not time_up:
         return snap.countdown_text
     return ""
+
+
+def coming_up(snap: Snapshot) -> tuple[PublicItem, ...]:
+    """During a break, the first items after it as the audience may see them (copied field by field)."""
+    current = snap.current
+    if snap.stage != "live" or current is None or current.kind != "break":
+        return ()
+    after = snap.items[current.index + 1:current.index + 1 + COMING_UP]
+    return tuple(public for public in map(PublicItem.of, after) if public is not None)
 
 
 def presenter_frame(snap: Snapshot) -> PresenterFrame:
@@ -88,6 +109,7 @@ def projector_frame(snap: Snapshot) -> ProjectorFrame:
         countdown_text=projector_countdown(snap),
         small_countdown=snap.projector_countdown,
         resume_ms=snap.resume_ms,
+        coming_up=coming_up(snap),
     )
 
 

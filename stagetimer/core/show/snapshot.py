@@ -211,6 +211,7 @@ class ProjectorFrame(EventFields, _Frame):
     countdown_text: str  # "" unless the audience may see a countdown (break, welcome, or switched on)
     small_countdown: bool  # the optional countdown in the corner of the programme face
     resume_ms: int | None
+    coming_up: tuple[PublicItem, ...] = ()  # during a break: the first items after it (else empty)
 
 
 @dataclass(frozen=True)

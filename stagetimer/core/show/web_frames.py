@@ -12,7 +12,7 @@ over/under or a message outside the presenter's and the remote's.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from stagetimer.core.show.snapshot import Frames, ItemView, PublicItem, Snapshot
@@ -123,7 +123,10 @@ def projector_view(frames: Frames) -> dict[str, Any]:
     projector = frames.projector
     data = _without(projector.to_dict(), _TICKING)
     shown = _stage_countdown(frames.control) if projector.countdown_text else None
+    if shown is not None:  # the audience never sees overtime: the browser's count stops at 0:00 too
+        shown = replace(shown, floor_zero=True)
     data.update(current=_public(projector.current), next=_public(projector.next),
+                coming_up=[_public(item) for item in projector.coming_up],
                 resume_ms=to_minute(projector.resume_ms), countdown=_countdown(shown))
     return data
 

@@ -85,9 +85,26 @@
     nextBlock(screen, f);
   }
 
+  function comingUp(parent, items) {
+    var list = add(parent, "section", "j-coming");
+    add(list, "p", "label", ST.t("comingUp"));
+    items.forEach(function (item) {
+      var row = add(list, "div", "j-coming-row");
+      add(row, "p", "j-coming-time", ST.formatTod(item.projected_start_ms));
+      var what = add(row, "div", "j-coming-what");
+      add(what, "p", "j-coming-title", item.title);
+      var who = ST.whoOf(item);
+      if (who) {
+        add(what, "p", "j-coming-who", who);
+      }
+    });
+  }
+
   function breakFace(screen, f) {
     header(screen, f, false);
-    var block = add(screen, "section", "j-break");
+    var listed = f.coming_up && f.coming_up.length ? f.coming_up : null;
+    var parent = listed ? add(screen, "div", "j-break-split") : screen;
+    var block = add(parent, "section", "j-break");
     add(block, "h1", "j-break-title", ST.t("breakTitle"));
     if (f.countdown) {
       countdown(block, "j-break-countdown");
@@ -95,7 +112,11 @@
     if (f.resume_ms !== null && f.resume_ms !== undefined) {
       add(block, "p", "j-resume", ST.t("weResumeAt", ST.formatTod(f.resume_ms)));
     }
-    nextBlock(screen, f);
+    if (listed) {
+      comingUp(parent, listed);  // what comes after the break, with times, beside its countdown
+    } else {
+      nextBlock(screen, f);
+    }
   }
 
   function closing(screen, f) {

@@ -17,6 +17,7 @@
     breakTitle: ["휴식", "Break"],
     resumesAt: ["%1에 재개", "Resumes at %1"],
     weResumeAt: ["%1에 다시 시작합니다", "We resume at %1"],
+    comingUp: ["이어서", "Coming up"],
     startsAt: ["%1 시작", "Starts at %1"],
     startsIn: ["시작까지", "Starts in"],
     lateBy: ["시작 지연", "Late by"],

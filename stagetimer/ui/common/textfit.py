@@ -57,27 +57,60 @@ class FittedText:
         return self.font.pixelSize()
 
 
-def wrap(text: str, metrics: QFontMetricsF, width: float) -> list[str]:
-    """Greedy keep-all wrapping: break at spaces (and at explicit newlines).
+def wrap(text: str, metrics: QFontMetricsF, width: float, keep_groups: bool = False) -> list[str]:
+    """Greedy keep-all wrapping: break at spaces (and at explicit newlines), with ``keep_groups`` never
+    inside brackets.
 
-    A word wider than the box on its own is broken between characters: the
-    only way left to keep every character visible.
+    A parenthesised group ("모형(AI파운데이션 모델)") is then one unit: a reader
+    must not meet half an aside at the end of a line. A unit wider than the
+    box on its own is broken at its inner spaces, and a word wider than the
+    box between characters: the only way left to keep every character visible.
     """
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        line = ""
-        for word in paragraph.split():
-            candidate = f"{line} {word}" if line else word
-            if metrics.horizontalAdvance(candidate) <= width:
-                line = candidate
-                continue
-            if line:
-                lines.append(line)
-            pieces = _split_word(word, metrics, width) if metrics.horizontalAdvance(word) > width else [word]
-            lines.extend(pieces[:-1])
-            line = pieces[-1]
-        lines.append(line)
+        lines.extend(_greedy(units(paragraph) if keep_groups else paragraph.split(), metrics, width))
     return [line for line in lines if line] or [""]
+
+
+#: Brackets whose contents stay on one line with the word they are attached to.
+#: ASCII, then fullwidth ( [ { and 〈《「『【, written as escapes (the fullwidth ones look like ASCII).
+OPENING = "([{<\uff08\uff3b\uff5b\u3008\u300a\u300c\u300e\u3010"
+CLOSING = ")]}>\uff09\uff3d\uff5d\u3009\u300b\u300d\u300f\u3011"
+
+
+def units(paragraph: str) -> list[str]:
+    """The paragraph's words, with the spaces inside brackets kept: "a (b c) d" → ["a", "(b c)", "d"]."""
+    result: list[str] = []
+    depth = 0
+    for word in paragraph.split():
+        if depth > 0 and result:
+            result[-1] = f"{result[-1]} {word}"
+        else:
+            result.append(word)
+        depth = max(0, depth + sum(word.count(c) for c in OPENING) - sum(word.count(c) for c in CLOSING))
+    return result
+
+
+def _greedy(tokens: list[str], metrics: QFontMetricsF, width: float) -> list[str]:
+    lines: list[str] = []
+    line = ""
+    for token in tokens:
+        candidate = f"{line} {token}" if line else token
+        if metrics.horizontalAdvance(candidate) <= width:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        if metrics.horizontalAdvance(token) <= width:
+            pieces = [token]
+        elif " " in token:  # a group too wide on its own: at its inner spaces, then as words
+            pieces = _greedy(token.split(), metrics, width)
+        else:
+            pieces = _split_word(token, metrics, width)
+        lines.extend(pieces[:-1])
+        line = pieces[-1]
+    lines.append(line)
+    return lines
 
 
 def _split_word(word: str, metrics: QFontMetricsF, width: float) -> list[str]:
@@ -101,19 +134,21 @@ def _split_word(word: str, metrics: QFontMetricsF, width: float) -> list[str]:
     return pieces
 
 
-def _words_intact(text: str, lines: list[str]) -> bool:
-    """True if no word was split between characters to make these lines."""
-    return " ".join(lines).split() == text.split()
+def _words_intact(text: str, lines: list[str], keep_groups: bool = False) -> bool:
+    """True if no word was split between characters (with ``keep_groups``, no bracketed group between lines)."""
+    if not keep_groups:
+        return " ".join(lines).split() == text.split()
+    return [unit for line in lines for unit in units(line)] == [u for p in text.split("\n") for u in units(p)]
 
 
-def _balanced(text: str, metrics: QFontMetricsF, width: float, count: int) -> list[str]:
+def _balanced(text: str, metrics: QFontMetricsF, width: float, count: int, keep_groups: bool) -> list[str]:
     """The narrowest wrapping that still needs only ``count`` lines."""
-    best = wrap(text, metrics, width)
+    best = wrap(text, metrics, width, keep_groups)
     low, high = width * 0.4, width
     for _ in range(10):
         middle = (low + high) / 2
-        lines = wrap(text, metrics, middle)
-        if len(lines) <= count and _words_intact(text, lines):
+        lines = wrap(text, metrics, middle, keep_groups)
+        if len(lines) <= count and _words_intact(text, lines, keep_groups):
             best, high = lines, middle
         else:
             low = middle
@@ -138,9 +173,17 @@ class TextFitter:
         max_lines: int = 1,
         min_px: float = 0.0,
         tabular: bool = False,
+        fewer_lines: float = 1.0,
+        keep_groups: bool = False,
     ) -> FittedText:
         """The largest size ≤ ``max_px`` at which ``text`` fits ``width``×``height``
         in at most ``max_lines`` lines.
+
+        With ``fewer_lines`` below 1, a layout with fewer lines wins if its size
+        is at least that share of the largest: a title a little too long for
+        one line is set on one slightly smaller line across the screen, not as
+        two short balanced lines that leave its right side empty. With
+        ``keep_groups`` a bracketed group stays on one line while words stay whole.
 
         Words stay whole down to ``min_px``; below that a word too long for the
         box may be split, and the size goes on down to 1 px: shrinking beats clipping.
@@ -148,12 +191,22 @@ class TextFitter:
         """
         if len(text) > MAX_CHARS:
             text = text[: MAX_CHARS - 1] + "…"
-        key = (text, round(width), round(height), round(max_px), weight, max_lines, round(min_px), tabular)
+        key = (text, round(width), round(height), round(max_px), weight, max_lines, round(min_px), tabular,
+               fewer_lines, keep_groups)
         found = self._cache.get(key)
         if found is None:
             found = self._fit(
-                text, max(1.0, width), max(1.0, height), max(1, round(max_px)), weight, max_lines, min_px, tabular
+                text, max(1.0, width), max(1.0, height), max(1, round(max_px)), weight, max_lines, min_px, tabular,
+                keep_groups,
             )
+            while fewer_lines < 1.0 and len(found.lines) > 1:
+                fewer = self._fit(text, max(1.0, width), max(1.0, height), max(1, round(max_px)), weight,
+                                  len(found.lines) - 1, min_px, tabular, keep_groups)
+                if fewer.pixel_size < fewer_lines * found.pixel_size or not _words_intact(
+                    text, list(fewer.lines), keep_groups
+                ):
+                    break
+                found = fewer
             if len(self._cache) >= self._capacity:
                 self._cache.pop(next(iter(self._cache)))  # oldest first: texts of past items
             self._cache[key] = found
@@ -169,17 +222,18 @@ class TextFitter:
         max_lines: int,
         min_px: float,
         tabular: bool,
+        keep_groups: bool = False,
     ) -> FittedText:
         def attempt(px: int, split_words: bool) -> FittedText | None:
             font = fonts.countdown_font(px, weight) if tabular else fonts.text_font(px, weight)
             metrics = QFontMetricsF(font)
-            lines = wrap(text, metrics, width)
+            lines = wrap(text, metrics, width, keep_groups)
             if len(lines) > max_lines or any(metrics.horizontalAdvance(line) > width for line in lines):
                 return None
-            if not split_words and not _words_intact(text, lines):
+            if not split_words and not _words_intact(text, lines, keep_groups):
                 return None
             if len(lines) > 1:
-                lines = _balanced(text, metrics, width, len(lines))
+                lines = _balanced(text, metrics, width, len(lines), keep_groups)
             fitted = FittedText(
                 font=font,
                 lines=tuple(lines),

@@ -19,7 +19,6 @@ from PySide6.QtCore import QRect, QRectF
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QWidget
 
-from stagetimer import resources
 from stagetimer.core.show.frames import projector_frame
 from stagetimer.core.show.snapshot import ProjectorFrame
 from stagetimer.core.timefmt import format_tod
@@ -28,8 +27,6 @@ from stagetimer.ui.common.digits import Digits
 from stagetimer.ui.stage.logo import Logo
 from stagetimer.ui.stage.projector_faces import ProjectorFaces
 from stagetimer.ui.stage.stage_view import StageView
-
-LOGO_FILE = "logo.svg"
 
 
 def scene_key(frame: ProjectorFrame) -> tuple[object, ...]:
@@ -50,6 +47,9 @@ def scene_key(frame: ProjectorFrame) -> tuple[object, ...]:
                                       current.organisation, current.section_title),
         None if upcoming is None else (upcoming.id, upcoming.kind, upcoming.title, upcoming.speakers,
                                        upcoming.organisation, format_tod(upcoming.projected_start_ms)),
+        tuple((item.id, item.title, item.speakers, item.organisation, format_tod(item.projected_start_ms))
+              for item in frame.coming_up),
+        bool(frame.countdown_text),  # the optional countdown goes away at zero: repaint it all
     )
 
 
@@ -59,10 +59,22 @@ class ProjectorView(StageView[ProjectorFrame]):
     #: The core's cut of a Control frame for this screen (for thumbnails, tests and screenshots).
     frame_of = staticmethod(projector_frame)
 
-    def __init__(self, parent: QWidget | None = None, logo_path: Path | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, logo_path: str | Path | None = None) -> None:
         super().__init__(parent)
-        self._logo = Logo(logo_path if logo_path is not None else resources.assets_dir() / LOGO_FILE)
-        self._faces = ProjectorFaces(self, self._logo, Digits(), self.words)
+        self._digits = Digits()
+        self._logo = Logo(logo_path)
+        self._faces = ProjectorFaces(self, self._logo, self._digits, self.words)
+
+    @property
+    def logo_error(self) -> str:
+        """Why the agenda's logo cannot be drawn ("" if it can, or there is none)."""
+        return self._logo.error
+
+    def set_logo(self, path: str | Path | None) -> None:
+        """Show the agenda's logo (``event.logo``; None or "" for none: no logo area at all)."""
+        self._logo = Logo(path)
+        self._faces = ProjectorFaces(self, self._logo, self._digits, self.words)
+        self.update()
 
     def scene_key(self, frame: ProjectorFrame) -> tuple[object, ...]:
         return scene_key(frame)
