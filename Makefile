@@ -38,6 +38,7 @@ screenshots: $(STAMP)
 	$(BIN)/python -m tools.screenshots_record
 	$(BIN)/python -m tools.screenshots_door
 	$(BIN)/python -m tools.screenshots_network
+	$(BIN)/python -m tools.screenshots_rooms
 	$(BIN)/python -m tools.web_screenshots
 
 venv: $(STAMP)
