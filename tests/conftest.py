@@ -53,7 +53,7 @@ def rig(qtbot):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def network_app(qapp: Any, tmp_path: Path) -> Iterator[Callable[..., Any]]:
+def whole_app(qapp: Any, tmp_path: Path) -> Iterator[Callable[..., Any]]:
     """Builds the whole app (Korean agenda, 09:00 on a fake clock) with the network options given; closes them after."""
     from PySide6.QtCore import QSettings
 

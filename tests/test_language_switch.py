@@ -7,33 +7,12 @@ re-words Control at once (and is remembered for the next start).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
-import pytest
 from PySide6.QtCore import QSettings
 
-from stagetimer.core.clock import FakeClock
-from stagetimer.ui.app import AppParts, build_app
+from stagetimer.ui.app import AppParts
 from stagetimer.ui.common.i18n import SETTINGS_KEY
-from tests.app_teardown import close_apps
-from tests.network_app import NINE, korean_agenda, options
-
-
-@pytest.fixture
-def build(qapp: Any, tmp_path: Path) -> Iterator[Callable[..., AppParts]]:
-    built: list[AppParts] = []
-
-    def make(**overrides: object) -> AppParts:
-        settings = QSettings(str(tmp_path / "stagetimer.ini"), QSettings.Format.IniFormat)
-        parts = build_app(tmp_path / "agenda.yaml", korean_agenda(), options(**overrides), settings=settings,
-                          clock=FakeClock(NINE), state_dir=tmp_path / "state")
-        built.append(parts)
-        return parts
-
-    yield make
-    close_apps(qapp, *built)
 
 
 def stage_words(parts: AppParts) -> tuple[str, str, str]:
@@ -47,8 +26,8 @@ def control_words(parts: AppParts) -> tuple[str, str, str]:
     return control.windowTitle(), control.presenter_caption.text(), control.buttons["undo"].text_label.text()
 
 
-def test_english_control_keeps_the_korean_stage_and_the_menu_switches_control_at_once(build) -> None:
-    parts = build(lang="en")
+def test_english_control_keeps_the_korean_stage_and_the_menu_switches_control_at_once(whole_app) -> None:
+    parts = whole_app(lang="en")
     assert control_words(parts) == ("StageTimer — Control", "Presenter screen", "Undo")
     assert parts.control.current_panel.state_badge.text() == "BEFORE THE SHOW"
     assert stage_words(parts) == ("시작까지", "감사합니다", "시작까지")
@@ -68,13 +47,13 @@ def test_english_control_keeps_the_korean_stage_and_the_menu_switches_control_at
     assert stage_words(parts) == ("시작까지", "감사합니다", "시작까지")
 
 
-def test_the_choice_is_remembered_and_lang_still_wins(build, tmp_path: Path) -> None:
-    first = build()
+def test_the_choice_is_remembered_and_lang_still_wins(whole_app, tmp_path: Path) -> None:
+    first = whole_app()
     assert first.language == "ko"  # the agenda's, nothing chosen yet
     first.language_menu.choose("en")
     settings = QSettings(str(tmp_path / "stagetimer.ini"), QSettings.Format.IniFormat)
     assert settings.value(SETTINGS_KEY) == "en"
     first.abandon()
     first.session.close()
-    assert build().language == "en"
-    assert build(lang="ko").language == "ko"
+    assert whole_app().language == "en"
+    assert whole_app(lang="ko").language == "ko"

@@ -21,8 +21,8 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def test_serving_is_off_by_default_and_the_menu_turns_it_on_and_off(network_app) -> None:
-    parts = network_app()
+def test_serving_is_off_by_default_and_the_menu_turns_it_on_and_off(whole_app) -> None:
+    parts = whole_app()
     menu = parts.network_menu
     assert not parts.serving.running and not menu.serve_action.isChecked()
     assert menu.title() == "네트워크(&N)"
@@ -38,23 +38,23 @@ def test_serving_is_off_by_default_and_the_menu_turns_it_on_and_off(network_app)
     assert not load_serve_record(parts.state_dir).serving
 
 
-def test_a_show_that_was_serving_serves_again_after_a_restart(network_app, qapp) -> None:
-    first = network_app()
+def test_a_show_that_was_serving_serves_again_after_a_restart(whole_app, qapp) -> None:
+    first = whole_app()
     port = _free_port()
     assert first.serving.start("127.0.0.1", port)
     first.serving.shut_down()  # the app closes (or crashes) while serving
     close_apps(qapp, first)
 
-    second = network_app()
+    second = whole_app()
     assert second.serving.running and second.serving.port == port
 
 
-def test_a_port_in_use_is_said_in_korean_and_the_show_goes_on(network_app) -> None:
+def test_a_port_in_use_is_said_in_korean_and_the_show_goes_on(whole_app) -> None:
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        parts = network_app(serve=("127.0.0.1", port))
+        parts = whole_app(serve=("127.0.0.1", port))
         window = parts.network_menu.open_window()
 
         assert not parts.serving.running
@@ -64,8 +64,8 @@ def test_a_port_in_use_is_said_in_korean_and_the_show_goes_on(network_app) -> No
         assert parts.controller.timer.isActive()  # the display clock never noticed
 
 
-def test_the_window_shows_each_views_link_with_the_right_token_and_the_connected_count(qtbot, network_app) -> None:
-    parts = network_app(serve=("127.0.0.1", 0))
+def test_the_window_shows_each_views_link_with_the_right_token_and_the_connected_count(qtbot, whole_app) -> None:
+    parts = whole_app(serve=("127.0.0.1", 0))
     window = parts.network_menu.open_window()
     tokens = parts.serving.tokens
     cards = window.cards
@@ -102,15 +102,15 @@ def test_the_window_shows_each_views_link_with_the_right_token_and_the_connected
         loop.close()
 
 
-def test_copy_puts_the_link_on_the_clipboard(network_app) -> None:
-    parts = network_app(serve=("127.0.0.1", 0))
+def test_copy_puts_the_link_on_the_clipboard(whole_app) -> None:
+    parts = whole_app(serve=("127.0.0.1", 0))
     card = parts.network_menu.open_window().cards["agenda"]
     card.copy_button.click()
     assert QApplication.clipboard().text() == card.url
 
 
-def test_new_tokens_are_asked_for_first_then_every_link_changes(qtbot, network_app) -> None:
-    parts = network_app(serve=("127.0.0.1", 0))
+def test_new_tokens_are_asked_for_first_then_every_link_changes(qtbot, whole_app) -> None:
+    parts = whole_app(serve=("127.0.0.1", 0))
     window = parts.network_menu.open_window()
     old = parts.serving.tokens
 
@@ -124,8 +124,8 @@ def test_new_tokens_are_asked_for_first_then_every_link_changes(qtbot, network_a
     assert parts.serving.server is not None and parts.serving.server.tokens == new
 
 
-def test_start_and_stop_from_the_window_on_the_chosen_port(network_app) -> None:
-    parts = network_app()
+def test_start_and_stop_from_the_window_on_the_chosen_port(whole_app) -> None:
+    parts = whole_app()
     window = parts.network_menu.open_window()
     port = _free_port()
     window.port_box.setValue(port)
@@ -137,8 +137,8 @@ def test_start_and_stop_from_the_window_on_the_chosen_port(network_app) -> None:
     assert (parts.state_dir / NETWORK_FILE).is_file()
 
 
-def test_the_osc_warning_has_its_place(network_app) -> None:
-    window = network_app().network_menu.open_window()
+def test_the_osc_warning_has_its_place(whole_app) -> None:
+    window = whole_app().network_menu.open_window()
     window.show_osc(9000)
     assert window.osc_warning.isVisible() and "암호" in window.osc_warning.text()
     window.show_osc(None)

@@ -84,17 +84,17 @@ def _send_next_and_see_it(qtbot, parts: AppParts, port: int) -> None:
     assert parts.control.notice().startswith("OSC: ")
 
 
-def test_the_default_osc_port_is_the_servers(network_app) -> None:
+def test_the_default_osc_port_is_the_servers(whole_app) -> None:
     assert OSC_DEFAULT_PORT == net_osc.DEFAULT_PORT == 9000
-    parts = network_app()
+    parts = whole_app()
     assert not parts.serving.osc.on  # off until the stage manager turns it on
     window = parts.network_menu.open_window()
     assert not window.osc_check.isChecked() and window.osc_port_box.value() == 9000
     assert not window.osc_warning.isVisible()
 
 
-def test_osc_on_from_the_window_takes_a_packet_sends_feedback_and_warns(qtbot, network_app, feedback) -> None:
-    parts = network_app()
+def test_osc_on_from_the_window_takes_a_packet_sends_feedback_and_warns(qtbot, whole_app, feedback) -> None:
+    parts = whole_app()
     window = parts.network_menu.open_window()
     port = _free_udp_port()
     window.port_box.setValue(_free_tcp_port())
@@ -129,8 +129,8 @@ def test_osc_on_from_the_window_takes_a_packet_sends_feedback_and_warns(qtbot, n
     assert load_serve_record(parts.state_dir).osc.on
 
 
-def test_a_feedback_target_that_is_not_host_port_is_said_before_anything_starts(network_app) -> None:
-    parts = network_app()
+def test_a_feedback_target_that_is_not_host_port_is_said_before_anything_starts(whole_app) -> None:
+    parts = whole_app()
     window = parts.network_menu.open_window()
     window.osc_check.setChecked(True)
     window.osc_feedback_edit.setText("companion.local")
@@ -139,8 +139,8 @@ def test_a_feedback_target_that_is_not_host_port_is_said_before_anything_starts(
     assert "OSC 피드백" in window.status.text()
 
 
-def test_osc_on_from_the_command_line_is_remembered_across_a_restart(qtbot, network_app, feedback, qapp) -> None:
-    first = network_app(serve=("127.0.0.1", 0), osc=(None, 0), osc_feedback=("127.0.0.1", feedback.port))
+def test_osc_on_from_the_command_line_is_remembered_across_a_restart(qtbot, whole_app, feedback, qapp) -> None:
+    first = whole_app(serve=("127.0.0.1", 0), osc=(None, 0), osc_feedback=("127.0.0.1", feedback.port))
     address = first.serving.osc_address
     assert address is not None and address.host == "127.0.0.1"  # where HTTP listens
     assert any(note.startswith(f"OSC on UDP 127.0.0.1:{address.port}") and "no password" in note
@@ -150,7 +150,7 @@ def test_osc_on_from_the_command_line_is_remembered_across_a_restart(qtbot, netw
     first.serving.shut_down()  # the app closes while serving
     close_apps(qapp, first)
 
-    second = network_app()  # no options: as the show last ran
+    second = whole_app()  # no options: as the show last ran
     again = second.serving.osc_address
     assert again is not None and again.port == address.port  # the port it was given, not 0 again
     assert second.serving.osc_feedback is not None and second.serving.osc_feedback.port == feedback.port
@@ -158,27 +158,27 @@ def test_osc_on_from_the_command_line_is_remembered_across_a_restart(qtbot, netw
     assert window.osc_check.isChecked() and window.osc_warning.isVisible()
 
 
-def test_osc_alone_serves_too_and_osc_off_turns_a_remembered_osc_off(network_app, qapp, tmp_path) -> None:
+def test_osc_alone_serves_too_and_osc_off_turns_a_remembered_osc_off(whole_app, qapp, tmp_path) -> None:
     http, udp = _free_tcp_port(), _free_udp_port()
     save_serve_record(tmp_path / "state", ServeRecord("127.0.0.1", http, False))
-    first = network_app(osc=("127.0.0.1", udp))
+    first = whole_app(osc=("127.0.0.1", udp))
     assert first.serving.running and first.serving.port == http  # where the show last served
     assert first.serving.osc_address is not None and first.serving.osc_address.port == udp
     assert first.serving.osc_feedback is None  # none asked for
     first.serving.shut_down()
     close_apps(qapp, first)
 
-    second = network_app(osc="off")
+    second = whole_app(osc="off")
     assert second.serving.running and second.serving.osc_address is None
     assert not load_serve_record(second.state_dir).osc.on
     assert load_serve_record(second.state_dir).osc.port == udp  # kept for the next time it is turned on
 
 
-def test_an_osc_port_in_use_is_said_in_korean_and_the_views_stay_served(network_app) -> None:
+def test_an_osc_port_in_use_is_said_in_korean_and_the_views_stay_served(whole_app) -> None:
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as taken:
         taken.bind(("127.0.0.1", 0))
         port = taken.getsockname()[1]
-        parts = network_app(serve=("127.0.0.1", 0), osc=(None, port))
+        parts = whole_app(serve=("127.0.0.1", 0), osc=(None, port))
         window = parts.network_menu.open_window()
 
         assert parts.serving.running and parts.serving.osc_address is None  # HTTP serves without OSC
