@@ -167,7 +167,7 @@ def test_break_before_a_fixed_start_explains_how_the_show_absorbs_it() -> None:
     gap = format_check(make_agenda([("a", "talk", "10m"), ("b", "break", "10m"), ("c", "talk", "5m", "10:25")]))
     assert "the break before it stretches to 10:25 during the show" in gap
     over = format_check(make_agenda([("a", "talk", "10m"), ("b", "break", "10m"), ("c", "talk", "5m", "10:15")]))
-    assert "the break shrinks to end at 10:15 during the show (never below 1m)" in over
+    assert "the break shrinks to end at 10:15 during the show (never below 5m)" in over
 
 
 def test_a_first_item_after_the_event_start_leaves_a_gap() -> None:

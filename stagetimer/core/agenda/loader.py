@@ -43,7 +43,7 @@ from stagetimer.core.translatable import QT_TRANSLATE_NOOP
 MAX_BYTES = 2 * 1024 * 1024
 
 TOP_KEYS = ("event", "thresholds", "sections", "items")
-EVENT_KEYS = ("title", "subtitle", "date", "venue", "organiser", "start", "end", "language", "logo")
+EVENT_KEYS = ("title", "subtitle", "date", "venue", "organiser", "start", "end", "hard_end", "language", "logo")
 SECTION_KEYS = ("id", "title")
 LANGUAGES = ("ko", "en")
 #: The key tuples are the loader's vocabulary (the JSON schema test reads them here).
@@ -230,7 +230,25 @@ class _AgendaBuilder(BlockReader):
         if isinstance(start, int) and isinstance(end, int) and end <= start:
             too_early = QT_TRANSLATE_NOOP("AgendaErrors", "the event ends at {end}, not after its start {start}")
             self.r.error(keys["end"][1], Phrase.of(too_early, end=format_tod(end), start=format_tod(start)))
+        fields["hard_end_ms"] = self.hard_end(keys["hard_end"][1], start, end) if "hard_end" in keys else None
         return fields
+
+    def hard_end(self, node: Node, start: object, end: object) -> int | None:
+        """When the venue must be empty: a time of day, after the start and not before the planned end."""
+        words = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "event hard end"))
+        hard = self.time(node, words)
+        if hard is None:
+            return None
+        if isinstance(end, int) and hard < end:
+            early = QT_TRANSLATE_NOOP("AgendaErrors", "the hard end {hard_end} is before the event's end {end}")
+            later = QT_TRANSLATE_NOOP("AgendaErrors", "a hard end at or after the end (the latest the day may run)")
+            self.r.error(node, Phrase.of(early, hard_end=format_tod(hard), end=format_tod(end)), Phrase.of(later))
+            return None
+        if isinstance(start, int) and hard <= start:
+            too_early = QT_TRANSLATE_NOOP("AgendaErrors", "the hard end {hard_end} is not after the start {start}")
+            self.r.error(node, Phrase.of(too_early, hard_end=format_tod(hard), start=format_tod(start)))
+            return None
+        return hard
 
     def sections(self, node: Node) -> tuple[Section, ...]:
         result: list[Section] = []

@@ -36,6 +36,7 @@ ITEM_KEYS = (
     "thresholds",
     "note",
     "presenter_note",
+    "min",
 )
 DEFAULT_KIND = "talk"
 AN_ITEM = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "an item"))
@@ -117,6 +118,7 @@ class ItemReader:
         duration = self.b.duration(keys["duration"][1], duration_words) if "duration" in keys else None
         no_duration = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "item '{id}' has no duration"), id=item_id or "?")
         self.b.missing(keys, "duration", node, no_duration, "duration: 10m")
+        fields["min_ms"] = self.shortest(keys, item_id or "?", duration) if "min" in keys else None
         start_words = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "start"))
         fixed = self.b.time(keys["start"][1], start_words) if "start" in keys else None
         # A break's thresholds are its own: none unless the item names some.
@@ -129,6 +131,22 @@ class ItemReader:
             return None
         start_node = keys["start"][1] if "start" in keys else None
         return _Draft(node, fields, duration, fixed, start_node, keys["duration"][1])
+
+    def shortest(self, keys: KeyMap, item_id: str, duration: int | None) -> int | None:
+        """The item's ``min``: above zero and no longer than its duration, or a located error."""
+        node = keys["min"][1]
+        value = self.b.duration(node, Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "min")))
+        if value is None or duration is None or value <= duration:
+            return value
+        longer = QT_TRANSLATE_NOOP(
+            "AgendaErrors", "item '{id}' may shrink to {min}, which is longer than its duration {duration}"
+        )
+        self.r.error(
+            node,
+            Phrase.of(longer, id=item_id, min=format_duration(value), duration=format_duration(duration)),
+            Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "a min no longer than the duration, such as min: 15m")),
+        )
+        return None
 
     def text(self, keys: KeyMap, name: str) -> str | None:
         """The item's text field ``name`` (present in ``keys``), within its limit."""

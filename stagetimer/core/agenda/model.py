@@ -43,6 +43,11 @@ class Thresholds:
 #: late because coffee is nearly over, and nobody on stage should see amber and red.
 NO_ALARMS = Thresholds(warning_ms=-1, danger_ms=-1)
 
+#: How short a break may become when it gives its time back (absorbing drift before
+#: a fixed start, or in a re-plan), unless it names its own ``min``: five minutes
+#: still lets the room stretch and refill cups; one minute did not.
+BREAK_MIN_MS = 300_000
+
 
 @dataclass(frozen=True)
 class Event:
@@ -57,6 +62,12 @@ class Event:
     organiser: str = ""
     language: str = "en"
     logo: str = ""  # absolute path of the event's SVG or PNG logo ("": none, and no logo area on screen)
+    hard_end_ms: int | None = None  # when the venue must be empty (None: the event's end)
+
+    @property
+    def finish_by_ms(self) -> int:
+        """The time the day must end by: what the planner recovers time for."""
+        return self.end_ms if self.hard_end_ms is None else self.hard_end_ms
 
 
 @dataclass(frozen=True)
@@ -88,6 +99,16 @@ class Item:
     note: str = ""
     line: int = 0
     presenter_note: str = ""  # for the speaker, on the Presenter (``note`` is the stage manager's own)
+    min_ms: int | None = None  # the agenda's ``min``: how short the item may become when the day runs late
+
+    @property
+    def floor_ms(self) -> int:
+        """The shortest this item may become: its ``min``; a break's default; else its own length."""
+        if self.min_ms is not None:
+            return self.min_ms
+        if self.kind == "break":
+            return min(self.duration_ms, BREAK_MIN_MS)
+        return self.duration_ms
 
     @property
     def planned_end_ms(self) -> int:

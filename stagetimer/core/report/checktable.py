@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 from stagetimer.core.agenda.errors import AgendaError
 from stagetimer.core.agenda.model import Agenda, Item
-from stagetimer.core.show.schedule import MIN_BREAK_MS
 from stagetimer.core.timefmt import format_duration, format_tod
 
 INDENT = "  "
@@ -105,7 +104,7 @@ def _between_row(agenda: Agenda, index: int, previous_end_ms: int) -> _Row | Non
         return _Row((_span(previous_end_ms, start), format_duration(start - previous_end_ms), "(gap)", "", why))
     assert before is not None  # the first item never starts before the event (the loader checks)
     if before.kind == "break":
-        floor = format_duration(min(before.duration_ms, MIN_BREAK_MS))
+        floor = format_duration(before.floor_ms)
         why = f"the break shrinks to end at {format_tod(start)} during the show (never below {floor})"
     else:
         why = f"'{before.id}' is still running when '{item.id}' is fixed to start"

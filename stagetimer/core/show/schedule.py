@@ -10,9 +10,6 @@ from __future__ import annotations
 from stagetimer.core.agenda.model import Agenda, Item, Thresholds
 from stagetimer.core.show.state import ShowState
 
-#: A break that absorbs a delay never shrinks below this (or its own length, if shorter).
-MIN_BREAK_MS = 60_000
-
 
 def phase_for(remaining_ms: int, thresholds: Thresholds) -> str:
     """normal → warning → danger → overtime, as remaining time runs down."""
@@ -43,7 +40,7 @@ def base_allotted_ms(agenda: Agenda, index: int, start_tod_ms: int) -> int:
     target = break_target_ms(agenda, index)
     if target is None:
         return item.duration_ms
-    return max(target - start_tod_ms, min(item.duration_ms, MIN_BREAK_MS))
+    return max(target - start_tod_ms, item.floor_ms)  # never below its min (a break's default: 5 m)
 
 
 def allotted_ms(agenda: Agenda, state: ShowState, index: int, tod_ms: int) -> int:
