@@ -248,6 +248,22 @@
         <translation>행사 종료({end})가 시작({start})보다 늦지 않습니다</translation>
     </message>
     <message>
+        <source>event hard end</source>
+        <translation>행사 최종 종료 시각</translation>
+    </message>
+    <message>
+        <source>the hard end {hard_end} is before the event&apos;s end {end}</source>
+        <translation>최종 종료 시각({hard_end})이 행사 종료({end})보다 이릅니다</translation>
+    </message>
+    <message>
+        <source>a hard end at or after the end (the latest the day may run)</source>
+        <translation>행사 종료와 같거나 그 뒤의 최종 종료 시각 (행사가 늦어질 수 있는 한계)</translation>
+    </message>
+    <message>
+        <source>the hard end {hard_end} is not after the start {start}</source>
+        <translation>최종 종료 시각({hard_end})이 시작({start})보다 늦지 않습니다</translation>
+    </message>
+    <message>
         <source>warning</source>
         <translation>경고(warning)</translation>
     </message>
@@ -404,6 +420,18 @@
     <message>
         <source>the item&apos;s thresholds</source>
         <translation>순서의 thresholds</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>최소 길이(min)</translation>
+    </message>
+    <message>
+        <source>item &apos;{id}&apos; may shrink to {min}, which is longer than its duration {duration}</source>
+        <translation>항목 &apos;{id}&apos;의 최소 길이 {min}이(가) 진행 시간 {duration}보다 깁니다</translation>
+    </message>
+    <message>
+        <source>a min no longer than the duration, such as min: 15m</source>
+        <translation>진행 시간보다 길지 않은 최소 길이 (예: min: 15m)</translation>
     </message>
     <message>
         <source>unknown kind &apos;{kind}&apos;</source>
