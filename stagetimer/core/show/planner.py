@@ -1,0 +1,206 @@
+"""The planner: when the day runs late, which of the remaining items give time back.
+
+Today a stage manager who sees "+13m" does the arithmetic in their head. The
+planner does it: it chains the items not yet started from the moment the next
+one can begin, and wherever the chain passes a deadline — a fixed start, or the
+day's hard end — it proposes shorter lengths for the elastic items before that
+deadline (those with a ``min``, and breaks), spread in proportion to their
+slack (length − min), never below ``min``.
+
+Lengths change in **whole minutes**: the cut is rounded up to the minute, so the
+day ends on time or up to a minute early, and every new length is one a speaker
+can be told ("17분"). Only an item cut all the way down to a ``min`` that is not
+a whole number of minutes from its length gets a part minute. Time before a
+fixed start cannot help after it (the fixed start holds), so each stretch
+between deadlines is planned on its own, carrying over only what it could not
+recover. A break just before a fixed start already shrinks by itself during the
+show (schedule.base_allotted_ms), so here it is counted at what it will become.
+
+Pure functions and frozen dataclasses: no clock, no Qt, the same answer for the
+same input, so ``stagetimer plan`` and (later) Control show the same proposal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from stagetimer.core.agenda.model import Agenda
+from stagetimer.core.show.schedule import allotted_ms
+from stagetimer.core.show.state import ShowState
+
+#: Lengths change in steps of this (whole minutes: what a speaker can be told).
+STEP_MS = 60_000
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    """One remaining item: its length before and after the plan, and when it would run."""
+
+    index: int
+    id: str
+    old_ms: int
+    new_ms: int
+    start_ms: int
+    end_ms: int
+    floor_ms: int
+    absorbs: bool = False  # a break before a fixed start: it stretches or shrinks by itself
+
+    @property
+    def shrunk(self) -> bool:
+        """The planner proposes a shorter length (a break that absorbs by itself does not count)."""
+        return not self.absorbs and self.new_ms < self.old_ms
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A time the chain must reach by: a fixed start (``item_id``) or the day's end (``item_id`` "")."""
+
+    item_id: str
+    at_ms: int
+    needed_ms: int  # how late the stretch before it runs with today's lengths
+    over_ms: int  # how late it still runs with the plan (0: met)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The proposal: every remaining item's new length, and the day's end before and after."""
+
+    rows: tuple[PlanRow, ...]
+    deadlines: tuple[Deadline, ...]
+    projected_end_ms: int  # the day's end if nothing changes
+    end_ms: int  # the day's end with the plan
+    finish_by_ms: int  # the event's hard end (or end)
+
+    @property
+    def shortfall_ms(self) -> int:
+        """How much must be recovered for the day to end by its hard end."""
+        return max(0, self.projected_end_ms - self.finish_by_ms)
+
+    @property
+    def over_ms(self) -> int:
+        """How late the day still ends with the plan: the minimums were not enough."""
+        return max(0, self.end_ms - self.finish_by_ms)
+
+    @property
+    def recovered_ms(self) -> int:
+        """Time the proposed cuts give back (the breaks that absorb by themselves not counted)."""
+        return sum(row.old_ms - row.new_ms for row in self.rows if row.shrunk)
+
+    @property
+    def on_time(self) -> bool:
+        """The day ends by its hard end with the plan."""
+        return self.over_ms == 0
+
+    @property
+    def changes(self) -> tuple[PlanRow, ...]:
+        """The items the plan shortens: what applying it would change."""
+        return tuple(row for row in self.rows if row.shrunk)
+
+
+def spread(needed_ms: int, slacks: Sequence[int], step_ms: int = STEP_MS) -> list[int]:
+    """Cuts that recover ``needed_ms`` from items with ``slacks``, in proportion, never past a slack.
+
+    The total is ``needed_ms`` rounded up to ``step_ms``, or every slack when
+    that is not enough. Each cut is its proportional share floored to a step;
+    the steps left over go to the largest remainders (ties: the earlier item).
+    """
+    total = sum(slacks)
+    if needed_ms <= 0 or total <= 0:
+        return [0] * len(slacks)
+    target = min(-(-needed_ms // step_ms) * step_ms, total)
+    if target == total:
+        return list(slacks)
+    cuts = [min(slack, target * slack // total // step_ms * step_ms) for slack in slacks]
+    order = sorted(range(len(slacks)), key=lambda i: (-(target * slacks[i] - cuts[i] * total), i))
+    left = target - sum(cuts)
+    while left > 0:  # ends: target < total, so some item always has slack left
+        for i in order:
+            more = min(step_ms, left, slacks[i] - cuts[i])
+            cuts[i] += more
+            left -= more
+            if left == 0:
+                break
+    return cuts
+
+
+def plan_from(
+    agenda: Agenda,
+    first_index: int,
+    start_ms: int,
+    lengths: Sequence[int] | None = None,
+    frozen: frozenset[int] = frozenset(),
+) -> Plan:
+    """Re-plan items ``first_index`` on, the first starting no earlier than ``start_ms`` (a time of day).
+
+    ``lengths`` are every item's current lengths (default: the agenda's
+    durations); items in ``frozen`` (already started) keep theirs.
+    """
+    items = agenda.items
+    old = list(lengths) if lengths is not None else [item.duration_ms for item in items]
+    rows: list[PlanRow] = []
+    deadlines: list[Deadline] = []
+    chain = projected = start_ms
+    bounds = [i for i in range(first_index + 1, len(items)) if items[i].fixed_start_ms is not None] + [len(items)]
+    begin = first_index
+    for end in bounds:
+        if begin >= len(items):
+            break
+        is_fixed = end < len(items)
+        deadline = items[end].fixed_start_ms if is_fixed else agenda.event.finish_by_ms
+        assert deadline is not None
+        absorber = end - 1 if is_fixed and items[end - 1].kind == "break" and end - 1 not in frozen else None
+        stretch = range(begin, end)
+        fixed = items[begin].fixed_start_ms
+        seg_start = chain if fixed is None else max(chain, fixed)
+        proj_start = projected if fixed is None else max(projected, fixed)
+
+        def floor_of(i: int) -> int:
+            return min(items[i].floor_ms, old[i])
+
+        def ends_at(first: int, new: Sequence[int]) -> int:
+            t = first + sum(new[k] for k, i in enumerate(stretch) if i != absorber)
+            return t if absorber is None else t + max(deadline - t, floor_of(absorber))
+
+        elastic = [i for i in stretch if i not in frozen and i != absorber]
+        at_floor = [floor_of(i) if i == absorber else old[i] for i in stretch]
+        needed = max(0, ends_at(seg_start, at_floor) - deadline)
+        cuts = dict(zip(elastic, spread(needed, [old[i] - floor_of(i) for i in elastic]), strict=True))
+        new = [old[i] - cuts.get(i, 0) for i in stretch]
+        t = seg_start
+        for k, i in enumerate(stretch):
+            length = max(deadline - t, floor_of(i)) if i == absorber else new[k]
+            rows.append(PlanRow(i, items[i].id, old[i], length, t, t + length, floor_of(i), i == absorber))
+            t += length
+        projected = ends_at(proj_start, [old[i] for i in stretch])
+        chain = t
+        deadlines.append(Deadline(items[end].id if is_fixed else "", deadline, needed, max(0, t - deadline)))
+        begin = end
+    return Plan(tuple(rows), tuple(deadlines), projected, chain, agenda.event.finish_by_ms)
+
+
+def plan_late(agenda: Agenda, late_ms: int, from_index: int = 0) -> Plan:
+    """What if item ``from_index`` starts ``late_ms`` after its planned start (the ones before as planned)?"""
+    item = agenda.items[from_index]
+    return plan_from(agenda, from_index, item.planned_start_ms + late_ms)
+
+
+def plan_show(agenda: Agenda, state: ShowState, now_ms: int, tod_ms: int) -> Plan:
+    """The plan for a running show at show time ``now_ms`` (time of day ``tod_ms``).
+
+    The item on stage ends when its countdown does (or now, in overtime); items
+    that have already started keep their lengths; the others start from there.
+    """
+    count = len(agenda.items)
+    lengths = [item.duration_ms + record.adjust_ms for item, record in zip(agenda.items, state.items, strict=True)]
+    frozen = frozenset(i for i, record in enumerate(state.items) if record.actual_start_ms is not None)
+    if state.stage == "closing" or not agenda.items:
+        return plan_from(agenda, count, tod_ms, lengths, frozen)
+    if state.stage == "welcome":
+        return plan_from(agenda, 0, max(tod_ms, agenda.items[0].planned_start_ms), lengths, frozen)
+    current = state.index or 0
+    record = state.items[current]
+    if record.actual_start_ms is None:  # loaded, not started: it may still be re-planned
+        return plan_from(agenda, current, tod_ms, lengths, frozen)
+    remaining = allotted_ms(agenda, state, current, tod_ms) - record.elapsed_at(now_ms)
+    return plan_from(agenda, current + 1, tod_ms + max(remaining, 0), lengths, frozen)
