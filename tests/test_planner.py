@@ -119,8 +119,8 @@ def test_lateness_a_stretch_cannot_absorb_carries_past_its_fixed_start() -> None
 
 def test_a_hard_end_later_than_the_end_leaves_room() -> None:
     agenda = with_min(make_agenda([("a", "talk", "30m"), ("b", "talk", "30m")]), a="20m", b="20m")
-    roomy = agenda.replace_items(agenda.items)
-    roomy = dataclasses.replace(roomy, event=dataclasses.replace(agenda.event, hard_end_ms=agenda.event.end_ms + 5 * MIN))
+    later = dataclasses.replace(agenda.event, hard_end_ms=agenda.event.end_ms + 5 * MIN)
+    roomy = dataclasses.replace(agenda, event=later)
     assert lengths(plan_late(roomy, 8 * MIN).changes) == {"a": 28, "b": 29}
     assert lengths(plan_late(agenda, 8 * MIN).changes) == {"a": 26, "b": 26}
 

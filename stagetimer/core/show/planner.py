@@ -124,6 +124,33 @@ def spread(needed_ms: int, slacks: Sequence[int], step_ms: int = STEP_MS) -> lis
     return cuts
 
 
+@dataclass(frozen=True)
+class _Stretch:
+    """Items ``begin``..``end - 1``, which must end by ``deadline``; ``absorber`` is a break before a fixed start."""
+
+    agenda: Agenda
+    old: Sequence[int]
+    begin: int
+    end: int
+    deadline: int
+    absorber: int | None
+
+    @property
+    def indices(self) -> range:
+        return range(self.begin, self.end)
+
+    def floor_of(self, index: int) -> int:
+        """How short the item may become (never longer than it is now)."""
+        return min(self.agenda.items[index].floor_ms, self.old[index])
+
+    def ends_at(self, start_ms: int, lengths: dict[int, int]) -> int:
+        """When the stretch ends from ``start_ms``, the absorbing break stretching or shrinking to the deadline."""
+        end = start_ms + sum(length for index, length in lengths.items() if index != self.absorber)
+        if self.absorber is None:
+            return end
+        return end + max(self.deadline - end, self.floor_of(self.absorber))
+
+
 def plan_from(
     agenda: Agenda,
     first_index: int,
@@ -143,36 +170,26 @@ def plan_from(
     chain = projected = start_ms
     bounds = [i for i in range(first_index + 1, len(items)) if items[i].fixed_start_ms is not None] + [len(items)]
     begin = first_index
-    for end in bounds:
-        if begin >= len(items):
-            break
+    for end in bounds if begin < len(items) else []:
         is_fixed = end < len(items)
         deadline = items[end].fixed_start_ms if is_fixed else agenda.event.finish_by_ms
         assert deadline is not None
-        absorber = end - 1 if is_fixed and items[end - 1].kind == "break" and end - 1 not in frozen else None
-        stretch = range(begin, end)
+        absorbs = is_fixed and items[end - 1].kind == "break" and end - 1 not in frozen
+        stretch = _Stretch(agenda, old, begin, end, deadline, end - 1 if absorbs else None)
         fixed = items[begin].fixed_start_ms
         seg_start = chain if fixed is None else max(chain, fixed)
         proj_start = projected if fixed is None else max(projected, fixed)
-
-        def floor_of(i: int) -> int:
-            return min(items[i].floor_ms, old[i])
-
-        def ends_at(first: int, new: Sequence[int]) -> int:
-            t = first + sum(new[k] for k, i in enumerate(stretch) if i != absorber)
-            return t if absorber is None else t + max(deadline - t, floor_of(absorber))
-
-        elastic = [i for i in stretch if i not in frozen and i != absorber]
-        at_floor = [floor_of(i) if i == absorber else old[i] for i in stretch]
-        needed = max(0, ends_at(seg_start, at_floor) - deadline)
-        cuts = dict(zip(elastic, spread(needed, [old[i] - floor_of(i) for i in elastic]), strict=True))
-        new = [old[i] - cuts.get(i, 0) for i in stretch]
+        before = {i: old[i] for i in stretch.indices}
+        needed = max(0, stretch.ends_at(seg_start, before) - deadline)
+        elastic = [i for i in stretch.indices if i not in frozen and i != stretch.absorber]
+        cuts = dict(zip(elastic, spread(needed, [old[i] - stretch.floor_of(i) for i in elastic]), strict=True))
         t = seg_start
-        for k, i in enumerate(stretch):
-            length = max(deadline - t, floor_of(i)) if i == absorber else new[k]
-            rows.append(PlanRow(i, items[i].id, old[i], length, t, t + length, floor_of(i), i == absorber))
+        for i in stretch.indices:
+            absorber = i == stretch.absorber
+            length = max(deadline - t, stretch.floor_of(i)) if absorber else old[i] - cuts.get(i, 0)
+            rows.append(PlanRow(i, items[i].id, old[i], length, t, t + length, stretch.floor_of(i), absorber))
             t += length
-        projected = ends_at(proj_start, [old[i] for i in stretch])
+        projected = stretch.ends_at(proj_start, before)
         chain = t
         deadlines.append(Deadline(items[end].id if is_fixed else "", deadline, needed, max(0, t - deadline)))
         begin = end
