@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from stagetimer.cli import plan as cli_plan
 from stagetimer.cli import status_report as cli_status_report
 from stagetimer.cli import urls as cli_urls
 from stagetimer.cli.common import (
@@ -89,6 +90,8 @@ examples:
   stagetimer --presenter-screen 1 --projector-screen HDMI-2
   stagetimer --windowed --speed 60        rehearse on one laptop, 1 min per second
   stagetimer check my-event.yaml          validate and print the timetable
+  stagetimer plan my-event.yaml --late 12m
+                                          what if the day starts 12 minutes late: the re-planned timetable
   stagetimer --serve 8080                 browser views and remote on this computer
   stagetimer --serve 0.0.0.0:8080         ... and on the venue network (links: stagetimer urls)
   stagetimer --serve 8080 --osc 9000 --osc-feedback 127.0.0.1:12321
@@ -252,6 +255,7 @@ SUBCOMMANDS: dict[str, Subcommand] = {
         usage="check AGENDA",
         epilog=CHECK_EPILOG,
     ),
+    "plan": cli_plan.PLAN,
     "status": cli_status_report.STATUS,
     "report": cli_status_report.REPORT,
     "urls": cli_urls.URLS,
