@@ -212,3 +212,13 @@ def test_frozen_items_keep_their_length(day: tuple[Agenda, int, int]) -> None:
     start = agenda.items[first].planned_start_ms + late
     plan = plan_from(agenda, first, start, frozen=frozen)
     assert all(row.new_ms == row.old_ms for row in plan.rows if row.index in frozen)
+
+
+def test_during_the_show_a_late_break_shrinks_to_five_minutes_not_one() -> None:
+    agenda = make_agenda([("a", "talk", "20m"), ("b", "break", "10m"), ("c", "talk", "20m", "10:30")])
+    clock = FakeClock(tod_ms=parse_time_of_day("10:00"))
+    show = Show(agenda, clock)
+    show.apply(Command("start"))
+    clock.advance(28 * MIN)  # a runs 8 minutes over: the break would have to be 2 minutes
+    show.apply(Command("next_start"))
+    assert show.snapshot().allotted_ms == 5 * MIN

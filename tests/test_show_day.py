@@ -18,8 +18,12 @@ HOUR = 3_600_000
 
 
 def forum_agenda():
-    """The 2 December programme's shape: remarks, reports, five cases, break, forum at 11:30."""
-    return make_agenda(
+    """The 2 December programme's shape: remarks, reports, five cases, break, forum at 11:30.
+
+    Its break says ``min: 1m``: the day below is so late that it needs the break
+    shorter than the 5-minute default floor to hold the forum's fixed start.
+    """
+    agenda = make_agenda(
         [
             ("opening", "remarks", "5m"),
             ("congrats", "remarks", "5m"),
@@ -37,6 +41,8 @@ def forum_agenda():
         ],
         end="12:30",
     )
+    items = tuple(dataclasses.replace(item, min_ms=MIN) if item.kind == "break" else item for item in agenda.items)
+    return agenda.replace_items(items)
 
 
 def run(show: Show, action: str, value: str | int | None = None) -> None:
@@ -86,7 +92,7 @@ def test_simulated_event_day() -> None:
         run(show, "next_start")
         clock.advance(10 * MIN)
     snap = show.snapshot()
-    # 10:02 + 6 + 4 + 11.5 + 11 + 13 + 10 + 30 = 11:27:30; the break can only shrink to 2:30.
+    # 10:02 + 6 + 4 + 11.5 + 11 + 13 + 10 + 30 = 11:27:30; the break (min 1m) shrinks to 2:30.
     assert format_tod(snap.time_of_day_ms, seconds=True) == "11:27:30"
     run(show, "next_start")  # break
     snap = show.snapshot()
