@@ -222,3 +222,40 @@ def test_during_the_show_a_late_break_shrinks_to_five_minutes_not_one() -> None:
     clock.advance(28 * MIN)  # a runs 8 minutes over: the break would have to be 2 minutes
     show.apply(Command("next_start"))
     assert show.snapshot().allotted_ms == 5 * MIN
+
+
+@st.composite
+def days_with_fixed_starts(draw: st.DrawFn) -> tuple[Agenda, int, int]:
+    count = draw(st.integers(2, 8))
+    rows: list[tuple[str, str, str] | tuple[str, str, str, str]] = []
+    chain = 10 * 60  # minutes since midnight
+    for n in range(count):
+        kind = draw(st.sampled_from(["talk", "panel", "break"]))
+        length = draw(st.integers(1, 40))
+        if n and draw(st.booleans()):
+            chain += draw(st.integers(0, 10))  # a fixed start at or after the chained one
+            rows.append((f"i{n}", kind, f"{length}m", f"{chain // 60:02d}:{chain % 60:02d}"))
+        else:
+            rows.append((f"i{n}", kind, f"{length}m"))
+        chain += length
+    agenda = make_agenda(rows)
+    items = tuple(
+        dataclasses.replace(item, min_ms=draw(st.integers(1, item.duration_ms // MIN)) * MIN)
+        if draw(st.booleans()) else item
+        for item in agenda.items
+    )
+    return agenda.replace_items(items), draw(st.integers(0, count - 1)), draw(st.integers(0, 60)) * MIN
+
+
+@settings(max_examples=300, deadline=None)
+@given(days_with_fixed_starts())
+def test_with_fixed_starts_no_item_goes_below_min_and_no_deadline_gets_worse(day: tuple[Agenda, int, int]) -> None:
+    agenda, first, late = day
+    plan = plan_late(agenda, late, first)
+    for row in plan.rows:
+        assert row.new_ms >= agenda.items[row.index].floor_ms
+        assert row.absorbs or row.new_ms <= row.old_ms
+    for deadline in plan.deadlines:
+        assert deadline.over_ms <= deadline.needed_ms
+    assert plan.end_ms <= plan.projected_end_ms
+    assert all(before.end_ms <= after.start_ms for before, after in zip(plan.rows, plan.rows[1:], strict=False))
