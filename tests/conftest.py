@@ -72,3 +72,13 @@ def whole_app(qapp: Any, tmp_path: Path) -> Iterator[Callable[..., Any]]:
 
     yield make
     close_apps(qapp, *built)
+
+
+@pytest.fixture
+def journaled(tmp_path: Path) -> Iterator[Any]:
+    """The bundled day served on loopback with a journal, its first item started (tests/net_rig.py)."""
+    from tests.net_rig import served
+
+    with served(state_dir=tmp_path) as live:
+        live.get("/api/v1/start", live.tokens.control)
+        yield live

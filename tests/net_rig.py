@@ -22,7 +22,7 @@ from stagetimer.core.clock import SystemClock
 from stagetimer.core.show.commands import Command
 from stagetimer.core.show.frames import build_frames
 from stagetimer.core.show.outcome import Outcome
-from stagetimer.core.show.session import Session
+from stagetimer.core.show.session import JOURNAL_NAME, Session
 from stagetimer.core.show.show import Show
 from stagetimer.core.show.status import status_dict
 from stagetimer.net.server import NetServer
@@ -82,6 +82,13 @@ class Served:
     @property
     def base(self) -> str:
         return self.server.address.base_url()
+
+    def record(self) -> tuple[object, bytes]:
+        """The show's state and its journal, to prove a refused request changed neither (a journaled show)."""
+        door = self.port.door
+        if not isinstance(door, Session):
+            raise TypeError("record() needs a show served with a state folder (served(state_dir=...))")
+        return self.port.show.state.copy(), (door.state_dir / JOURNAL_NAME).read_bytes()
 
     def get(self, path: str, token: str | None = None, headers: dict[str, str] | None = None,
             data: bytes | None = None, method: str | None = None) -> tuple[int, dict[str, Any]]:

@@ -15,7 +15,6 @@ import http.client
 import json
 import logging
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
 
@@ -60,11 +59,6 @@ def no_tracebacks(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
         yield
     errors = [record for record in caplog.records if record.levelno >= logging.ERROR]
     assert not errors, caplog.text
-
-
-def record(live: Served) -> tuple[object, bytes]:
-    journal: Path = live.port.door.state_dir / "journal.jsonl"  # type: ignore[union-attr]
-    return live.port.show.state.copy(), journal.read_bytes()
 
 
 def strict_json(data: bytes | str) -> Any:
@@ -159,7 +153,7 @@ def send(live: Served, method: str, path: str, headers: dict[str, str], body: by
 def test_every_http_answer_is_json_with_a_reason_and_a_refusal_changes_nothing(
         live: Served, request: tuple[str, str, dict[str, str], bytes | None]) -> None:
     method, path, headers, body = request
-    before = record(live)
+    before = live.record()
     status, content_type, data = send(live, method, path, headers, body)
     assert status in STATUSES, (status, data[:200])
     if method == "HEAD":
@@ -173,7 +167,7 @@ def test_every_http_answer_is_json_with_a_reason_and_a_refusal_changes_nothing(
     else:
         assert answer["ok"] is False and isinstance(answer.get("reason"), str) and answer["reason"]
         assert "Traceback" not in data.decode("utf-8", "replace")
-        assert record(live) == before, (status, answer)
+        assert live.record() == before, (status, answer)
 
 
 @FUZZ
@@ -185,14 +179,14 @@ def test_every_http_answer_is_json_with_a_reason_and_a_refusal_changes_nothing(
                      "xn--lcalhost-5za", "[", "]:80", "127.0.0.1 evil.example"]),
     st.text(alphabet=st.characters(min_codepoint=33, max_codepoint=126), max_size=30)))
 def test_any_host_header_is_allowed_or_refused_with_a_reason(live: Served, host: str) -> None:
-    before = record(live)
+    before = live.record()
     status, content_type, data = send(live, "GET", "/api/v1/next?token={control}", {"Host": host}, None)
     assert content_type.startswith("application/json"), (host, status, data[:200])
     answer = strict_json(data)
     assert status in STATUSES and (status == 200) == answer["ok"]
     if status != 200:
         assert answer["reason"] in ("host_not_allowed", "origin_not_allowed", "unauthorized") or status == 409
-        assert record(live) == before
+        assert live.record() == before
 
 
 def test_a_token_in_the_query_wins_over_the_header_and_the_first_of_two_counts(live: Served) -> None:
@@ -231,7 +225,7 @@ def test_every_websocket_message_gets_one_json_answer_and_a_refusal_changes_noth
     async def scenario() -> None:
         async with aiohttp.ClientSession() as session, session.ws_connect(url) as ws:
             for message in messages:
-                before = record(live)
+                before = live.record()
                 await (ws.send_bytes(message) if isinstance(message, bytes) else ws.send_str(message))
                 while True:
                     received = await ws.receive(timeout=5)
@@ -247,7 +241,7 @@ def test_every_websocket_message_gets_one_json_answer_and_a_refusal_changes_noth
                 assert reply.get("ok") is not True or control
                 if reply.get("ok") is not True:
                     assert isinstance(reply["reason"], str) and reply["reason"]
-                    assert record(live) == before, (message, reply)
+                    assert live.record() == before, (message, reply)
 
     asyncio.run(scenario())
 

@@ -12,8 +12,6 @@ import logging
 import socket
 import struct
 import time
-from collections.abc import Iterator
-from pathlib import Path
 
 import aiohttp
 import pytest
@@ -28,19 +26,6 @@ from stagetimer.net.hub import Client, Hub
 from stagetimer.net.tokens import Tokens
 from tests.net_rig import Served, served
 from tests.snapshots_factory import NOTE, fallback_agenda
-
-
-@pytest.fixture
-def journaled(tmp_path: Path) -> Iterator[Served]:
-    with served(state_dir=tmp_path) as live:
-        live.get("/api/v1/start", live.tokens.control)
-        yield live
-
-
-def record(live: Served) -> tuple[object, bytes]:
-    """The show's state and its journal, to prove a refused request changed neither."""
-    journal = live.port.door.state_dir / "journal.jsonl"  # type: ignore[union-attr]
-    return live.port.show.state.copy(), journal.read_bytes()
 
 
 def connected(live: Served, within_s: float = 3.0) -> int:
@@ -65,10 +50,10 @@ FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 ])
 def test_a_body_that_cannot_be_read_is_a_400_with_a_reason(journaled: Served, body: bytes,
                                                           headers: dict[str, str], reason: str) -> None:
-    before = record(journaled)
+    before = journaled.record()
     status, answer = journaled.get("/api/v1/message", journaled.tokens.control, headers=headers, data=body)
     assert (status, answer["ok"], answer["reason"]) == (400, False, reason)
-    assert record(journaled) == before
+    assert journaled.record() == before
 
 
 def test_a_json_body_is_utf8_whatever_charset_it_claims_and_an_empty_one_is_no_parameters(journaled: Served) -> None:
@@ -85,10 +70,10 @@ def test_a_json_body_is_utf8_whatever_charset_it_claims_and_an_empty_one_is_no_p
 @pytest.mark.parametrize("origin", ["http://[::1", "null", "http://127.0.0.1:1", "file://", "ws://127.0.0.1",
                                     "http://evil.example", "javascript:alert(1)", ""])
 def test_an_origin_that_is_not_this_server_exactly_is_refused(journaled: Served, origin: str) -> None:
-    before = record(journaled)
+    before = journaled.record()
     status, answer = journaled.get("/api/v1/next", journaled.tokens.control, headers={"Origin": origin})
     assert (status, answer["reason"]) == (403, "origin_not_allowed")
-    assert record(journaled) == before
+    assert journaled.record() == before
 
 
 def test_same_origin_is_host_and_port() -> None:
@@ -120,7 +105,7 @@ async def _until(ws: aiohttp.ClientWebSocketResponse, kind: str) -> dict[str, ob
 
 def test_odd_websocket_messages_are_each_answered_and_change_nothing(journaled: Served) -> None:
     url = f"{journaled.base}/api/v1/ws?view=remote&token={journaled.tokens.control}"
-    before = record(journaled)
+    before = journaled.record()
 
     async def scenario() -> None:
         async with aiohttp.ClientSession() as session, session.ws_connect(url) as ws:
@@ -146,13 +131,13 @@ def test_odd_websocket_messages_are_each_answered_and_change_nothing(journaled: 
             assert (await _until(ws, "pong"))["id"] == "a-7"
 
     asyncio.run(scenario())
-    assert record(journaled) == before
+    assert journaled.record() == before
     assert connected(journaled) == 0
 
 
 def test_an_oversized_or_flooding_websocket_client_is_cut_off_and_the_counts_return_to_zero(journaled: Served) -> None:
     url = f"{journaled.base}/api/v1/ws?view=presenter&token={journaled.tokens.viewer}"
-    before = record(journaled)
+    before = journaled.record()
 
     async def scenario() -> None:
         async with aiohttp.ClientSession() as session:
@@ -175,7 +160,7 @@ def test_an_oversized_or_flooding_websocket_client_is_cut_off_and_the_counts_ret
 
     asyncio.run(scenario())
     assert connected(journaled) == 0
-    assert record(journaled) == before
+    assert journaled.record() == before
 
 
 def _upgrade(token: str) -> bytes:

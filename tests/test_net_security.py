@@ -12,7 +12,6 @@ import concurrent.futures
 import os
 import stat
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import aiohttp
@@ -24,53 +23,39 @@ from stagetimer.net.actions import ACTIONS
 from stagetimer.net.guards import BURST, MAX_BODY, RateLimiter, host_allowed
 from stagetimer.net.server import NetServer, ServerError
 from stagetimer.net.tokens import TOKENS_FILE, Tokens, load_tokens, regenerate_tokens
-from tests.net_rig import Served, ThreadPort, served
+from tests.net_rig import Served, ThreadPort
 
 #: Every action as a URL, with a valid parameter where it needs one.
 ACTION_PATHS = [f"/api/v1/{name}" + {"goto": "/2", "add": "?seconds=60", "message": "?text=hi"}.get(name, "")
                 for name in ACTIONS] + ["/api/v1/goto/id/opening", "/api/v1/status"]
 
 
-@pytest.fixture
-def journaled(tmp_path: Path) -> Iterator[Served]:
-    with served(state_dir=tmp_path) as live:
-        live.get("/api/v1/start", live.tokens.control)
-        yield live
-
-
-def _record(live: Served) -> tuple[object, bytes]:
-    """The show's state and its journal, to prove a refused request changed neither."""
-    door = live.port.door
-    journal = door.state_dir / "journal.jsonl"  # type: ignore[union-attr]
-    return live.port.show.state.copy(), journal.read_bytes()
-
-
 @pytest.mark.parametrize("path", ACTION_PATHS)
 def test_no_token_or_a_wrong_one_is_401_and_changes_nothing(journaled: Served, path: str) -> None:
-    before = _record(journaled)
+    before = journaled.record()
     for token in (None, "", "not-a-token", journaled.tokens.control[:-1]):
         status, body = journaled.get(path, token)
         assert (status, body["reason"]) == (401, "unauthorized"), token
     status, body = journaled.get(path, headers={"Authorization": "Bearer wrong"})
     assert status == 401
-    assert _record(journaled) == before
+    assert journaled.record() == before
 
 
 @pytest.mark.parametrize("path", ACTION_PATHS)
 def test_the_viewer_token_opens_no_command(journaled: Served, path: str) -> None:
-    before = _record(journaled)
+    before = journaled.record()
     status, body = journaled.get(path, journaled.tokens.viewer)
     assert (status, body["reason"]) == (403, "forbidden")
-    assert _record(journaled) == before
+    assert journaled.record() == before
 
 
 @pytest.mark.parametrize("host", ["evil.example.com", "attacker.test:80", "127.0.0.1.nip.io", "localhost.evil.com"])
 def test_a_name_someone_elses_dns_controls_is_refused_dns_rebinding(journaled: Served, host: str) -> None:
-    before = _record(journaled)
+    before = journaled.record()
     for path in ("/api/v1/next", "/view/presenter", "/api/v1/ws?view=remote"):
         status, body = journaled.get(path, journaled.tokens.control, headers={"Host": host})
         assert (status, body["reason"]) == (403, "host_not_allowed"), path
-    assert _record(journaled) == before
+    assert journaled.record() == before
 
 
 def test_the_machines_own_addresses_and_names_are_allowed() -> None:
@@ -81,10 +66,10 @@ def test_the_machines_own_addresses_and_names_are_allowed() -> None:
 
 
 def test_another_sites_page_cannot_drive_the_show_origin(journaled: Served) -> None:
-    before = _record(journaled)
+    before = journaled.record()
     status, body = journaled.get("/api/v1/next", journaled.tokens.control, headers={"Origin": "http://evil.example.com"})
     assert (status, body["reason"]) == (403, "origin_not_allowed")
-    assert _record(journaled) == before
+    assert journaled.record() == before
     same = journaled.base
     assert journaled.get("/api/v1/status", journaled.tokens.control, headers={"Origin": same})[0] == 200
 
@@ -100,15 +85,15 @@ def test_no_answer_invites_other_sites_in_no_cors(journaled: Served) -> None:
 
 
 def test_an_oversized_body_is_413_and_changes_nothing(journaled: Served) -> None:
-    before = _record(journaled)
+    before = journaled.record()
     status, body = journaled.get("/api/v1/message", journaled.tokens.control, data=b"text=" + b"x" * (MAX_BODY * 4),
                                  headers={"Content-Type": "application/x-www-form-urlencoded"}, method="POST")
     assert (status, body["reason"]) == (413, "too_large")
-    assert _record(journaled) == before
+    assert journaled.record() == before
 
 
 def test_a_flood_is_throttled_and_the_show_goes_on(journaled: Served) -> None:
-    before = _record(journaled)
+    before = journaled.record()
     deadline = time.monotonic() + 20  # bounded in count (below) and in time
     statuses: list[int] = []
 
@@ -121,7 +106,7 @@ def test_a_flood_is_throttled_and_the_show_goes_on(journaled: Served) -> None:
         statuses = list(pool.map(hit, range(int(BURST) * 4)))
     assert statuses.count(429) > BURST  # most of the flood never reached a handler
     assert set(statuses) <= {401, 429, 0}
-    assert _record(journaled) == before
+    assert journaled.record() == before
     time.sleep(1.0)  # the bucket refills: the stage manager's own remote works again
     assert journaled.get("/api/v1/pause", journaled.tokens.control)[1]["effect"] == "paused"
 
@@ -135,7 +120,7 @@ def test_the_rate_limiter_refills_and_forgets_quiet_clients() -> None:
 
 def test_websocket_doors(journaled: Served) -> None:
     url = journaled.base.replace("http", "ws") + "/api/v1/ws"
-    before = _record(journaled)
+    before = journaled.record()
 
     async def scenario() -> None:
         async with aiohttp.ClientSession() as session:
@@ -155,7 +140,7 @@ def test_websocket_doors(journaled: Served) -> None:
                 assert (await ws.receive_json(timeout=5))["reason"] == "bad_json"
 
     asyncio.run(scenario())
-    assert _record(journaled) == before
+    assert journaled.record() == before
 
 
 def test_tokens_are_random_private_and_replaced_on_demand(tmp_path: Path) -> None:
