@@ -112,8 +112,7 @@ def presenter_countdown(frames: Frames) -> Countdown | None:
 def presenter_view(frames: Frames) -> dict[str, Any]:
     """The lectern tablet: the presenter frame, counting by itself."""
     data = _without(frames.presenter.to_dict(), _TICKING)
-    data.update(language=frames.control.language,
-                current=_public(frames.presenter.current), next=_public(frames.presenter.next),
+    data.update(current=_public(frames.presenter.current), next=_public(frames.presenter.next),
                 resume_ms=to_minute(frames.presenter.resume_ms), countdown=_countdown(presenter_countdown(frames)))
     return data
 
