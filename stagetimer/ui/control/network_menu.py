@@ -8,14 +8,18 @@ failure, so nobody has to open a window to know the show is on the network.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from stagetimer.ui.control import network_words as words
-from stagetimer.ui.control.network_window import NetworkWindow
 from stagetimer.ui.control.window import ControlWindow
 from stagetimer.ui.controller import Controller
 from stagetimer.ui.serving import Serving
+
+if TYPE_CHECKING:  # built when first opened: its QR codes and cards are not start-up work
+    from stagetimer.ui.control.network_window import NetworkWindow
 
 
 class NetworkMenu(QMenu):
@@ -52,6 +56,8 @@ class NetworkMenu(QMenu):
     def open_window(self) -> NetworkWindow:
         """The Network window (the same one again if it is open)."""
         if self.network_window is None:
+            from stagetimer.ui.control.network_window import NetworkWindow
+
             self.network_window = NetworkWindow(self._serving, self._controller, self._control)
         self.network_window.fill_hosts()
         self.network_window.refresh()
