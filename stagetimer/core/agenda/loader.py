@@ -32,8 +32,9 @@ from stagetimer.core.agenda.file_errors import (
     yaml_error,
 )
 from stagetimer.core.agenda.loader_items import DEFAULT_KIND, ITEM_KEYS, ItemReader
+from stagetimer.core.agenda.loader_phases import read_cues, read_messages
 from stagetimer.core.agenda.logo_file import logo_path
-from stagetimer.core.agenda.model import Agenda, Event, Item, Section, Thresholds
+from stagetimer.core.agenda.model import Agenda, Event, Item, PerPhase, Section, Thresholds
 from stagetimer.core.agenda.yaml_compose import compose, structure_errors
 from stagetimer.core.agenda.yaml_nodes import BudgetExceeded, NodeReader, position
 from stagetimer.core.timefmt import format_tod
@@ -42,7 +43,7 @@ from stagetimer.core.translatable import QT_TRANSLATE_NOOP
 #: Larger than any real agenda by far; refused before reading so a wrong file is quick.
 MAX_BYTES = 2 * 1024 * 1024
 
-TOP_KEYS = ("event", "thresholds", "sections", "items")
+TOP_KEYS = ("event", "thresholds", "sections", "items", "cues", "messages")
 EVENT_KEYS = ("title", "subtitle", "date", "venue", "organiser", "start", "end", "hard_end", "language", "logo")
 SECTION_KEYS = ("id", "title")
 LANGUAGES = ("ko", "en")
@@ -180,13 +181,16 @@ class _AgendaBuilder(BlockReader):
         event_fields = self.event(keys["event"][1]) if "event" in keys else None
         start_ms = event_fields["start_ms"] if event_fields and isinstance(event_fields["start_ms"], int) else None
         items = self.items(keys["items"], defaults, sections, start_ms) if "items" in keys else ()
+        cues = read_cues(self, keys["cues"][1]) if "cues" in keys else PerPhase()
+        messages = read_messages(self, keys["messages"][1]) if "messages" in keys else PerPhase()
         if event_fields is None or start_ms is None:
             return None
         end_ms = event_fields.pop("end_ms")
         if end_ms is None:
             end_ms = items[-1].planned_end_ms if items else start_ms
         event = Event(end_ms=end_ms, **event_fields)  # type: ignore[arg-type]
-        return Agenda(event=event, thresholds=defaults, sections=sections, items=items, source=filename)
+        return Agenda(event=event, thresholds=defaults, sections=sections, items=items, source=filename,
+                      cues=cues, messages=messages)
 
     # -- blocks -------------------------------------------------------------
 

@@ -147,6 +147,41 @@ class ItemIdentity:
 IDENTITY_FIELDS = ("index", "id", "kind", "title", "speakers", "organisation", "section_id", "section_title")
 
 
+#: The sounds a cue may name (ui/cues/sounds.py synthesises them, the browser view too).
+SOUNDS: tuple[str, ...] = ("chime", "double", "gong", "pip")
+#: The moments a cue or an automatic message belongs to, as the agenda names them.
+CUE_MOMENTS: tuple[str, ...] = ("warning", "danger", "zero")
+
+
+@dataclass(frozen=True)
+class PerPhase:
+    """One text per moment of a countdown — warning, danger, zero ("" for nothing then).
+
+    The agenda's ``cues:`` (sound names) and ``messages:`` (automatic
+    messages for the speaker) both have this shape.
+    """
+
+    warning: str = ""
+    danger: str = ""
+    zero: str = ""
+
+    def at(self, phase: str) -> str:
+        """What belongs to entering ``phase`` (a countdown phase: overtime is the moment of zero)."""
+        if phase == "overtime":
+            return self.zero
+        if phase in ("warning", "danger"):
+            return str(getattr(self, phase))
+        return ""
+
+    @property
+    def any(self) -> bool:
+        return bool(self.warning or self.danger or self.zero)
+
+
+#: ``cues: on``: a soft chime at warning, two pips at danger, a gong at zero.
+DEFAULT_CUES = PerPhase(warning="chime", danger="double", zero="gong")
+
+
 @dataclass(frozen=True)
 class Agenda:
     """A validated agenda: the only input the show needs."""
@@ -156,6 +191,8 @@ class Agenda:
     sections: tuple[Section, ...]
     items: tuple[Item, ...]
     source: str = ""
+    cues: PerPhase = PerPhase()  # sounds for the stage manager at warning, danger, zero (none: off)
+    messages: PerPhase = PerPhase()  # automatic messages for the speaker (none: off)
 
     def section_title(self, section_id: str) -> str:
         for section in self.sections:

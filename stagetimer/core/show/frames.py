@@ -7,6 +7,7 @@ field that was not copied into it.
 
 from __future__ import annotations
 
+from stagetimer.core.show.auto_message import auto_message
 from stagetimer.core.show.snapshot import Frames, PresenterFrame, ProjectorFrame, PublicItem, Snapshot
 from stagetimer.core.timefmt import display_seconds, format_countdown
 
@@ -65,6 +66,8 @@ def coming_up(snap: Snapshot) -> tuple[PublicItem, ...]:
 
 
 def presenter_frame(snap: Snapshot) -> PresenterFrame:
+    automatic = "" if snap.message or snap.stage != "live" else auto_message(
+        snap.phase_messages, snap.phase, snap.remaining_ms, snap.warning_ms, snap.danger_ms, snap.started)
     return PresenterFrame(
         stage=snap.stage,
         language=snap.language,
@@ -79,10 +82,12 @@ def presenter_frame(snap: Snapshot) -> PresenterFrame:
         phase=snap.phase,
         progress=snap.progress,
         flash=snap.flash,
-        message=snap.message,
+        message=snap.message or automatic,
         message_flash=snap.message_flash,
         resume_ms=snap.resume_ms,
         presenter_note=presenter_note(snap),
+        message_auto=bool(automatic),
+        cues=snap.cues,
     )
 
 

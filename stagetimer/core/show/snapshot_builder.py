@@ -12,6 +12,7 @@ import math
 from stagetimer.core.agenda.model import Agenda
 from stagetimer.core.clock import CLOCK_STEP_MS
 from stagetimer.core.show.accounting import StageLog
+from stagetimer.core.show.auto_message import auto_message_wakes
 from stagetimer.core.show.schedule import allotted_ms, ms_to_next_second, phase_for, project_upcoming
 from stagetimer.core.show.snapshot import ClockState, ItemView, Snapshot
 from stagetimer.core.show.state import ShowState
@@ -204,6 +205,7 @@ def build_snapshot(
         overtime = max(0, -remaining)
         if running:
             wakes.append(ms_to_next_second(remaining))
+            wakes.extend(auto_message_wakes(agenda.messages, phase, remaining, thresholds))
             if phase == "overtime":
                 # Flashing from zero, or from the command that took it past zero (−1 minute, an edit).
                 taken = record.overtime_flash_from_ms
@@ -270,4 +272,6 @@ def build_snapshot(
         today=today,
         clock_step_ms=_clock_step(tod, wall_tod_ms),
         next_change_ms=max(1, math.ceil(min(wakes) / speed)),
+        cues=agenda.cues,
+        phase_messages=agenda.messages,
     )
