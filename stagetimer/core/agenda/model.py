@@ -178,6 +178,9 @@ class PerPhase:
         return bool(self.warning or self.danger or self.zero)
 
 
+#: Nothing at any moment: no cues, no automatic messages (the default of both).
+NOTHING = PerPhase()
+
 #: ``cues: on``: a soft chime at warning, two pips at danger, a gong at zero.
 DEFAULT_CUES = PerPhase(warning="chime", danger="double", zero="gong")
 
@@ -191,8 +194,8 @@ class Agenda:
     sections: tuple[Section, ...]
     items: tuple[Item, ...]
     source: str = ""
-    cues: PerPhase = PerPhase()  # sounds for the stage manager at warning, danger, zero (none: off)
-    messages: PerPhase = PerPhase()  # automatic messages for the speaker (none: off)
+    cues: PerPhase = NOTHING  # sounds for the stage manager at warning, danger, zero (none: off)
+    messages: PerPhase = NOTHING  # automatic messages for the speaker (none: off)
 
     def section_title(self, section_id: str) -> str:
         for section in self.sections:

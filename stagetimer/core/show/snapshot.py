@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from stagetimer.core.agenda.model import ItemIdentity, PerPhase
+from stagetimer.core.agenda.model import NOTHING, ItemIdentity, PerPhase
 
 #: Where the show stands as a whole: before the first item, during, after the last.
 STAGES = ("welcome", "live", "closing")
@@ -176,8 +176,8 @@ class Snapshot(EventFields, _Frame, _ClockReading):
     next_change_ms: int
 
     # The agenda's cues (sounds at warning, danger, zero) and automatic messages for the speaker.
-    cues: PerPhase = PerPhase()
-    phase_messages: PerPhase = PerPhase()
+    cues: PerPhase = NOTHING
+    phase_messages: PerPhase = NOTHING
 
 
 @dataclass(frozen=True)
@@ -202,7 +202,7 @@ class PresenterFrame(_Frame, _ClockReading):
     resume_ms: int | None
     presenter_note: str = ""  # the live item's note for the speaker ("" for none); never the private ``note``
     message_auto: bool = False  # ``message`` is the agenda's automatic one for this phase, not the operator's
-    cues: PerPhase = PerPhase()  # the sounds of the agenda: the browser view plays them when its sound is on
+    cues: PerPhase = NOTHING  # the sounds of the agenda: the browser view plays them when its sound is on
 
 
 @dataclass(frozen=True)
