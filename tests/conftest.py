@@ -6,6 +6,8 @@ import os
 
 # Before anything imports Qt: every test runs without a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Cues play to miniaudio's null device: tests never sound on (or wait for) the machine's audio.
+os.environ.setdefault("STAGETIMER_AUDIO_BACKEND", "null")
 
 from collections.abc import Callable, Iterator
 from pathlib import Path

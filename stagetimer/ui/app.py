@@ -45,6 +45,7 @@ from stagetimer.ui.control.screens_menu import ScreensMenu
 from stagetimer.ui.control.show_menu import ShowMenu
 from stagetimer.ui.control.window import ControlWindow
 from stagetimer.ui.controller import Controller
+from stagetimer.ui.cues.bell import CueBell
 from stagetimer.ui.crash_log import CRASH_LOG_NAME, CrashLog
 from stagetimer.ui.instance_lock import LockRefused, acquire_show_lock
 from stagetimer.ui.live_agenda import LiveAgenda
@@ -267,6 +268,9 @@ def build_app(
     controller.frames_changed.connect(lambda _frames: paint_now((presenter, projector)))
     control = ControlWindow(controller)
     _install_keys(control, [presenter, projector])
+    bell = CueBell(controller, parent=app)  # sounds at warning, danger and zero, if the agenda has cues
+    app.aboutToQuit.connect(bell.close)
+    control.attach_cues(bell)
 
     placer = ScreenPlacer(app, control, {"presenter": presenter, "projector": projector}, settings)
     screens_menu = ScreensMenu(placer, control)

@@ -71,6 +71,8 @@ KEY_ACTIONS: tuple[KeyAction, ...] = (
               in_panel=False),
     KeyAction("projector_countdown", QT_TRANSLATE_NOOP("Keys", "Projector timer"), ("C",), "C",
               Command("projector_countdown")),
+    # The stage manager's own ears, not the show: no command, nothing journaled (ui/cues/bell.py).
+    KeyAction("mute_cues", QT_TRANSLATE_NOOP("Keys", "Mute cues"), ("S",), "S", None),
 )
 
 #: Keys the legend mentions that are not live actions: the table moves its own cursor.

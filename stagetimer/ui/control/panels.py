@@ -110,10 +110,32 @@ class StatusLine(QFrame):
             row.addWidget(widget)
         row.addStretch(1)
         # Long words here end in "…" before the window would have to grow (ElidedLabel).
+        # The agenda's sound cues: on, muted (S), or no device to play them on; hidden when it has none.
+        self.cues_label = QLabel()
+        self.cues_label.setObjectName("cues")
+        self.cues_label.hide()
+        self.cues_state = "off"
         right: tuple[QLabel, ...] = (self.date_label, self.clock_step_label, self.projector_countdown_label,
-                                     self.blackout_label, self.recovered_label, self.speed_label)
+                                     self.blackout_label, self.recovered_label, self.speed_label, self.cues_label)
         for widget in right:
             row.addWidget(widget)
+
+    def show_cues(self, state: str) -> None:
+        """The cue bell's state (ui/cues/bell.py): "off", "on", "muted" or "silent"."""
+        self.cues_state = state
+        texts = {
+            "on": translate("ControlWindow", "Cues on · S mutes"),
+            "muted": translate("ControlWindow", "Cues muted · S"),
+            "silent": translate("ControlWindow", "Cues: no sound device"),
+        }
+        text = texts.get(state, "")
+        set_text(self.cues_label, text)
+        self.cues_label.setVisible(bool(text))
+        # Amber when the stage manager will not hear them: like any "know it, nothing broke" badge.
+        quiet = state in ("muted", "silent")
+        self.cues_label.setStyleSheet(
+            f"background: {style.NOTICE_WARN.name()}; color: #101214; padding: 1px 8px; border-radius: 4px;"
+            if quiet else f"color: {QColor(style.MUTED).name()};")
 
     def show_recovered(self, text: str) -> None:
         """Say that the show was restored after a crash (empty text hides it)."""
@@ -138,6 +160,7 @@ class StatusLine(QFrame):
             set_text(self.date_label, fill(translate("ControlWindow", "agenda: %1 · today: %2"),
                                            snap.event_date, snap.today))
         self.date_label.setVisible(other_day)
+        self.show_cues(self.cues_state)  # in the language chosen now
         stepped = snap.clock_step_ms != 0
         if stepped:
             sign = "+" if snap.clock_step_ms > 0 else "−"

@@ -48,6 +48,7 @@ from stagetimer.ui.control.panels import (
 from stagetimer.ui.control.screen_alarm import ScreenAlarm
 from stagetimer.ui.control.thumbnails import ThumbnailFrame
 from stagetimer.ui.controller import Controller
+from stagetimer.ui.cues.bell import CueBell
 from stagetimer.ui.screens import LostScreen
 from stagetimer.ui.stage.presenter import PresenterView
 from stagetimer.ui.stage.projector import ProjectorView
@@ -67,6 +68,7 @@ class ControlWindow(QMainWindow):
         # boxes), sized in pixels so a laptop's DPI setting cannot push it past 1366×768.
         self.setStyleSheet(style.stylesheet(fonts.family()))
         self.message_dialog: MessageDialog | None = None
+        self.cues: CueBell | None = None  # attach_cues: the app's bell (none in most tests)
 
         central = QWidget()
         central.setObjectName("controlCentral")
@@ -266,8 +268,23 @@ class ControlWindow(QMainWindow):
             self._go_to_selected()
         elif name == "message":
             self.open_message_dialog()
+        elif name == "mute_cues":
+            self._toggle_cues()
         elif action.command is not None:
             self.apply(action.command)
+
+    def attach_cues(self, bell: CueBell) -> None:
+        """The cue bell S mutes, and whose state the status line shows."""
+        self.cues = bell
+        bell.state_changed.connect(self.status_line.show_cues)
+        self.status_line.show_cues(bell.state)
+
+    def _toggle_cues(self) -> None:
+        if self.cues is None or self.cues.state == "off":
+            self.notify(self.tr("This agenda has no cues to mute."))
+            return
+        self.cues.toggle_mute()
+        self.notify(self.tr("Cues muted (S brings them back).") if self.cues.muted else self.tr("Cues on."))
 
     def apply(self, command: AnyCommand) -> bool:
         """Hand a command to the core's door and say what it did; False if it was refused."""

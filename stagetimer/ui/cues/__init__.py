@@ -1,0 +1,1 @@
+"""Sound cues for the stage manager: synthesised sounds, the audio output, and the bell that rings them."""
