@@ -32,6 +32,7 @@ check: $(STAMP)
 bench: $(STAMP)
 	@if [ -f benchmarks/run.py ]; then $(BIN)/python benchmarks/run.py; \
 	else echo "benchmarks/run.py does not exist yet"; fi
+	$(BIN)/python benchmarks/cue_latency.py
 
 screenshots: $(STAMP)
 	$(BIN)/python -m tools.screenshots

@@ -138,7 +138,7 @@ def test_no_device_says_so_and_the_show_goes_on(qtbot) -> None:
 
 
 def test_s_in_control_mutes_the_cues_and_the_status_line_says_so(qtbot) -> None:
-    controller, bell, output, clock = rig(qtbot)
+    controller, bell, _, _ = rig(qtbot)
     window = ControlWindow(controller)
     qtbot.addWidget(window)
     window.attach_cues(bell)

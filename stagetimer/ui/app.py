@@ -45,8 +45,8 @@ from stagetimer.ui.control.screens_menu import ScreensMenu
 from stagetimer.ui.control.show_menu import ShowMenu
 from stagetimer.ui.control.window import ControlWindow
 from stagetimer.ui.controller import Controller
-from stagetimer.ui.cues.bell import CueBell
 from stagetimer.ui.crash_log import CRASH_LOG_NAME, CrashLog
+from stagetimer.ui.cues.bell import CueBell
 from stagetimer.ui.instance_lock import LockRefused, acquire_show_lock
 from stagetimer.ui.live_agenda import LiveAgenda
 from stagetimer.ui.placement import Placement

@@ -56,10 +56,17 @@ class MiniaudioOutput:
         self._sounds = dict(sounds)
         self._queued: tuple[int, str] = (0, "")  # (play count, name): replaced whole, so never torn
         self._on_audible = on_audible
-        chosen = [miniaudio.Backend[name.upper()] for name in backends] if backends else None
-        self._device: Any = miniaudio.PlaybackDevice(
-            output_format=miniaudio.SampleFormat.SIGNED16, nchannels=1, sample_rate=rate,
-            buffersize_msec=PERIOD_MS, backends=chosen, app_name="StageTimer")
+        try:
+            chosen = [miniaudio.Backend[name.upper()] for name in backends] if backends else None
+        except KeyError as unknown:
+            known = ", ".join(backend.name.lower() for backend in miniaudio.Backend)
+            raise OSError(f"no audio backend {unknown} (miniaudio has {known})") from None
+        try:
+            self._device: Any = miniaudio.PlaybackDevice(
+                output_format=miniaudio.SampleFormat.SIGNED16, nchannels=1, sample_rate=rate,
+                buffersize_msec=PERIOD_MS, backends=chosen, app_name="StageTimer")
+        except miniaudio.MiniaudioError as error:  # no device, or a driver refusing
+            raise OSError(f"cannot open an audio device: {error}") from error
         self.backend: str = str(getattr(self._device, "backend", ""))
         stream = self._stream()
         next(stream)
@@ -108,6 +115,6 @@ def open_output(sounds: Mapping[str, array], rate: int) -> SoundOutput | None:
     chosen = os.environ.get(BACKEND_VARIABLE, "").strip()
     try:
         return MiniaudioOutput(sounds, rate, backends=[chosen] if chosen else None)
-    except Exception as error:  # no library, no device, a driver refusing: the show goes on, silently
+    except (ImportError, OSError) as error:  # no library, no device, a driver refusing: the show goes on
         log.warning("no sound output for the cues: %s", error)
         return None
