@@ -177,3 +177,18 @@ def test_the_miniaudio_output_hands_a_sound_to_its_device_within_a_period() -> N
         assert heard and heard[0][0] == "pip"
     finally:
         output.close()
+
+
+def test_the_agendas_messages_lead_the_message_dialogs_presets(qtbot) -> None:
+    clock = FakeClock(tod_ms=10 * 3_600_000)
+    messages = PerPhase(warning="2분 남았습니다", zero="마무리 부탁드립니다")
+    agenda = dataclasses.replace(make_agenda([("talk", "talk", "5m")]), messages=messages)
+    agenda = dataclasses.replace(agenda, event=dataclasses.replace(agenda.event, language="ko"))
+    window = ControlWindow(Controller(Show(agenda, clock)))
+    qtbot.addWidget(window)
+    dialog = window.open_message_dialog()
+    assert dialog.presets[:3] == ("2분 남았습니다", "마무리 부탁드립니다", "1분 남았습니다")  # not twice
+    assert len(dialog.presets) == len(set(dialog.presets)) <= 9
+    dialog.pick(1)
+    assert dialog.text() == "2분 남았습니다"  # a preset: editable before Enter sends it
+    dialog.reject()

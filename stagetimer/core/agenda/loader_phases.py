@@ -20,8 +20,8 @@ from stagetimer.core.translatable import QT_TRANSLATE_NOOP
 #: Words that switch a whole ``cues:`` block (YAML 1.1 reads them as booleans; we read the text).
 CUES_ON = ("on", "true", "yes")
 CUES_OFF = ("off", "false", "no", "none")
-#: The longest automatic message: about what the message dialog takes, one or two lines on the lectern.
-PHASE_MESSAGE = 200
+#: The longest automatic message: what Control's message dialog takes (ui/control/message_dialog.MAX_LENGTH).
+PHASE_MESSAGE = 120
 
 CUES_WORDS = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "'cues'"))
 MESSAGES_WORDS = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "'messages'"))

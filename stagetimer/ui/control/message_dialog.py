@@ -30,11 +30,18 @@ MAX_LENGTH = 120
 _DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}
 
 
-def presets_for(language: str) -> tuple[str, ...]:
-    """All presets, the speaker's language first (``ko`` → Korean on keys 1–3)."""
+def presets_for(language: str, agenda: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """All presets: the agenda's automatic messages first, then the speaker's language (``ko`` → Korean).
+
+    The agenda's ``messages:`` are the texts its organiser chose for this day,
+    so they lead; a text already there is not offered twice, and there are
+    never more than the nine a digit key can pick.
+    """
     if (language or "").lower().startswith("ko"):
-        return KOREAN_PRESETS + ENGLISH_PRESETS
-    return ENGLISH_PRESETS + KOREAN_PRESETS
+        built_in = KOREAN_PRESETS + ENGLISH_PRESETS
+    else:
+        built_in = ENGLISH_PRESETS + KOREAN_PRESETS
+    return tuple(dict.fromkeys(text for text in agenda + built_in if text))[:9]
 
 
 class MessageDialog(QDialog):
@@ -43,12 +50,13 @@ class MessageDialog(QDialog):
     #: Enter (or Send) was pressed; the text to show the speaker ("" clears the message).
     message_chosen = Signal(str)
 
-    def __init__(self, current: str = "", language: str = "ko", parent: QWidget | None = None) -> None:
+    def __init__(self, current: str = "", language: str = "ko", parent: QWidget | None = None,
+                 agenda_presets: tuple[str, ...] = ()) -> None:
         super().__init__(parent)
         self.setObjectName("messageDialog")
         self.setWindowTitle(self.tr("Message to the speaker"))
         self.setModal(True)
-        self.presets = presets_for(language)
+        self.presets = presets_for(language, agenda_presets)
         # Until the operator types free text, a number key picks a preset
         # (a digit inside a sentence such as "5분 남았습니다" stays a digit).
         self._typed = False

@@ -319,7 +319,9 @@ class ControlWindow(QMainWindow):
                 self.message_dialog.raise_()
             self.message_dialog.activateWindow()
             return self.message_dialog
-        dialog = MessageDialog(self.snapshot.message, self.snapshot.language, self)
+        automatic = self.snapshot.phase_messages  # the agenda's messages: editable presets here
+        dialog = MessageDialog(self.snapshot.message, self.snapshot.language, self,
+                               agenda_presets=(automatic.warning, automatic.danger, automatic.zero))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.message_chosen.connect(self._send_message)
         dialog.rejected.connect(lambda: self.notify(self.tr("Message not sent")))
