@@ -8,6 +8,7 @@ for a bad link, and the clock counting through a lost connection.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import statistics
 import time
@@ -17,7 +18,10 @@ from typing import Any
 
 import pytest
 
+from stagetimer.core.agenda.model import DEFAULT_CUES, PerPhase
+from stagetimer.core.clock import SystemClock
 from stagetimer.core.show.commands import Command
+from stagetimer.core.show.show import Show
 from stagetimer.core.timefmt import MS_PER_H, format_countdown, format_tod
 from stagetimer.net.server import STATIC_DIR, NetServer
 from tests.browser_rig import (
@@ -32,6 +36,7 @@ from tests.browser_rig import (
     wait_until,
 )
 from tests.net_rig import Served, served
+from tests.snapshots_factory import fallback_agenda
 
 pytestmark = pytest.mark.skipif(browser_missing() is not None, reason=browser_missing() or "")
 
@@ -345,3 +350,46 @@ def test_the_projector_countdown_stops_at_zero_and_goes(driver: Any, show: Serve
     assert remaining_ms(show) < 0
     show.port.publish_now()  # the app's tick at the transition into overtime publishes the frames
     wait_js(driver, "return !document.querySelector('.j-small-countdown .digits')", 5)
+
+
+@pytest.fixture
+def cued() -> Iterator[Served]:
+    """The bundled day with cues and automatic messages on."""
+    agenda = dataclasses.replace(fallback_agenda(), cues=DEFAULT_CUES,
+                                 messages=PerPhase(warning="2분 남았습니다", zero="마무리 부탁드립니다"))
+    with served(Show(agenda, SystemClock())) as s:
+        yield s
+
+
+def test_the_presenters_sound_is_off_until_tapped_then_rings_at_each_phase_rise(driver: Any, cued: Served) -> None:
+    show = cued
+    do(show, "start")
+    open_view(driver, show, "presenter")
+    wait_js(driver, "return document.getElementById('sound').textContent === '신호음 꺼짐 · 눌러서 켜기'")
+    assert driver.execute_script("return document.getElementById('sound').getAttribute('aria-pressed')") == "false"
+    do(show, "add_time", -200_000)  # warning, while the sound is off: nothing
+    wait_js(driver, "return StageTimer.frame().phase === 'warning'", 5)
+    assert driver.execute_script("return StageTimer.cues.played.length") == 0
+    driver.find_element("id", "sound").click()  # the stage manager's tap (a real gesture for the page)
+    wait_js(driver, "return StageTimer.cues.enabled() && StageTimer.cues.loaded() === 4", 5)
+    assert text_of(driver, "sound") == "신호음 켜짐"
+    do(show, "add_time", -60_000)  # the frame's phase rises to danger: the agenda's danger sound
+    wait_js(driver, "return StageTimer.cues.played.join() === 'double'", 5)
+    do(show, "add_time", 30_000)  # back down, then up again by the same step: a rise again
+    wait_js(driver, "return StageTimer.frame().phase === 'warning'", 5)
+    do(show, "add_time", -30_000)
+    wait_js(driver, "return StageTimer.cues.played.join() === 'double,double'", 5)
+
+
+def test_the_automatic_message_reaches_the_presenter_view_and_an_operators_replaces_it(
+        driver: Any, cued: Served) -> None:
+    do(cued, "start")
+    open_view(driver, cued, "presenter")
+    do(cued, "add_time", -180_000)  # 2:00 left: warning, and its automatic message
+    wait_js(driver, "return document.getElementById('message-text').textContent === '2분 남았습니다' && "
+                    "!document.getElementById('message').hidden", 5)
+    do(cued, "message", "박수 부탁드립니다")
+    wait_js(driver, "return document.getElementById('message-text').textContent === '박수 부탁드립니다'", 5)
+    open_view(driver, cued, "projector")
+    wait_js(driver, "return document.body.innerText.indexOf('개회사') >= 0")
+    assert "2분" not in str(driver.execute_script("return JSON.stringify(StageTimer.frame())"))

@@ -40,6 +40,7 @@
     if (!f) {
       return;
     }
+    ST.cues.onFrame(f);
     var now = window.performance.now();
     if (f.flash) {
       flashUntil = now + FLASH_HOLD_MS;
@@ -123,6 +124,7 @@
     ST.setText($("tod"), info.show !== null ? ST.formatTod(info.show) : "");
   }
 
+  ST.cues.attach($("sound"));
   ST.start({
     name: "presenter",
     wantsMinute: true,

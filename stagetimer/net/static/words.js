@@ -40,7 +40,9 @@
     behind: ["늦음", "behind"],
     ahead: ["빠름", "ahead"],
     onTime: ["정시", "on time"],
-    views: ["화면 목록", "Views"]
+    views: ["화면 목록", "Views"],
+    soundOff: ["신호음 꺼짐 · 눌러서 켜기", "Sound off · tap to turn on"],
+    soundOn: ["신호음 켜짐", "Sound on"]
   };
 
   ST.lang = null; // "ko", "en", or null while unknown (both are shown)
