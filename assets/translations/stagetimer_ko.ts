@@ -629,6 +629,34 @@
         <source>logo file &apos;{path}&apos; is not an SVG image</source>
         <translation>로고 파일 &apos;{path}&apos;은(는) SVG 이미지가 아닙니다</translation>
     </message>
+    <message>
+        <source>&apos;cues&apos;</source>
+        <translation>&apos;cues&apos;(신호음)</translation>
+    </message>
+    <message>
+        <source>&apos;messages&apos;</source>
+        <translation>&apos;messages&apos;(자동 메시지)</translation>
+    </message>
+    <message>
+        <source>on, off, or {warning: chime, danger: double, zero: gong}</source>
+        <translation>on, off 또는 {warning: chime, danger: double, zero: gong}</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a way to set cues</source>
+        <translation>&apos;{value}&apos;(으)로는 신호음을 설정할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>the {moment} cue</source>
+        <translation>{moment} 신호음</translation>
+    </message>
+    <message>
+        <source>unknown sound &apos;{name}&apos; for the {moment} cue</source>
+        <translation>{moment} 신호음에 알 수 없는 소리 &apos;{name}&apos;</translation>
+    </message>
+    <message>
+        <source>the {moment} message</source>
+        <translation>{moment} 메시지</translation>
+    </message>
 </context>
 <context>
     <name>AgendaStatus</name>
@@ -771,6 +799,18 @@
     <message>
         <source>Projector screen — BLACKOUT</source>
         <translation>프로젝터 화면 — 꺼짐</translation>
+    </message>
+    <message>
+        <source>This agenda has no cues to mute.</source>
+        <translation>이 일정표에는 음소거할 신호음이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cues muted (S brings them back).</source>
+        <translation>신호음 음소거됨 (S를 누르면 다시 켜집니다).</translation>
+    </message>
+    <message>
+        <source>Cues on.</source>
+        <translation>신호음 켜짐.</translation>
     </message>
     <message>
         <source>Jumped to %1 — Ctrl+Z to undo</source>
@@ -951,6 +991,18 @@
     <message>
         <source>Countdown on projector</source>
         <translation>프로젝터에 카운트다운 표시 중</translation>
+    </message>
+    <message>
+        <source>Cues on · S mutes</source>
+        <translation>신호음 켜짐 · S 음소거</translation>
+    </message>
+    <message>
+        <source>Cues muted · S</source>
+        <translation>신호음 음소거됨 · S</translation>
+    </message>
+    <message>
+        <source>Cues: no sound device</source>
+        <translation>신호음: 소리 장치 없음</translation>
     </message>
     <message>
         <source>Ends %1 · planned %2</source>
@@ -1164,6 +1216,10 @@
     <message>
         <source>Projector timer</source>
         <translation>프로젝터 타이머</translation>
+    </message>
+    <message>
+        <source>Mute cues</source>
+        <translation>신호음 음소거</translation>
     </message>
     <message>
         <source>Choose a row</source>
