@@ -170,6 +170,8 @@ STATES: dict[str, Callable[[DemoShow], DemoShow]] = {
     "ready": lambda demo: _talk(6 * MIN)(demo).do("next"),
     "normal": _talk(6 * MIN + 40 * SEC),
     "warning": _talk(1 * MIN + 45 * SEC),
+    # 3 s after the countdown turned amber: the agenda's automatic warning message is up (10 s).
+    "auto-message": _talk(2 * MIN - 3 * SEC),
     "danger": _talk(42 * SEC),
     "overtime-flash": _talk(-(2 * SEC + 200)),
     "overtime": _talk(-(1 * MIN + 25 * SEC)),

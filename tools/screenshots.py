@@ -130,6 +130,27 @@ def render_all(outdir: Path, language: str | None = None) -> list[Path]:
                 name = f"{who}-{state}-{width}x{height}.png"
                 written.append(_render(view, snapshot, width, height, outdir / name))
     written += render_languages(outdir)
+    written += render_cues(outdir)
+    return written
+
+
+def render_cues(outdir: Path) -> list[Path]:
+    """Issue 12's cues: the presenter with the agenda's automatic message, Control's cue indicator on and muted."""
+    from stagetimer.ui.stage.presenter import PresenterView
+    from tools.demo_show import bundled_agenda, demo_show
+
+    def muted(parts: object) -> QImage:
+        parts.control.trigger("mute_cues")  # type: ignore[attr-defined]  # S
+        parts.control.clear_notice()  # type: ignore[attr-defined]  # the indicator alone says it
+        return parts.control.grab().toImage()  # type: ignore[attr-defined]
+
+    snapshot = demo_show("auto-message", bundled_agenda()).snapshot()
+    written = [_render(PresenterView, snapshot, 1920, 1080, outdir / "presenter-auto-message.png")]
+    overtime = demo_show("overtime", bundled_agenda()).snapshot()  # the zero message stays while it runs over
+    written.append(_render(PresenterView, overtime, 1920, 1080, outdir / "presenter-auto-zero.png"))
+    written.append(_render_control("auto-message", 1920, 1040, outdir / "control-cues-on.png", None))
+    written.append(_render_control("auto-message", 1920, 1040, outdir / "control-cues-muted.png", None, muted))
+    written.append(_render_control("auto-message", 1366, 738, outdir / "control-cues-muted-1366x738.png", None, muted))
     return written
 
 
@@ -215,6 +236,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", default=None, help="UI language (default: the agenda's)")
     options = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display needed
+    os.environ.setdefault("STAGETIMER_AUDIO_BACKEND", "null")  # the cue bell opens a silent device
     for path in render_all(options.outdir, options.lang):
         print(path)
     return 0

@@ -37,7 +37,8 @@ STAGE_STATES = {
 STAGE_SIZES = ("tablet", "1080p")
 #: And a few more: the agenda on a phone once the day runs late (planned → projected times), the green room.
 EXTRA = (("overtime", "agenda", "phone"), ("overtime", "backstage", "tablet"), ("welcome", "remote", "phone"),
-         ("welcome-late", "presenter", "1080p"))  # past the planned start: 시작 지연 +4:56, as on the Qt Presenter
+         ("welcome-late", "presenter", "1080p"),  # past the planned start: 시작 지연 +4:56, as on the Qt Presenter
+         ("auto-message", "presenter", "tablet"))  # the agenda's warning message; the sound switch, off
 
 
 @contextmanager

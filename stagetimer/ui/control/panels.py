@@ -112,7 +112,7 @@ class StatusLine(QFrame):
         # Long words here end in "…" before the window would have to grow (ElidedLabel).
         # The agenda's sound cues: on, muted (S), or no device to play them on; hidden when it has none.
         self.cues_label = QLabel()
-        self.cues_label.setObjectName("cues")
+        self.cues_label.setObjectName("badge")  # its padding from the window's stylesheet, in every state
         self.cues_label.hide()
         self.cues_state = "off"
         right: tuple[QLabel, ...] = (self.date_label, self.clock_step_label, self.projector_countdown_label,
@@ -134,8 +134,8 @@ class StatusLine(QFrame):
         # Amber when the stage manager will not hear them: like any "know it, nothing broke" badge.
         quiet = state in ("muted", "silent")
         self.cues_label.setStyleSheet(
-            f"background: {style.NOTICE_WARN.name()}; color: #101214; padding: 1px 8px; border-radius: 4px;"
-            if quiet else f"color: {QColor(style.MUTED).name()};")
+            f"background: {style.NOTICE_WARN.name()}; color: #101214;"
+            if quiet else f"background: transparent; color: {QColor(style.MUTED).name()}; font-weight: 400;")
 
     def show_recovered(self, text: str) -> None:
         """Say that the show was restored after a crash (empty text hides it)."""
