@@ -163,7 +163,7 @@ def test_the_sound_files_are_the_recipes_and_never_clip(name: str) -> None:
     assert samples[0] == 0 and abs(samples[-1]) < 50  # starts and ends without a click
 
 
-def test_the_miniaudio_output_hands_a_sound_to_its_device_within_a_period() -> None:
+def test_the_miniaudio_output_hands_a_sound_to_its_device_and_rests_between_cues() -> None:
     heard: list[tuple[str, float]] = []
     output = MiniaudioOutput({"pip": load("pip")}, RATE, backends=["null"],
                              on_audible=lambda name, at: heard.append((name, at)))
@@ -175,6 +175,15 @@ def test_the_miniaudio_output_hands_a_sound_to_its_device_within_a_period() -> N
         while not heard and time.perf_counter() < deadline:
             time.sleep(0.005)
         assert heard and heard[0][0] == "pip"
+        stopped_by = time.perf_counter() + 4  # idle: the device stops (no callbacks, no CPU) ...
+        while output.running and time.perf_counter() < stopped_by:
+            time.sleep(0.02)
+        assert not output.running
+        asked = time.perf_counter()
+        output.play("pip")  # ... and the next cue starts it again
+        while len(heard) < 2 and time.perf_counter() < asked + 2:
+            time.sleep(0.005)
+        assert [name for name, _ in heard] == ["pip", "pip"]
     finally:
         output.close()
 

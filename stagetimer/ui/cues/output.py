@@ -5,18 +5,21 @@ audio API — WASAPI on Windows, Core Audio on macOS, PulseAudio or ALSA on
 Linux — from wheels that bundle the C library, so nothing else needs
 installing. It is imported only when an agenda turns cues on.
 
-The device runs its own thread and asks for a period of samples every
-:data:`PERIOD_MS`; :meth:`MiniaudioOutput.play` only swaps which sound that
-callback reads next (one reference, atomic under the GIL), so the tick that
-announced the transition never waits for audio, and the sound reaches the
-device at the next period: within PERIOD_MS of the call. The sounds are
+While a sound plays the device runs its own thread and asks for a period of
+samples every :data:`PERIOD_MS`; :meth:`MiniaudioOutput.play` swaps which
+sound that callback reads next (one reference, atomic under the GIL) and,
+if the device was stopped to save the idle callbacks, starts it again — a
+fraction of a millisecond, the first period follows within ~3 ms — so the
+tick that announced the transition never waits for audio. The sounds are
 decoded once, before the show needs them.
 """
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
+import threading
 import time
 from array import array
 from collections.abc import Callable, Generator, Mapping
@@ -26,6 +29,10 @@ log = logging.getLogger(__name__)
 
 #: How much audio each callback hands the device: the most a cue waits for it.
 PERIOD_MS = 10
+#: The device keeps running this long after a sound (cues close together need no restart).
+IDLE_S = 0.5
+#: How long the device runs (silent) when it is opened: PulseAudio's first pull comes late.
+WARM_UP_S = 2.5
 #: Names a miniaudio backend to use instead of the system's default order ("null": no sound, for
 #: tests and machines without a sound card; "pulseaudio", "alsa", "wasapi"…).
 BACKEND_VARIABLE = "STAGETIMER_AUDIO_BACKEND"
@@ -68,17 +75,70 @@ class MiniaudioOutput:
         except miniaudio.MiniaudioError as error:  # no device, or a driver refusing
             raise OSError(f"cannot open an audio device: {error}") from error
         self.backend: str = str(getattr(self._device, "backend", ""))
-        stream = self._stream()
-        next(stream)
-        self._device.start(stream)
+        self._rate = rate
+        self._lock = threading.Lock()
+        self._running = False
+        self._stop_at = 0.0
+        self._stopper: threading.Timer | None = None
+        # Run once now: PulseAudio takes a second or two to pull from a new stream, and a
+        # restart of this (stopped) device later takes ~3 ms. Silence until WARM_UP_S.
+        with self._lock:
+            self._start_locked(WARM_UP_S)
+        # Closed before the interpreter winds down: a device still running then would call
+        # back into Python for the GIL while the main thread waits for it to stop (a hang at exit).
+        atexit.register(self.close)
 
     def play(self, name: str) -> None:
-        """Start sound ``name`` at the device's next period (a sound still playing is cut)."""
-        if name in self._sounds:
+        """Start sound ``name`` at the device's next period (a sound still playing is cut).
+
+        The device runs only around a sound: a callback every period costs about
+        1 % of a core when idle, so it is stopped IDLE_S after the last sound
+        ends, and started again (in about 3 ms) by the next.
+        """
+        sound = self._sounds.get(name)
+        if sound is None:
+            return
+        with self._lock:
+            if self._device is None:
+                return
             self._queued = (self._queued[0] + 1, name)
+            self._start_locked(len(sound) / self._rate + IDLE_S)
+
+    @property
+    def running(self) -> bool:
+        """The device is pulling samples (around a sound); stopped in between."""
+        return self._running
+
+    def _start_locked(self, keep_s: float) -> None:
+        """Run the device (if stopped) for at least ``keep_s`` more seconds. Holds the lock."""
+        if not self._running:
+            stream = self._stream()
+            next(stream)
+            self._device.start(stream)
+            self._running = True
+        self._stop_at = max(self._stop_at, time.monotonic() + keep_s)
+        if self._stopper is not None:
+            self._stopper.cancel()
+        # Not from the audio thread: stopping a device from its own callback deadlocks.
+        self._stopper = threading.Timer(self._stop_at - time.monotonic() + 0.01, self._stop_if_idle)
+        self._stopper.daemon = True
+        self._stopper.start()
+
+    def _stop_if_idle(self) -> None:
+        with self._lock:
+            if self._running and self._device is not None and time.monotonic() >= self._stop_at:
+                self._device.stop()
+                self._running = False
 
     def close(self) -> None:
-        self._device.close()
+        """Stop and release the device (again: nothing)."""
+        with self._lock:
+            device, self._device = self._device, None
+            if self._stopper is not None:
+                self._stopper.cancel()
+        if device is not None:
+            device.close()
+            atexit.unregister(self.close)
 
     def _stream(self) -> Generator[array, int, None]:
         """The device's callback: the current sound's next samples, silence when there is none."""
