@@ -30,14 +30,21 @@ def break_target_ms(agenda: Agenda, index: int) -> int | None:
     return agenda.items[index + 1].fixed_start_ms
 
 
+def is_elastic(agenda: Agenda, index: int) -> bool:
+    """Whether the item's length depends on when it starts (fixed, then, when it begins)."""
+    return agenda.items[index].ends_at_ms is not None or break_target_ms(agenda, index) is not None
+
+
 def base_allotted_ms(agenda: Agenda, index: int, start_tod_ms: int) -> int:
     """Planned length of an item started at ``start_tod_ms``, before adjustments.
 
     A break followed by a fixed start stretches or shrinks so the programme
-    resumes on time: that is where earlier drift is absorbed.
+    resumes on time: that is where earlier drift is absorbed. An item with
+    ``ends_at`` does the same towards its own clock time: its countdown
+    reaches zero then, whenever it starts (never below its ``min``).
     """
     item = agenda.items[index]
-    target = break_target_ms(agenda, index)
+    target = break_target_ms(agenda, index) if item.ends_at_ms is None else item.ends_at_ms
     if target is None:
         return item.duration_ms
     return max(target - start_tod_ms, item.floor_ms)  # never below its min (a break's default: 5 m)

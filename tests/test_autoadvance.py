@@ -1,0 +1,267 @@
+"""Clock-bound items (``ends_at``) and what happens at zero (``then: hold|load|start``), on a fake clock.
+
+The stage manager relies on two promises here: an item that "ends at 12:30"
+reaches zero at 12:30 whatever time it began, and an item that "starts the
+next at zero" does so at that exact millisecond — live, after kill -9 and a
+replay of the journal, and however long the app was closed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from stagetimer.core.agenda.loader import parse_agenda
+from stagetimer.core.agenda.model import Agenda
+from stagetimer.core.clock import FakeClock
+from stagetimer.core.show.commands import Command
+from stagetimer.core.show.events import EventKind
+from stagetimer.core.show.schedule import project_upcoming
+from stagetimer.core.show.session import Session
+from stagetimer.core.show.show import Show
+from stagetimer.core.timefmt import parse_time_of_day
+
+MIN = 60_000
+TEN = 10 * 3_600_000
+
+
+def agenda(items: str, head: str = "") -> Agenda:
+    """An agenda from YAML item lines (indented four spaces), through the real loader."""
+    text = f'event:\n  title: T\n  start: "10:00"\n{head}items:\n{items}'
+    return parse_agenda(text.encode("utf-8"), "t.yaml")
+
+
+CLOSING = agenda(
+    """  - {id: a, title: A, duration: 10m}
+  - {id: b, title: B, duration: 10m}
+  - {id: closing, title: Closing, ends_at: "10:30", min: 3m}
+"""
+)
+
+
+def kinds(events: list) -> list[str]:
+    return [event.kind.value for event in events]
+
+
+# ---------------------------------------------------------------- ends_at
+
+
+@pytest.mark.parametrize("late_ms", [-4 * MIN, 0, 90_123, 6 * MIN])
+def test_an_ends_at_item_reaches_zero_at_its_clock_time_whenever_it_starts(late_ms: int) -> None:
+    clock = FakeClock(tod_ms=TEN)
+    show = Show(CLOSING, clock)
+    show.apply(Command("goto", "closing"))
+    clock.advance(20 * MIN + late_ms)  # its planned start is 10:20
+    show.apply(Command("start"))
+    start = show.tod_ms(show.now_ms())
+    assert show.snapshot().remaining_ms == parse_time_of_day("10:30") - start
+    clock.advance(parse_time_of_day("10:30") - start)
+    snap = show.snapshot()
+    assert snap.remaining_ms == 0 and snap.phase != "overtime"
+    clock.advance(1)
+    assert show.snapshot().phase == "overtime"
+
+
+def test_an_ends_at_item_started_too_late_keeps_its_min() -> None:
+    clock = FakeClock(tod_ms=TEN)
+    show = Show(CLOSING, clock)
+    show.apply(Command("goto", "closing"))
+    clock.advance(29 * MIN)  # 10:29: one minute before its end, but it may not be shorter than 3
+    show.apply(Command("start"))
+    assert show.snapshot().remaining_ms == 3 * MIN
+    clock.advance(5 * MIN)  # the time the countdown was set with does not move afterwards
+    assert show.snapshot().remaining_ms == -2 * MIN
+
+
+def test_projections_end_the_ends_at_item_at_its_clock_time() -> None:
+    adjust = [0, 0, 0]
+    for chain in (TEN, TEN + 7 * MIN):
+        _, ends = project_upcoming(CLOSING, 0, chain, adjust)
+        assert ends[-1] == parse_time_of_day("10:30")
+    _, ends = project_upcoming(CLOSING, 0, TEN + 9 * MIN, adjust)  # the closing would be cut below its min
+    assert ends[-1] == TEN + 9 * MIN + 20 * MIN + 3 * MIN
+
+
+# ---------------------------------------------------------------- then: load / start
+
+
+LOAD = agenda(
+    """  - {id: a, title: A, duration: 5m, then: load, grace: 30s}
+  - {id: b, title: B, duration: 5m}
+"""
+)
+
+
+def test_then_load_makes_the_next_item_ready_at_zero_plus_grace_to_the_millisecond() -> None:
+    clock = FakeClock(tod_ms=TEN)
+    show = Show(LOAD, clock)
+    show.apply(Command("start"))
+    show.events_until(show.now_ms())
+    clock.advance(5 * MIN + 30_000 - 1)
+    assert show.snapshot().current.id == "a"
+    assert show.next_transition_ms(show.now_ms()) == 1  # the display wakes at the instant
+    clock.advance(1)
+    snap = show.snapshot()
+    assert snap.current.id == "b" and not snap.running and snap.items[1].actual_start_ms is None
+    assert snap.items[0].actual_end_ms == TEN + 5 * MIN + 30_000
+    events = show.events_until(show.now_ms())
+    assert kinds(events) == ["entered_warning", "entered_danger", "entered_overtime",
+                             "auto_advanced", "item_ended", "item_loaded"]
+    auto = events[3]
+    assert (auto.show_ms, auto.tod_ms, auto.item_id, auto.detail) == (
+        5 * MIN + 30_000, TEN + 5 * MIN + 30_000, "a", "load")
+
+
+START = agenda(
+    """  - {id: break, kind: break, title: Break, duration: 10m, then: start}
+  - {id: b, title: B, duration: 5m, then: start}
+  - {id: c, title: C, duration: 5m}
+"""
+)
+
+
+def test_then_start_starts_the_next_at_zero_without_overtime() -> None:
+    clock = FakeClock(tod_ms=TEN)
+    show = Show(START, clock)
+    show.apply(Command("start"))
+    assert show.next_transition_ms(show.now_ms()) == 10 * MIN  # a break has no alarms: zero is the next wake
+    clock.advance(10 * MIN + 1234)
+    snap = show.snapshot()
+    assert snap.current.id == "b" and snap.running
+    assert snap.items[1].actual_start_ms == TEN + 10 * MIN
+    assert snap.remaining_ms == 5 * MIN - 1234
+    events = show.events_until(show.now_ms())
+    assert "entered_overtime" not in kinds(events)  # the break never went over: the forum started at zero
+    assert kinds(events)[:4] == ["auto_advanced", "item_ended", "item_loaded", "item_started"]
+
+
+def test_the_last_item_goes_to_the_closing_screen() -> None:
+    clock = FakeClock(tod_ms=TEN)
+    show = Show(agenda("  - {id: a, title: A, duration: 5m, then: start}\n"), clock)
+    show.apply(Command("start"))
+    clock.advance(5 * MIN)
+    assert show.snapshot().stage == "closing"
+    assert show.snapshot().items[0].actual_end_ms == TEN + 5 * MIN
+
+
+def test_hold_is_the_default_and_the_agendas_then_applies_to_items_that_say_nothing() -> None:
+    plain = agenda("  - {id: a, title: A, duration: 5m}\n  - {id: b, title: B, duration: 5m}\n")
+    assert [item.then for item in plain.items] == ["hold", "hold"]
+    loading = agenda("  - {id: a, title: A, duration: 5m}\n  - {id: b, title: B, duration: 5m, then: hold}\n",
+                     head="then: load\ngrace: 20s\n")
+    assert [(item.then, item.grace_ms) for item in loading.items] == [("load", 20_000), ("hold", 0)]
+    clock = FakeClock(tod_ms=TEN)
+    show = Show(plain, clock)
+    show.apply(Command("start"))
+    clock.advance(60 * MIN)
+    assert show.snapshot().current.id == "a" and show.snapshot().remaining_ms == -55 * MIN
+
+
+def test_a_long_gap_is_caught_up_in_order_at_the_exact_instants() -> None:
+    clock = FakeClock(tod_ms=TEN)
+    show = Show(START, clock)
+    show.apply(Command("start"))
+    show.events_until(show.now_ms())
+    clock.advance(3 * 3_600_000)  # nobody looked for three hours
+    snap = show.snapshot()
+    assert snap.current.id == "c" and snap.running  # c holds (then: hold) until the stage manager moves on
+    assert [(item.actual_start_ms, item.actual_end_ms) for item in snap.items] == [
+        (TEN, TEN + 10 * MIN), (TEN + 10 * MIN, TEN + 15 * MIN), (TEN + 15 * MIN, None)]
+    autos = [event for event in show.events_until(show.now_ms()) if event.kind is EventKind.AUTO_ADVANCED]
+    assert [(event.item_id, event.show_ms) for event in autos] == [("break", 10 * MIN), ("b", 15 * MIN)]
+
+
+# ---------------------------------------------------------------- commands around an automatic change
+
+
+def test_undo_right_after_an_automatic_change_brings_the_speaker_back_holding() -> None:
+    clock = FakeClock(tod_ms=TEN)
+    show = Show(START, clock)
+    show.apply(Command("start"))
+    clock.advance(10 * MIN + 20_000)
+    assert show.snapshot().current.id == "b"
+    outcome = show.apply(Command("undo"))
+    assert outcome.applied and outcome.params["action"] == "auto_advance"
+    snap = show.snapshot()
+    assert snap.current.id == "break" and snap.running and snap.remaining_ms == -20_000
+    assert snap.items[1].actual_start_ms is None
+    clock.advance(30 * MIN)  # it holds: it reached zero before it came back
+    assert show.snapshot().current.id == "break"
+
+
+def test_undo_after_a_later_command_takes_back_that_command_only() -> None:
+    clock = FakeClock(tod_ms=TEN)
+    show = Show(START, clock)
+    show.apply(Command("start"))
+    clock.advance(11 * MIN)
+    show.apply(Command("add_time", MIN))
+    show.apply(Command("undo"))
+    snap = show.snapshot()
+    assert snap.current.id == "b" and snap.running and snap.remaining_ms == 4 * MIN
+
+
+def test_going_back_after_an_automatic_change_holds_the_item() -> None:
+    clock = FakeClock(tod_ms=TEN)
+    show = Show(START, clock)
+    show.apply(Command("start"))
+    clock.advance(10 * MIN + 90_000)  # b has run 1:30 (more than a mis-key)
+    show.apply(Command("previous"))
+    clock.advance(10 * MIN)
+    snap = show.snapshot()
+    assert snap.current.id == "break" and snap.running
+
+
+def test_a_minute_taken_past_zero_moves_on_at_the_command_not_in_the_past() -> None:
+    clock = FakeClock(tod_ms=TEN)
+    show = Show(START, clock)
+    show.apply(Command("start"))
+    clock.advance(9 * MIN + 30_000)
+    outcome = show.apply(Command("add_time", -MIN))
+    snap = show.snapshot()
+    assert snap.current.id == "b" and snap.items[1].actual_start_ms == TEN + 9 * MIN + 30_000
+    assert "auto_advanced" in kinds(list(outcome.events))
+
+
+def test_a_paused_item_does_not_move_on() -> None:
+    clock = FakeClock(tod_ms=TEN)
+    show = Show(START, clock)
+    show.apply(Command("start"))
+    clock.advance(5 * MIN)
+    show.apply(Command("pause"))
+    clock.advance(60 * MIN)
+    assert show.snapshot().current.id == "break"
+    show.apply(Command("start"))
+    clock.advance(5 * MIN)
+    assert show.snapshot().current.id == "b"
+    assert show.snapshot().items[1].actual_start_ms == TEN + 70 * MIN
+
+
+# ---------------------------------------------------------------- the record
+
+
+def test_replay_after_kill_makes_the_same_changes(tmp_path: Path) -> None:
+    clock = FakeClock(tod_ms=TEN)
+    session = Session.open(START, tmp_path, clock)
+    session.apply(Command("start"))
+    clock.advance(12 * MIN)
+    live = session.snapshot()
+    assert live.current.id == "b"
+    again = Session.open(START, tmp_path, clock)  # kill -9: nothing closed; the journal holds only "start"
+    assert again.snapshot() == session.snapshot()
+    clock.advance(40 * MIN)  # and it goes on after the restart, in step
+    assert again.snapshot() == session.snapshot()
+
+
+def test_the_app_closed_through_the_changes_reopens_where_the_clock_says(tmp_path: Path) -> None:
+    clock = FakeClock(tod_ms=TEN)
+    session = Session.open(START, tmp_path, clock)
+    session.apply(Command("start"))
+    clock.advance(2 * MIN)
+    session.close()
+    clock.advance(20 * MIN)  # closed from 10:02 to 10:22
+    again = Session.open(START, tmp_path, clock)
+    snap = again.snapshot()
+    assert snap.current.id == "c" and snap.running
+    assert snap.items[2].actual_start_ms == TEN + 15 * MIN
+    assert again.show.events_until(again.show.now_ms()) == []  # what happened while closed is not news
