@@ -8,15 +8,21 @@ replay of the journal, and however long the app was closed.
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
+import hypothesis
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from stagetimer.core.agenda.loader import parse_agenda
 from stagetimer.core.agenda.model import Agenda
 from stagetimer.core.clock import FakeClock
 from stagetimer.core.show.commands import Command
+from stagetimer.core.report.report import build_report
 from stagetimer.core.show.events import EventKind
+from stagetimer.core.show.journal import JOURNAL_NAME, read_journal
 from stagetimer.core.show.schedule import project_upcoming
 from stagetimer.core.show.session import Session
 from stagetimer.core.show.show import Show
@@ -265,3 +271,106 @@ def test_the_app_closed_through_the_changes_reopens_where_the_clock_says(tmp_pat
     assert snap.current.id == "c" and snap.running
     assert snap.items[2].actual_start_ms == TEN + 15 * MIN
     assert again.show.events_until(again.show.now_ms()) == []  # what happened while closed is not news
+
+
+# ---------------------------------------------------------------- any agenda, any keys
+
+
+ITEM = st.tuples(
+    st.sampled_from(["talk", "break"]),
+    st.sampled_from(["1m", "2m", "3m30s"]),
+    st.sampled_from(["start", "", "load", "hold"]),
+    st.sampled_from(["15s", "", "0s", "90s"]),
+)
+ACTIONS = [  # the first of each list is what Hypothesis tries most: moving on, and long waits
+    Command("next_start"), Command("toggle"), Command("next"), Command("previous"), Command("undo"),
+    Command("reset"), Command("add_time", MIN), Command("add_time", -MIN), Command("goto", "i0"),
+    Command("goto", "i2"), Command("message", "마무리"),
+]
+WAITS = st.sampled_from([150_000, 20 * MIN, 61_000, 15_000, 999, 1, 0])
+
+
+def generated(rows: list[tuple[str, str, str, str]], default: str, closing: bool) -> Agenda:
+    lines = []
+    for number, (kind, duration, then, grace) in enumerate(rows):
+        extra = f", then: {then}" if then else ""
+        effective = then or default
+        if grace and effective == "load":
+            extra += f", grace: {grace}"
+        lines.append(f"  - {{id: i{number}, kind: {kind}, title: I{number}, duration: {duration}{extra}}}\n")
+    if closing:
+        lines.append('  - {id: closing, title: Closing, ends_at: "12:00", min: 1m, then: start}\n')
+    head = f"then: {default}\n" if default else ""
+    return agenda("".join(lines), head=head)
+
+
+@settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(ITEM, min_size=3, max_size=5),
+    st.sampled_from(["load", "start", ""]),
+    st.booleans(),
+    st.lists(st.tuples(st.sampled_from(ACTIONS), WAITS, st.booleans()), min_size=1, max_size=30),
+)
+def test_any_agenda_and_keys_replay_to_the_live_show(
+    rows: list[tuple[str, str, str, str]], default: str, closing: bool, steps: list[tuple[Command, int, bool]]
+) -> None:
+    the_agenda = generated(rows, default, closing)
+    with tempfile.TemporaryDirectory() as one, tempfile.TemporaryDirectory() as two:
+        clock = FakeClock(tod_ms=parse_time_of_day("10:55"))
+        watched = Session.open(the_agenda, Path(one), clock)  # looked at by the display on every tick
+        unwatched = Session.open(the_agenda, Path(two), clock)  # nobody looks between commands
+        heard: list = []
+        for command, wait, look in [(Command("start"), 30_000, True), *steps]:
+            heard.extend(watched.show.events_until(watched.show.now_ms()))
+            outcome = watched.apply(command)
+            heard.extend(outcome.events)
+            other = unwatched.apply(command)  # the same answer (its events may hold alarms the other heard already)
+            assert (other.applied, other.effect, other.reason, other.params) == (
+                outcome.applied, outcome.effect, outcome.reason, outcome.params)
+            between: list = []
+            for _ in range(3 if look else 0):
+                clock.advance(wait // 3)
+                between.extend(watched.show.events_until(watched.show.now_ms()))
+                watched.snapshot()
+            clock.advance(wait - (3 * (wait // 3) if look else 0))
+            between.extend(watched.show.events_until(watched.show.now_ms()))
+            alarms = [(e.kind, e.item_id) for e in between if e.kind.value.startswith("entered_")]
+            assert len(alarms) == len(set(alarms)), between  # no alarm twice between two keys
+            heard.extend(between)
+        live = watched.snapshot()
+        hypothesis.event("automatic changes: " + str(min(3, sum(e.kind is EventKind.AUTO_ADVANCED for e in heard))))
+        assert unwatched.snapshot() == live
+        times = [event.show_ms for event in heard]
+        assert times == sorted(times)  # nothing is announced out of order, or in the past
+        records = read_journal(Path(one) / JOURNAL_NAME).records
+        report = build_report(watched.agenda, records, clock.wall_ms())
+        assert [i.over_under_ms for i in live.items] == [i.over_under_ms for i in report.items]
+        watched.close()
+        again = Session.open(the_agenda, Path(one), clock)
+        assert again.snapshot() == live
+        again.close()
+        unwatched.close()
+
+
+# ---------------------------------------------------------------- the planner
+
+
+def test_the_planner_makes_an_ends_at_closing_a_deadline_for_the_items_before_it() -> None:
+    from stagetimer.core.show.planner import plan_late
+
+    day = agenda(
+        """  - {id: a, title: A, duration: 20m, min: 15m}
+  - {id: b, title: B, duration: 20m, min: 15m}
+  - {id: closing, title: Closing, ends_at: "10:50", min: 5m}
+""",
+        head="",
+    )
+    on_time = plan_late(day, 0)
+    assert [row.new_ms for row in on_time.rows] == [20 * MIN, 20 * MIN, 10 * MIN] and on_time.on_time
+    late = plan_late(day, 8 * MIN)  # a and b must end by 10:45 (10:50 less the closing's 5 minutes)
+    assert [row.new_ms for row in late.rows] == [18 * MIN, 19 * MIN, 5 * MIN]
+    assert late.rows[-1].end_ms == parse_time_of_day("10:50") and late.on_time
+    assert late.rows[-1].absorbs and not late.rows[-1].shrunk  # it shrinks by itself, as a break before a fixed start
+    hopeless = plan_late(day, 20 * MIN)  # even at every min (15 + 15 + 5) the closing ends late
+    assert [row.new_ms for row in hopeless.rows] == [15 * MIN, 15 * MIN, 5 * MIN]
+    assert hopeless.end_ms == parse_time_of_day("10:55") and not hopeless.on_time
