@@ -629,6 +629,54 @@
         <source>logo file &apos;{path}&apos; is not an SVG image</source>
         <translation>로고 파일 &apos;{path}&apos;은(는) SVG 이미지가 아닙니다</translation>
     </message>
+    <message>
+        <source>then</source>
+        <translation>0이 되면(then)</translation>
+    </message>
+    <message>
+        <source>unknown &apos;then&apos; &apos;{then}&apos;: what happens at zero</source>
+        <translation>알 수 없는 then 값 &apos;{then}&apos;: 0이 되었을 때 할 일</translation>
+    </message>
+    <message>
+        <source>grace</source>
+        <translation>유예 시간(grace)</translation>
+    </message>
+    <message>
+        <source>&apos;grace&apos; applies to &apos;then: load&apos; only (here &apos;then&apos; is {then})</source>
+        <translation>&apos;grace&apos;는 &apos;then: load&apos;에만 쓸 수 있습니다 (여기서 then은 {then})</translation>
+    </message>
+    <message>
+        <source>then: load with grace: 30s, or no grace</source>
+        <translation>then: load와 grace: 30s, 또는 grace 없이</translation>
+    </message>
+    <message>
+        <source>ends_at</source>
+        <translation>종료 시각(ends_at)</translation>
+    </message>
+    <message>
+        <source>item &apos;{id}&apos; has both &apos;duration&apos; and &apos;ends_at&apos;: its length follows from &apos;ends_at&apos;</source>
+        <translation>순서 &apos;{id}&apos;에 &apos;duration&apos;과 &apos;ends_at&apos;이 모두 있습니다: 길이는 &apos;ends_at&apos;으로 정해집니다</translation>
+    </message>
+    <message>
+        <source>one of them (min: for the shortest it may become)</source>
+        <translation>둘 중 하나 (가장 짧아질 수 있는 길이는 min:으로)</translation>
+    </message>
+    <message>
+        <source>item &apos;{id}&apos; ends at {time}, before the event starts at {start}</source>
+        <translation>순서 &apos;{id}&apos;의 종료 시각({time})이 행사 시작({start})보다 이릅니다</translation>
+    </message>
+    <message>
+        <source>item &apos;{id}&apos; ends at {time}, not after its planned start {start}</source>
+        <translation>순서 &apos;{id}&apos;의 종료 시각({time})이 예정 시작({start})보다 늦지 않습니다</translation>
+    </message>
+    <message>
+        <source>item &apos;{id}&apos; may shrink to {min}, which is longer than its planned {length} (to {time})</source>
+        <translation>순서 &apos;{id}&apos;의 최소 길이 {min}이(가) 예정 길이 {length}({time}까지)보다 깁니다</translation>
+    </message>
+    <message>
+        <source>an end after the item&apos;s planned start, such as ends_at: &quot;12:30&quot;</source>
+        <translation>예정 시작보다 늦은 종료 시각, 예: ends_at: &quot;12:30&quot;</translation>
+    </message>
 </context>
 <context>
     <name>AgendaStatus</name>
@@ -690,6 +738,10 @@
     <message>
         <source>Title</source>
         <translation>제목</translation>
+    </message>
+    <message>
+        <source>→%1</source>
+        <translation>%1까지</translation>
     </message>
     <message>
         <source>Done</source>
@@ -915,6 +967,18 @@
     <message>
         <source>The last record is dated %1 after now: the system clock was set back; the time StageTimer was closed is not counted</source>
         <translation>마지막 기록이 지금보다 %1 뒤의 시각입니다. 시스템 시계가 뒤로 바뀌었으므로 StageTimer가 꺼져 있던 시간은 계산하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>Automatically: %1 reached zero — ready: %2, Space starts it (Ctrl+Z takes it back)</source>
+        <translation>자동으로 다음 순서 준비: %1 시간 종료 — %2, Space 키로 시작 (Ctrl+Z 키로 되돌림)</translation>
+    </message>
+    <message>
+        <source>Automatically: %1 reached zero — %2 has started (Ctrl+Z takes it back)</source>
+        <translation>자동으로 다음 순서 시작: %1 시간 종료 — %2 시작 (Ctrl+Z 키로 되돌림)</translation>
+    </message>
+    <message>
+        <source>Automatically: %1 reached zero — that was the last item, the show is over</source>
+        <translation>자동으로 행사 종료: %1 시간 종료 — 마지막 순서였습니다</translation>
     </message>
     <message>
         <source>%1 damaged journal line(s) skipped, the first: %2</source>

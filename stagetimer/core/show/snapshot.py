@@ -58,6 +58,7 @@ class ItemView(ItemIdentity):
     stage_ms: int | None  # time on stage so far, pauses included; None if it never held the stage
     over_under_ms: int | None  # length (projected while live) minus planned; None if never on stage
     presenter_note: str = ""  # for the speaker: frames.presenter_frame copies the current item's
+    ends_at_ms: int | None = None  # the agenda's ``ends_at``: it counts to this time of day, whenever it starts
 
     @property
     def planned_end_ms(self) -> int:

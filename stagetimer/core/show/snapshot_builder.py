@@ -121,6 +121,7 @@ def _item_views(m: _Moment) -> tuple[ItemView, ...]:
                 stage_ms=on_stage,
                 over_under_ms=over_under,
                 presenter_note=item.presenter_note,
+                ends_at_ms=item.ends_at_ms,
             )
         )
     return tuple(views)

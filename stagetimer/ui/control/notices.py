@@ -12,7 +12,9 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
+from stagetimer.core.agenda.model import Agenda
 from stagetimer.core.show.commands import MINUTE_MS
+from stagetimer.core.show.events import Event, EventKind
 from stagetimer.core.show.outcome import Outcome
 from stagetimer.core.show.session import Finding
 from stagetimer.core.timefmt import format_countdown
@@ -230,3 +232,32 @@ def _notice(outcome: Outcome) -> Notice | None:
         return None
     ready = str(params["title"]) if key in ("loaded", "goto_loaded", "skipped") else None
     return Notice(text, warning=key == "time_taken_over", ready_item=ready)
+
+
+#: What the clock did by itself at zero (the agenda's ``then``): %1 the item that reached zero, %2 the next.
+_AUTO: dict[str, str] = {
+    "load": QT_TRANSLATE_NOOP("ControlWindow",
+                              "Automatically: %1 reached zero — ready: %2, Space starts it (Ctrl+Z takes it back)"),
+    "start": QT_TRANSLATE_NOOP("ControlWindow",
+                               "Automatically: %1 reached zero — %2 has started (Ctrl+Z takes it back)"),
+    "closing": QT_TRANSLATE_NOOP("ControlWindow",
+                                 "Automatically: %1 reached zero — that was the last item, the show is over"),
+}
+
+
+def auto_notice(events: tuple[Event, ...], agenda: Agenda) -> Notice | None:
+    """The notice for the last automatic change among ``events`` (then: load/start), or None.
+
+    Nobody pressed a key, so the notice says the clock did it, and what is on stage now.
+    """
+    autos = [event for event in events if event.kind is EventKind.AUTO_ADVANCED]
+    index = agenda.index_of(autos[-1].item_id or "") if autos else None
+    if index is None:
+        return None
+    left = agenda.items[index].title
+    if index + 1 >= len(agenda.items):
+        return Notice(_fill(CONTROL, _AUTO["closing"], left))
+    following = agenda.items[index + 1]
+    if autos[-1].detail == "load":
+        return Notice(_fill(CONTROL, _AUTO["load"], left, following.title), ready_item=following.id)
+    return Notice(_fill(CONTROL, _AUTO["start"], left, following.title))
