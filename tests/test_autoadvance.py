@@ -11,16 +11,16 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-import pytest
 import hypothesis
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from stagetimer.core.agenda.loader import parse_agenda
 from stagetimer.core.agenda.model import Agenda
 from stagetimer.core.clock import FakeClock
-from stagetimer.core.show.commands import Command
 from stagetimer.core.report.report import build_report
+from stagetimer.core.show.commands import Command
 from stagetimer.core.show.events import EventKind
 from stagetimer.core.show.journal import JOURNAL_NAME, read_journal
 from stagetimer.core.show.schedule import project_upcoming

@@ -22,7 +22,7 @@ def test_the_display_timer_is_armed_for_the_automatic_change_to_the_millisecond(
     clock = FakeClock(tod_ms=TEN)
     controller = Controller(Show(LOAD_AFTER.replace_items(tuple(items)), clock))
     heard: list = []
-    controller.events_occurred.connect(lambda events: heard.extend(events))
+    controller.events_occurred.connect(heard.extend)
     controller.start()
     controller.apply(Command("start"))
     clock.advance(5 * MIN + 30_000)

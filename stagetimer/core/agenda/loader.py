@@ -32,7 +32,7 @@ from stagetimer.core.agenda.file_errors import (
     yaml_error,
 )
 from stagetimer.core.agenda.loader_items import DEFAULT_KIND, ITEM_KEYS, ItemReader
-from stagetimer.core.agenda.loader_then import AtZero, read_at_zero
+from stagetimer.core.agenda.loader_then import HOLD, AtZero, read_at_zero
 from stagetimer.core.agenda.logo_file import logo_path
 from stagetimer.core.agenda.model import Agenda, Event, Item, Section, Thresholds
 from stagetimer.core.agenda.yaml_compose import compose, structure_errors
@@ -180,7 +180,7 @@ class _AgendaBuilder(BlockReader):
         sections = self.sections(keys["sections"][1]) if "sections" in keys else ()
         event_fields = self.event(keys["event"][1]) if "event" in keys else None
         start_ms = event_fields["start_ms"] if event_fields and isinstance(event_fields["start_ms"], int) else None
-        at_zero = read_at_zero(self, keys, AtZero())  # every item's ``then``, unless it names its own
+        at_zero = read_at_zero(self, keys, HOLD)  # every item's ``then``, unless it names its own
         items = self.items(keys["items"], defaults, sections, start_ms, at_zero) if "items" in keys else ()
         if event_fields is None or start_ms is None:
             return None
@@ -278,6 +278,6 @@ class _AgendaBuilder(BlockReader):
         defaults: Thresholds,
         sections: tuple[Section, ...],
         start_ms: int | None,
-        at_zero: AtZero = AtZero(),
+        at_zero: AtZero = HOLD,
     ) -> tuple[Item, ...]:
         return ItemReader(self, defaults, sections, start_ms, at_zero).read(entry)

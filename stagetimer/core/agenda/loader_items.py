@@ -19,7 +19,7 @@ from stagetimer.core.agenda.errors import (
     did_you_mean,
     one_of,
 )
-from stagetimer.core.agenda.loader_then import AtZero, check_ends_at, read_at_zero, read_ends_at
+from stagetimer.core.agenda.loader_then import HOLD, AtZero, check_ends_at, read_at_zero, read_ends_at
 from stagetimer.core.agenda.model import KINDS, NO_ALARMS, Item, Section, Thresholds
 from stagetimer.core.timefmt import format_duration, format_tod
 from stagetimer.core.translatable import QT_TRANSLATE_NOOP
@@ -88,7 +88,7 @@ class ItemReader:
         defaults: Thresholds,
         sections: tuple[Section, ...],
         start_ms: int | None,
-        at_zero: AtZero = AtZero(),
+        at_zero: AtZero = HOLD,
     ) -> None:
         self.b = builder
         self.at_zero = at_zero  # the agenda's ``then``/``grace``, for items that name none

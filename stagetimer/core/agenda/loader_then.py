@@ -34,6 +34,10 @@ class AtZero:
     grace_ms: int = 0
 
 
+#: Today's behaviour, the default: the item stays on stage and counts overtime.
+HOLD = AtZero()
+
+
 def read_at_zero(b: BlockReader, keys: KeyMap, default: AtZero) -> AtZero:
     """``then`` and ``grace`` from ``keys`` (over ``default``), each mistake located."""
     then = default.then
@@ -100,4 +104,6 @@ def check_ends_at(
     return length
 
 
-_LATER = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "an end after the item's planned start, such as ends_at: \"12:30\""))
+_LATER = Phrase.of(
+    QT_TRANSLATE_NOOP("AgendaErrors", "an end after the item's planned start, such as ends_at: \"12:30\"")
+)

@@ -170,7 +170,7 @@ class Show(AutoAdvance):
         self._watch.take_note(self.agenda, self.state, self.anchor_tod_ms, now)
 
     def next_transition_ms(self, now: int) -> int | None:
-        """Show ms from ``now`` to the next transition the clock itself will cause (a phase change, then: load/start)."""
+        """Show ms from ``now`` to the next transition the clock itself causes (a phase change, then: load/start)."""
         crossing = self._watch.next_crossing_ms(self.agenda, self.state, self.anchor_tod_ms, now)
         auto = self.next_auto_ms(now)
         return crossing if auto is None else auto if crossing is None else min(crossing, auto)
