@@ -46,7 +46,7 @@ def test_control_says_the_clock_started_the_next_item(qtbot) -> None:
     controller.apply(Command("start"))
     clock.advance(10 * MIN + 2_000)
     controller.publish()
-    assert window.notice() == "Automatically: Break reached zero — B has started (Ctrl+Z takes it back)"
+    assert window.notice() == "Automatically started: B (Break reached zero; Ctrl+Z takes it back)"
     controller.apply(Command("undo"))
     assert window.notice() == "Undone: back to Break"
     controller.stop()
@@ -61,7 +61,7 @@ def test_control_says_the_next_is_ready_until_it_starts(qtbot) -> None:
     controller.apply(Command("start"))
     clock.advance(5 * MIN)
     controller.publish()
-    assert window.notice() == "Automatically: A reached zero — ready: Bee, Space starts it (Ctrl+Z takes it back)"
+    assert window.notice() == "Automatically ready: Bee, Space starts it (A reached zero; Ctrl+Z takes it back)"
     controller.apply(Command("start"))
     assert window.notice() == ""  # "Space starts it" is gone once it has
     controller.stop()

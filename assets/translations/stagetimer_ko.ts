@@ -969,16 +969,16 @@
         <translation>마지막 기록이 지금보다 %1 뒤의 시각입니다. 시스템 시계가 뒤로 바뀌었으므로 StageTimer가 꺼져 있던 시간은 계산하지 않았습니다</translation>
     </message>
     <message>
-        <source>Automatically: %1 reached zero — ready: %2, Space starts it (Ctrl+Z takes it back)</source>
-        <translation>자동으로 다음 순서 준비: %1 시간 종료 — %2, Space 키로 시작 (Ctrl+Z 키로 되돌림)</translation>
+        <source>Automatically ready: %2, Space starts it (%1 reached zero; Ctrl+Z takes it back)</source>
+        <translation>자동으로 다음 순서 준비: %2, Space 키로 시작 (%1 시간 종료, Ctrl+Z 키로 되돌림)</translation>
     </message>
     <message>
-        <source>Automatically: %1 reached zero — %2 has started (Ctrl+Z takes it back)</source>
-        <translation>자동으로 다음 순서 시작: %1 시간 종료 — %2 시작 (Ctrl+Z 키로 되돌림)</translation>
+        <source>Automatically started: %2 (%1 reached zero; Ctrl+Z takes it back)</source>
+        <translation>자동으로 다음 순서 시작: %2 (%1 시간 종료, Ctrl+Z 키로 되돌림)</translation>
     </message>
     <message>
-        <source>Automatically: %1 reached zero — that was the last item, the show is over</source>
-        <translation>자동으로 행사 종료: %1 시간 종료 — 마지막 순서였습니다</translation>
+        <source>Automatically over: %1 reached zero, that was the last item (← goes back)</source>
+        <translation>자동으로 행사 종료: %1 시간 종료, 마지막 순서였습니다 (← 키로 돌아가기)</translation>
     </message>
     <message>
         <source>%1 damaged journal line(s) skipped, the first: %2</source>

@@ -235,13 +235,13 @@ def _notice(outcome: Outcome) -> Notice | None:
 
 
 #: What the clock did by itself at zero (the agenda's ``then``): %1 the item that reached zero, %2 the next.
+#: What is on stage now comes first: in a narrow window the line is cut at its end.
 _AUTO: dict[str, str] = {
     "load": QT_TRANSLATE_NOOP("ControlWindow",
-                              "Automatically: %1 reached zero — ready: %2, Space starts it (Ctrl+Z takes it back)"),
-    "start": QT_TRANSLATE_NOOP("ControlWindow",
-                               "Automatically: %1 reached zero — %2 has started (Ctrl+Z takes it back)"),
+                              "Automatically ready: %2, Space starts it (%1 reached zero; Ctrl+Z takes it back)"),
+    "start": QT_TRANSLATE_NOOP("ControlWindow", "Automatically started: %2 (%1 reached zero; Ctrl+Z takes it back)"),
     "closing": QT_TRANSLATE_NOOP("ControlWindow",
-                                 "Automatically: %1 reached zero — that was the last item, the show is over"),
+                                 "Automatically over: %1 reached zero, that was the last item (← goes back)"),
 }
 
 
