@@ -64,7 +64,8 @@ def _projection(m: _Moment) -> tuple[list[int], list[int]]:
         ends[current] = tod + max(remaining, 0)
         first, chain = current + 1, ends[current]
     if first < count:
-        tail_starts, tail_ends = project_upcoming(agenda, first, chain, adjust)
+        tail_starts, tail_ends = project_upcoming(
+            agenda, first, chain, adjust, [record.replanned_ms for record in state.items])
         starts[first:] = tail_starts
         ends[first:] = tail_ends
     return starts, ends
