@@ -62,9 +62,8 @@ def drive_day(auto: bool) -> tuple[Show, list[Outcome]]:
         assert show.snapshot().current.id == item.id
         if index > 0:
             show.apply(Command("start"))
-        length = show.snapshot().allotted_ms if item.kind != "break" else show.snapshot().allotted_ms
-        minutes = RUNS.get(item.id)
-        clock.advance(minutes * MIN if minutes is not None else length)
+        minutes = RUNS.get(item.id)  # the others run exactly their (re-planned) time; the break its 5 minutes
+        clock.advance(minutes * MIN if minutes is not None else show.snapshot().allotted_ms)
         if index + 1 < len(show.agenda.items):
             act("next")
         else:

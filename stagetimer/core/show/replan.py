@@ -65,10 +65,9 @@ def proposal_of(agenda: Agenda, plan: Plan) -> Proposal | None:
     if not plan.changes and plan.over_ms <= 0:
         return None
     shortfall = plan.shortfall_ms or max(deadline.needed_ms for deadline in plan.deadlines)
-    rows = tuple(
-        ProposalRow(row.index, row.id, agenda.items[row.index].title, agenda.items[row.index].kind, row.old_ms, row.new_ms)
-        for row in plan.changes
-    )
+    items = agenda.items
+    rows = tuple(ProposalRow(row.index, row.id, items[row.index].title, items[row.index].kind, row.old_ms, row.new_ms)
+                 for row in plan.changes)
     return Proposal(shortfall, rows, plan.recovered_ms, plan.over_ms, plan.end_ms)
 
 

@@ -93,7 +93,8 @@ _REFUSALS: dict[str, str] = {
     "journal_failed": QT_TRANSLATE_NOOP("ShowError", "Could not archive the show journal (%1)"),
     "internal_error": QT_TRANSLATE_NOOP("ShowError", "Something went wrong (%1); the show goes on"),
     "on_time": QT_TRANSLATE_NOOP("ShowError", "Nothing to re-plan: the day ends on time"),
-    "no_slack": QT_TRANSLATE_NOOP("ShowError", "Every item that may shrink is at its minimum: the day ends %1 min late"),
+    "no_slack": QT_TRANSLATE_NOOP("ShowError",
+                                  "Every item that may shrink is at its minimum: the day ends %1 min late"),
 }
 #: Refusals that are information, not a mistake to warn about.
 _CALM = {"already_on_stage", "no_message", "empty_message", "on_time"}
