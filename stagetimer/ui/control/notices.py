@@ -248,9 +248,9 @@ def _notice(outcome: Outcome) -> Notice | None:
             values = [str(params["text"])]
         text = _fill(CONTROL, _EFFECTS[key], *values)
     auto = params.get("auto_replan")
-    if isinstance(auto, dict):  # automatic mode re-planned at this item change: said, after what moved
+    if isinstance(auto, dict):  # automatic mode re-planned at this item change: said first (the panel says "ready")
         addition = _fill(CONTROL, _AUTO, replan_summary(auto))
-        text = f"{text} · {addition}" if text else addition
+        text = f"{addition} · {text}" if text else addition
     for extra in outcome.also:
         if extra in _ALSO:
             addition = QCoreApplication.translate(CONTROL, _ALSO[extra])
