@@ -56,7 +56,7 @@ def test_the_line_says_the_proposal_in_korean_and_a_applies_it(late, qtbot) -> N
 
 
 def test_shift_a_turns_automatic_mode_on_and_control_shows_it(late, qtbot) -> None:  # type: ignore[no-untyped-def]
-    demo, controller, window = late
+    _, controller, window = late
     qtbot.keyClick(window, Qt.Key.Key_A, SHIFT)
     assert controller.snapshot.auto_replan and window.buttons["auto_replan"].isChecked()
     assert window.notice() == "자동 조정 켬: 순서가 바뀔 때마다 조정안을 적용합니다"
