@@ -42,8 +42,9 @@ def state_to_dict(state: ShowState, agenda: Agenda) -> dict[str, Any]:
 LIMIT_MS = 366 * 24 * 3_600_000
 #: ItemState fields that hold a time (ms); the others are flags.
 _TIME_FIELDS = {"elapsed_ms", "run_from_ms", "adjust_ms", "actual_start_ms", "actual_end_ms",
-                "base_allotted_ms", "overtime_flash_from_ms"}
-_OPTIONAL = {"run_from_ms", "actual_start_ms", "actual_end_ms", "base_allotted_ms", "overtime_flash_from_ms"}
+                "base_allotted_ms", "overtime_flash_from_ms", "replanned_ms"}
+_OPTIONAL = {"run_from_ms", "actual_start_ms", "actual_end_ms", "base_allotted_ms", "overtime_flash_from_ms",
+             "replanned_ms"}
 
 
 def checked_ms(value: Any, what: str, optional: bool = False) -> int | None:
