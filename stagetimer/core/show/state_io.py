@@ -35,6 +35,7 @@ def state_to_dict(state: ShowState, agenda: Agenda) -> dict[str, Any]:
         "flash_from_ms": state.flash_from_ms,
         "blackout": state.blackout,
         "projector_countdown": state.projector_countdown,
+        "auto_replan": state.auto_replan,
     }
 
 
@@ -101,7 +102,10 @@ def state_from_dict(data: dict[str, Any], agenda: Agenda) -> ShowState:
     items = []
     for item in agenda.items:
         raw = records.get(item.id)
-        items.append(_item_state(raw, item.id) if raw else ItemState())
+        record = _item_state(raw, item.id) if raw else ItemState()
+        if record.replanned_ms is not None and record.replanned_ms > item.duration_ms:
+            record.replanned_ms = None  # an edit made the item shorter than the plan: the file's length stands
+        items.append(record)
     stage = data.get("stage", "welcome")
     if stage not in ("welcome", "live", "closing"):
         raise ValueError(f"unknown stage {stage!r}")
@@ -124,4 +128,5 @@ def state_from_dict(data: dict[str, Any], agenda: Agenda) -> ShowState:
         flash_from_ms=checked_ms(data.get("flash_from_ms"), "flash_from_ms", optional=True),
         blackout=_flag(data.get("blackout", False), "blackout"),
         projector_countdown=_flag(data.get("projector_countdown", False), "projector_countdown"),
+        auto_replan=_flag(data.get("auto_replan", False), "auto_replan"),
     )
