@@ -285,7 +285,7 @@ ITEM = st.tuples(
 ACTIONS = [  # the first of each list is what Hypothesis tries most: moving on, and long waits
     Command("next_start"), Command("toggle"), Command("next"), Command("previous"), Command("undo"),
     Command("reset"), Command("add_time", MIN), Command("add_time", -MIN), Command("goto", "i0"),
-    Command("goto", "i2"), Command("message", "마무리"),
+    Command("goto", "i2"), Command("message", "마무리"), Command("auto_replan"), Command("replan"),
 ]
 WAITS = st.sampled_from([150_000, 20 * MIN, 61_000, 15_000, 999, 1, 0])
 
@@ -297,6 +297,7 @@ def generated(rows: list[tuple[str, str, str, str]], default: str, closing: bool
         effective = then or default
         if grace and effective == "load":
             extra += f", grace: {grace}"
+        extra += ", min: 30s" if number % 2 else ""  # some may shrink when the planner runs
         lines.append(f"  - {{id: i{number}, kind: {kind}, title: I{number}, duration: {duration}{extra}}}\n")
     if closing:
         lines.append('  - {id: closing, title: Closing, ends_at: "12:00", min: 1m, then: start}\n')
@@ -374,3 +375,24 @@ def test_the_planner_makes_an_ends_at_closing_a_deadline_for_the_items_before_it
     hopeless = plan_late(day, 20 * MIN)  # even at every min (15 + 15 + 5) the closing ends late
     assert [row.new_ms for row in hopeless.rows] == [15 * MIN, 15 * MIN, 5 * MIN]
     assert hopeless.end_ms == parse_time_of_day("10:55") and not hopeless.on_time
+
+
+def test_in_the_planners_automatic_mode_an_automatic_change_re_plans_as_a_key_would(tmp_path: Path) -> None:
+    day = agenda(
+        """  - {id: a, title: A, duration: 10m, then: start}
+  - {id: b, title: B, duration: 20m, min: 15m}
+  - {id: c, title: C, duration: 20m, min: 15m}
+""",
+        head="",
+    )
+    clock = FakeClock(tod_ms=TEN + 6 * MIN)  # six minutes late: the day (10:00–10:50) must recover them
+    session = Session.open(day, tmp_path, clock)
+    session.apply(Command("auto_replan"))
+    session.apply(Command("start"))
+    clock.advance(10 * MIN + 5_000)  # a reached zero: b started by itself, and the plan was applied then
+    snap = session.snapshot()
+    assert snap.current.id == "b" and snap.items[1].actual_start_ms == TEN + 16 * MIN
+    assert [session.show.state.items[i].replanned_ms for i in (1, 2)] == [17 * MIN, 17 * MIN]
+    assert snap.remaining_ms == 17 * MIN - 5_000
+    again = Session.open(day, tmp_path, clock)
+    assert again.snapshot() == snap

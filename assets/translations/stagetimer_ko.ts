@@ -921,6 +921,30 @@
         <translation>새로 시작했습니다. 이전 기록은 진행 기록 폴더에 보관했습니다</translation>
     </message>
     <message>
+        <source>Re-planned: %1 — Ctrl+Z to undo</source>
+        <translation>일정 조정: %1 — Ctrl+Z로 되돌리기</translation>
+    </message>
+    <message>
+        <source>Automatic planning on: the plan is applied at every item change</source>
+        <translation>자동 조정 켬: 순서가 바뀔 때마다 조정안을 적용합니다</translation>
+    </message>
+    <message>
+        <source>Automatic planning off</source>
+        <translation>자동 조정 끔</translation>
+    </message>
+    <message>
+        <source>%1 items shortened, %2 min recovered</source>
+        <translation>%1개 순서 단축, %2분 회복</translation>
+    </message>
+    <message>
+        <source>still %1 min over at the minimums</source>
+        <translation>최소 길이로도 %1분 초과</translation>
+    </message>
+    <message>
+        <source>Automatic plan: %1</source>
+        <translation>자동 조정: %1</translation>
+    </message>
+    <message>
         <source>the message to the speaker was cleared (P pins a message to keep it)</source>
         <translation>발표자 메시지를 지웠습니다 (남기려면 P 키로 고정)</translation>
     </message>
@@ -1128,6 +1152,38 @@
         <source>Screen “%1” disconnected: %2 is now full screen on %3</source>
         <translation>화면 “%1” 연결 끊김: %2은 지금 %3에 전체 화면으로 있습니다</translation>
     </message>
+    <message>
+        <source>%1 min over</source>
+        <translation>%1분 초과 예상</translation>
+    </message>
+    <message>
+        <source>%1 — every item is at its minimum</source>
+        <translation>%1 — 줄일 수 있는 순서가 모두 최소 길이입니다</translation>
+    </message>
+    <message>
+        <source>%1 %2→%3 min</source>
+        <translation>%1 %2→%3분</translation>
+    </message>
+    <message>
+        <source>%1 — proposal: %2</source>
+        <translation>%1 — 제안: %2</translation>
+    </message>
+    <message>
+        <source> — still %1 min over at the minimums</source>
+        <translation> — 최소 길이로도 %1분 초과</translation>
+    </message>
+    <message>
+        <source>Planner:</source>
+        <translation>일정 조정:</translation>
+    </message>
+    <message>
+        <source>automatic: the plan is applied at every item change (Shift+A stops)</source>
+        <translation>자동: 순서가 바뀔 때마다 조정안을 적용합니다 (Shift+A로 끄기)</translation>
+    </message>
+    <message>
+        <source>the day ends on time: nothing to recover</source>
+        <translation>정시 종료 예정: 조정할 것이 없습니다</translation>
+    </message>
 </context>
 <context>
     <name>Controller</name>
@@ -1228,6 +1284,14 @@
     <message>
         <source>Projector timer</source>
         <translation>프로젝터 타이머</translation>
+    </message>
+    <message>
+        <source>Apply plan</source>
+        <translation>조정 적용</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>자동 조정</translation>
     </message>
     <message>
         <source>Choose a row</source>
@@ -1533,6 +1597,10 @@
         <translation>준비</translation>
     </message>
     <message>
+        <source>Adjusted to %1 min</source>
+        <translation>%1분으로 조정</translation>
+    </message>
+    <message>
         <source>TIME IS UP</source>
         <translation>시간 종료</translation>
     </message>
@@ -1672,6 +1740,14 @@
     <message>
         <source>Something went wrong (%1); the show goes on</source>
         <translation>문제가 생겼습니다 (%1). 행사는 계속 진행됩니다.</translation>
+    </message>
+    <message>
+        <source>Nothing to re-plan: the day ends on time</source>
+        <translation>조정할 것이 없습니다: 정시에 끝납니다</translation>
+    </message>
+    <message>
+        <source>Every item that may shrink is at its minimum: the day ends %1 min late</source>
+        <translation>줄일 수 있는 순서가 모두 최소 길이입니다: %1분 늦게 끝납니다</translation>
     </message>
 </context>
 <context>

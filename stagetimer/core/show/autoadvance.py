@@ -24,6 +24,7 @@ The rules that keep it exact and unsurprising:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from stagetimer.core.agenda.model import Agenda
@@ -72,6 +73,8 @@ class AutoAdvance(ScreenCommands):
     _undo: list[tuple[str, ShowState, LogMark]]
     _auto_events: list[Event]  # announced by the next events_until (a snapshot cannot return them)
     _undo_depth: int
+    #: The planner's automatic mode (replan.PlannerCommands): an item change re-plans the rest of the day.
+    _auto_replan_on_move: Callable[[ShowState, str, Effect, int], Effect]
 
     def _do_next(self, now: int) -> Effect:
         raise NotImplementedError  # the Show's
@@ -115,10 +118,8 @@ class AutoAdvance(ScreenCommands):
         """One automatic change at show ms ``at``, recorded as a command's would be (undoable, in the stage log)."""
         tod = self.anchor_tod_ms + at
         before, log_before = self.state.copy(), self.log.mark()
-        if due.then == "start":
-            self._do_next_start(at)
-        else:
-            self._do_next(at)
+        effect = self._do_next_start(at) if due.then == "start" else self._do_next(at)
+        self._auto_replan_on_move(before, AUTO_ACTION, effect, at)  # an item change, as a key's would be
         if self.state.message and not self.state.message_pinned:
             self._clear_message()  # the message was for the speaker who has just left
         self._undo.append((AUTO_ACTION, before, log_before))

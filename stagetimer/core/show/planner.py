@@ -231,10 +231,12 @@ def plan_show(agenda: Agenda, state: ShowState, now_ms: int, tod_ms: int) -> Pla
     """The plan for a running show at show time ``now_ms`` (time of day ``tod_ms``).
 
     The item on stage ends when its countdown does (or now, in overtime); items
-    that have already started keep their lengths; the others start from there.
+    that have already started keep their lengths; the others start from there,
+    at their lengths as re-planned so far (ItemState.replanned_ms).
     """
     count = len(agenda.items)
-    lengths = [item.duration_ms + record.adjust_ms for item, record in zip(agenda.items, state.items, strict=True)]
+    lengths = [(item.duration_ms if record.replanned_ms is None else record.replanned_ms) + record.adjust_ms
+               for item, record in zip(agenda.items, state.items, strict=True)]
     frozen = frozenset(i for i, record in enumerate(state.items) if record.actual_start_ms is not None)
     if state.stage == "closing" or not agenda.items:
         return plan_from(agenda, count, tod_ms, lengths, frozen)

@@ -25,6 +25,7 @@ from stagetimer.core.show.commands import ADD_MAX_MS, AnyCommand, Command, Reloa
 from stagetimer.core.show.events import Event, EventKind, command_events
 from stagetimer.core.show.outcome import Outcome, Refused
 from stagetimer.core.show.phases import PhaseWatch
+from stagetimer.core.show.replan import PlannerCommands
 from stagetimer.core.show.schedule import allotted_ms, base_allotted_ms, is_elastic
 from stagetimer.core.show.screen_commands import Effect
 from stagetimer.core.show.snapshot import Snapshot
@@ -38,7 +39,7 @@ UNDO_DEPTH = 200
 NEAR = 1
 
 
-class Show(AutoAdvance):
+class Show(AutoAdvance, PlannerCommands):
     """Applies commands to the agenda's state and produces snapshots and events."""
 
     _undo_depth = UNDO_DEPTH
@@ -118,6 +119,7 @@ class Show(AutoAdvance):
                 before = self.state.copy()  # the events compare like with like
             else:
                 effect = self._dispatch(command, now)
+                effect = self._auto_replan_on_move(before, command.action, effect, now)
         except Refused as refusal:
             self.state = before  # (no command changes the log before it is accepted)
             return Outcome(command.action, False, reason=refusal.reason, params=dict(refusal.params),
@@ -208,7 +210,7 @@ class Show(AutoAdvance):
             item.actual_start_ms = self.tod_ms(now)
             if is_elastic(self.agenda, index):
                 # An elastic break (or an ends_at item) keeps the length it had when it began.
-                item.base_allotted_ms = base_allotted_ms(self.agenda, index, self.tod_ms(now))
+                item.base_allotted_ms = base_allotted_ms(self.agenda, index, self.tod_ms(now), item.replanned_ms)
         item.actual_end_ms = None
         item.run_from_ms = now
         if from_welcome:
@@ -302,7 +304,8 @@ class Show(AutoAdvance):
 
     def _do_reset(self, now: int) -> Effect:
         index = self._current()
-        self.state.items[index] = ItemState()
+        # Back to its full time as planned now: a re-planned length is the plan (Ctrl+Z undoes a re-plan).
+        self.state.items[index] = ItemState(replanned_ms=self.state.items[index].replanned_ms)
         self._watch.forget(index)
         return "reset", {"title": self._title()}
 
@@ -362,7 +365,7 @@ class Show(AutoAdvance):
         """
         item = self.state.items[index]
         if not forward and self.log.is_mis_key(index, self.tod_ms(now), item.actual_start_ms):
-            self.state.items[index] = ItemState(adjust_ms=item.adjust_ms)
+            self.state.items[index] = ItemState(adjust_ms=item.adjust_ms, replanned_ms=item.replanned_ms)
             return
         item.left_running = item.run_from_ms is not None
         item.fold(now)

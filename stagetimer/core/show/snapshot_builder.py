@@ -12,6 +12,7 @@ import math
 from stagetimer.core.agenda.model import Agenda
 from stagetimer.core.clock import CLOCK_STEP_MS
 from stagetimer.core.show.accounting import StageLog
+from stagetimer.core.show.replan import current_proposal
 from stagetimer.core.show.schedule import allotted_ms, ms_to_next_second, phase_for, project_upcoming
 from stagetimer.core.show.snapshot import ClockState, ItemView, Snapshot
 from stagetimer.core.show.state import ShowState
@@ -64,7 +65,8 @@ def _projection(m: _Moment) -> tuple[list[int], list[int]]:
         ends[current] = tod + max(remaining, 0)
         first, chain = current + 1, ends[current]
     if first < count:
-        tail_starts, tail_ends = project_upcoming(agenda, first, chain, adjust)
+        tail_starts, tail_ends = project_upcoming(
+            agenda, first, chain, adjust, [record.replanned_ms for record in state.items])
         starts[first:] = tail_starts
         ends[first:] = tail_ends
     return starts, ends
@@ -121,6 +123,7 @@ def _item_views(m: _Moment) -> tuple[ItemView, ...]:
                 stage_ms=on_stage,
                 over_under_ms=over_under,
                 presenter_note=item.presenter_note,
+                replanned_ms=record.replanned_ms,
                 ends_at_ms=item.ends_at_ms,
             )
         )
@@ -271,4 +274,6 @@ def build_snapshot(
         today=today,
         clock_step_ms=_clock_step(tod, wall_tod_ms),
         next_change_ms=max(1, math.ceil(min(wakes) / speed)),
+        proposal=current_proposal(agenda, state, now, tod),
+        auto_replan=state.auto_replan,
     )

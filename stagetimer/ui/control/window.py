@@ -46,6 +46,7 @@ from stagetimer.ui.control.panels import (
     set_colour,
     set_text,
 )
+from stagetimer.ui.control.proposal_bar import ProposalBar
 from stagetimer.ui.control.screen_alarm import ScreenAlarm
 from stagetimer.ui.control.thumbnails import ThumbnailFrame
 from stagetimer.ui.controller import Controller
@@ -110,6 +111,10 @@ class ControlWindow(QMainWindow):
         messages.addWidget(self.notice_label, 2)
         outer.addLayout(messages)
 
+        # The planner's proposal, when the day runs past its hard end or a fixed start (A applies it).
+        self.proposal_bar = ProposalBar()
+        outer.addWidget(self.proposal_bar)
+
         # Hidden until the agenda file is edited: "reloaded", or every error of a bad edit.
         self.agenda_status = AgendaStatusPanel()
         outer.addWidget(self.agenda_status)
@@ -130,6 +135,8 @@ class ControlWindow(QMainWindow):
         self.button_panel = ButtonPanel(self.trigger)
         self.buttons = self.button_panel.buttons
         self.message_bar.add_button(self.buttons["pin_message"])
+        self.proposal_bar.add_button(self.buttons["replan"])
+        self.proposal_bar.add_button(self.buttons["auto_replan"])
         outer.addWidget(self.button_panel)
         self.scale = 1.0
 
@@ -203,6 +210,7 @@ class ControlWindow(QMainWindow):
         self.status_line.show_snapshot(snap)
         self.current_panel.show_snapshot(snap)
         self.message_bar.show_snapshot(snap)
+        self.proposal_bar.show_snapshot(snap)
         self.button_panel.show_snapshot(snap)
         self.model.set_snapshot(snap)
         self.presenter_thumbnail.show_frame(frames.presenter)
