@@ -73,7 +73,7 @@ def test_the_table_covers_every_live_action_the_issue_asks_for() -> None:
     names = {action.name for action in KEY_ACTIONS}
     assert names == {
         "toggle", "next", "next_start", "previous", "add_minute", "take_minute", "reset", "undo", "goto",
-        "blackout", "flash", "message", "clear_message", "pin_message", "projector_countdown",
+        "blackout", "flash", "message", "clear_message", "pin_message", "projector_countdown", "replan", "auto_replan",
         "mute_cues",
     }
     assert len(names) == len(KEY_ACTIONS)

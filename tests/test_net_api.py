@@ -65,6 +65,11 @@ def test_every_action_is_a_plain_get_with_the_control_token(live: Served) -> Non
     assert live.get("/api/v1/flash", control)[1]["effect"] == "flashing"
     assert live.get("/api/v1/undo", control)[1]["effect"] == "undone"
     assert show.snapshot().blackout  # the undo took back the last change: blackout off
+    assert live.get("/api/v1/auto-replan?on=1", control)[1]["effect"] == "auto_replan_on"
+    assert live.get("/api/v1/auto-replan?on=1", control)[1]["effect"] == "auto_replan_on"  # twice: still on
+    assert show.snapshot().auto_replan
+    assert live.get("/api/v1/auto-replan", control)[1]["effect"] == "auto_replan_off"  # no parameter: toggle
+    assert live.get("/api/v1/replan", live.tokens.viewer)[0] == 403  # the viewer token presses nothing
 
 
 def test_post_with_a_bearer_header_and_a_json_body_works_too(live: Served) -> None:
@@ -93,6 +98,8 @@ def test_post_with_a_bearer_header_and_a_json_body_works_too(live: Served) -> No
     ("/api/v1/message?text=" + "x" * 300, 400, "bad_parameter"),
     ("/api/v1/message?text=a%00b", 400, "bad_parameter"),
     ("/api/v1/blackout?on=maybe", 400, "bad_parameter"),
+    ("/api/v1/replan", 409, "on_time"),
+    ("/api/v1/auto-replan?on=maybe", 400, "bad_parameter"),
     ("/api/v1/launch-rockets", 404, "unknown_action"),
 ])
 def test_every_refusal_is_a_non_2xx_json_answer_with_its_reason_and_changes_nothing(

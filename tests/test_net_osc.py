@@ -399,6 +399,10 @@ def test_arguments_become_the_text_parameters_of_the_action_table() -> None:
     assert osc_params("blackout", [True], items) == {"on": "1"}
     assert osc_params("blackout", [], items) == {}
     assert osc_params("message", ["hi"], items) == {"text": "hi"}
-    for action, args in [("add", [float("nan")]), ("add", [float("inf")]), ("add", [b"\x00"]), ("start", [None])]:
+    assert osc_params("replan", [], items) == {}
+    assert osc_params("auto-replan", [False], items) == {"on": "0"}
+    assert osc_params("auto-replan", [], items) == {}  # toggle, as Shift+A
+    for action, args in [("add", [float("nan")]), ("add", [float("inf")]), ("add", [b"\x00"]), ("start", [None]),
+                         ("replan", [1])]:
         with pytest.raises(BadRequest):
             osc_params(action, args, items)

@@ -157,6 +157,37 @@ def _with_note(demo: DemoShow) -> DemoShow:
     return _talk(6 * MIN + 40 * SEC)(demo)
 
 
+#: The done-when day of issue 12: 개회사 starts 7 minutes late, three presentations run 2 minutes over.
+LATE_START_MS = 7 * MIN
+OVERRUNS = {"case-kt": 12 * MIN, "case-kudo": 12 * MIN, "case-nia": 12 * MIN}
+
+
+def _late_day(until: str, replan: bool = False, auto: bool = False, ready: bool = False,
+              into_ms: int = 0) -> Callable[[DemoShow], DemoShow]:
+    """Walk the late day to item ``until`` (running ``into_ms``, or only loaded when ``ready``).
+
+    ``replan``: the stage manager presses A at every item change; ``auto``:
+    automatic mode is on from the start. Items run their (re-planned) length,
+    except the three presentations of OVERRUNS.
+    """
+    def walk(demo: DemoShow) -> DemoShow:
+        first = demo.agenda.items[0].planned_start_ms
+        demo.wait(max(0, first - demo.snapshot().time_of_day_ms) + LATE_START_MS)
+        if auto:
+            demo.do("auto_replan_on")
+        demo.do("start")
+        for item in demo.agenda.items:
+            if item.id == until:
+                break
+            demo.wait(OVERRUNS.get(item.id, demo.snapshot().allotted_ms))
+            last = demo.agenda.items[demo.agenda.items.index(item) + 1].id == until
+            demo.do("next" if ready and last else "next_start")
+            if replan:
+                demo.do("replan")
+        return demo.wait(into_ms)
+    return walk
+
+
 def _closing(demo: DemoShow) -> DemoShow:
     demo.run_to(len(demo.agenda.items) - 1)
     return demo.wait(demo.agenda.items[-1].duration_ms + 45 * SEC).do("next")
@@ -186,6 +217,12 @@ STATES: dict[str, Callable[[DemoShow], DemoShow]] = {
     "projector-countdown": lambda demo: _talk(6 * MIN + 40 * SEC)(demo).do("projector_countdown"),
     # The audience's countdown switched on while the speaker runs over: the audience sees no "+".
     "projector-countdown-overtime": lambda demo: _talk(-(1 * MIN + 25 * SEC))(demo).do("projector_countdown"),
+    # The planner (issue 12) on the late day: a proposal pending 13 minutes behind, nothing applied yet…
+    "replan-pending": _late_day("case-neubility", into_ms=3 * MIN),
+    # … automatic mode on, the third presentation running over (the next change re-plans) …
+    "replan-auto": _late_day("case-nia", auto=True, into_ms=12 * MIN),
+    # … and, re-planned at every change, the first forum topic loaded: the speaker sees "17분으로 조정".
+    "replan-ready": _late_day("forum-privacy", replan=True, ready=True),
 }
 
 

@@ -9,6 +9,11 @@ the delay — writes the report with ``write_report`` exactly as the app and
 renders although this machine has no Korean system font.
 
     python tools/report_screenshot.py [--out docs/screenshots/report.png] [--example docs/report-example.html]
+    python tools/report_screenshot.py --day late --out docs/screenshots/report-replanned.png
+
+``--day late`` is issue 12's day instead: 개회사 starts 7 minutes late, three
+presentations run 2 minutes over each, and the planner (automatic mode)
+shortens the forum so the day still ends at 12:30.
 """
 
 from __future__ import annotations
@@ -74,6 +79,21 @@ def simulate_day(agenda: Agenda, state_dir: Path) -> FakeClock:
     return clock
 
 
+def simulate_late_day(agenda: Agenda, state_dir: Path) -> FakeClock:
+    """The late day with the planner in automatic mode; returns the clock at closing."""
+    clock = FakeClock(tod_ms=agenda.items[0].planned_start_ms - 10 * MIN)
+    session = Session.open(agenda, state_dir, clock)
+    session.apply(Command("auto_replan"))
+    clock.advance(17 * MIN)  # 개회사 starts 7 minutes late
+    for item in agenda.items:
+        session.apply(Command("start"))
+        over = 2 * MIN if item.id in ("case-kt", "case-kudo", "case-nia") else 0
+        clock.advance(session.show.snapshot().allotted_ms + over)
+        session.apply(Command("next"))
+    session.close()
+    return clock
+
+
 def screenshot(html: Path, png: Path, window: tuple[int, int] = WINDOW) -> None:
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium is None:
@@ -93,11 +113,13 @@ def main() -> int:
     parser.add_argument("--example", type=Path, default=None,
                         help="also keep the HTML here (without the embedded font, to keep it small)")
     parser.add_argument("--lang", choices=("ko", "en"), default=None)
+    parser.add_argument("--day", choices=("usual", "late"), default="usual",
+                        help="late: the day re-planned by the planner (issue 12's scenario)")
     options = parser.parse_args()
     agenda = load_agenda(resources.bundled_agenda())
     with tempfile.TemporaryDirectory() as work:
         state_dir = Path(work) / "state"
-        clock = simulate_day(agenda, state_dir)
+        clock = (simulate_late_day if options.day == "late" else simulate_day)(agenda, state_dir)
         _, html = write_report(agenda, state_dir, Path(work), options.lang, now_wall_ms=clock.wall_ms(),
                                fonts_dir=resources.fonts_dir())
         screenshot(html, options.out)

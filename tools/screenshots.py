@@ -56,6 +56,15 @@ CONTROL_SCALING = (("normal", 1366, 738),)
 #: Before the show, on time and late (issue 11: "시작까지 0:00" while Control said "+4:56 지연"),
 #: at the smallest, the usual and the largest screen.
 WELCOME_STATES = ("welcome", "welcome-late")
+#: The planner (issue 12) in Control: (file name, state, the key action the stage manager then presses, if any),
+#: each at the usual and the smallest laptop size. Pressed through the window, so its notice shows.
+PLANNER_CONTROL = (
+    ("replan-pending", "replan-pending", None),  # 13 minutes behind: the proposal line
+    ("replan-applied", "replan-pending", "replan"),  # A: the notice, the new lengths in the table
+    ("replan-auto", "replan-auto", "next"),  # automatic mode: moving on re-plans, and says so
+)
+#: The speaker of a re-planned slot before it starts ("준비 · 17분으로 조정").
+PLANNER_PRESENTER = ("replan-ready",)
 SIZES = ((1366, 768), (1920, 1080), (3840, 2160))
 
 
@@ -130,7 +139,26 @@ def render_all(outdir: Path, language: str | None = None) -> list[Path]:
                 name = f"{who}-{state}-{width}x{height}.png"
                 written.append(_render(view, snapshot, width, height, outdir / name))
     written += render_languages(outdir)
+    written += render_planner(outdir, language)
     written += render_cues(outdir)
+    return written
+
+
+def render_planner(outdir: Path, language: str | None = None) -> list[Path]:
+    """The planner's screens: Control's proposal line, after A, in automatic mode; the re-planned presenter."""
+    from stagetimer.ui.stage.presenter import PresenterView
+    from tools.demo_show import bundled_agenda, demo_show
+
+    written = []
+    for name, state, press in PLANNER_CONTROL:
+        for width, height, suffix in ((*CONTROL_SIZE, ""), (1366, 738, "-1366x738")):
+            path = outdir / f"control-{name}{suffix}.png"
+            written.append(_render_control(state, width, height, path, language, press=press))
+    for state in PLANNER_PRESENTER:
+        snapshot = demo_show(state, bundled_agenda()).snapshot()
+        for width, height in ((1920, 1080), (1366, 768)):
+            path = outdir / f"presenter-{state}-{width}x{height}.png"
+            written.append(_render(PresenterView, snapshot, width, height, path))
     return written
 
 
@@ -192,7 +220,8 @@ def render_languages(outdir: Path) -> list[Path]:
 
 
 def _render_control(state: str, width: int, height: int, path: Path, language: str | None,
-                    picture: Callable[[object], QImage] | None = None, windowed: bool = True) -> Path:
+                    picture: Callable[[object], QImage] | None = None, windowed: bool = True,
+                    press: str | None = None) -> Path:
     """The Control window as the app builds it (menu bar, notices, thumbnails), walked to ``state``.
 
     The real app on the bundled agenda with a fake clock and a throw-away
@@ -222,6 +251,9 @@ def _render_control(state: str, width: int, height: int, path: Path, language: s
         parts.control.resize(width, height)
         parts.controller.publish()
         parts.control.clear_notice()
+        if press is not None:  # a key the stage manager presses now: its notice stays in the picture
+            parts.control.trigger(press)
+            parts.controller.publish()
         QCoreApplication.processEvents()
         _save(picture(parts) if picture is not None else parts.control.grab().toImage(), path)
         parts.abandon()
@@ -230,14 +262,33 @@ def _render_control(state: str, width: int, height: int, path: Path, language: s
     return path
 
 
+def _planner_only(outdir: Path, language: str | None) -> list[Path]:
+    from PySide6.QtWidgets import QApplication
+
+    from stagetimer.ui.common import fonts
+    from stagetimer.ui.common.i18n import choose_language, install_translator
+    from tools.demo_show import bundled_agenda
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    fonts.load_fonts()
+    base = app.font()
+    base.setFamily(fonts.family())
+    app.setFont(base)
+    install_translator(app, choose_language(language, bundled_agenda().event.language))
+    outdir.mkdir(parents=True, exist_ok=True)
+    return render_planner(outdir, language)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.screenshots", description=__doc__.splitlines()[0])
     parser.add_argument("outdir", nargs="?", type=Path, default=Path("docs/screenshots"))
     parser.add_argument("--lang", default=None, help="UI language (default: the agenda's)")
+    parser.add_argument("--planner", action="store_true", help="only the planner's screenshots (issue 12)")
     options = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display needed
     os.environ.setdefault("STAGETIMER_AUDIO_BACKEND", "null")  # the cue bell opens a silent device
-    for path in render_all(options.outdir, options.lang):
+    paths = _planner_only(options.outdir, options.lang) if options.planner else render_all(options.outdir, options.lang)
+    for path in paths:
         print(path)
     return 0
 

@@ -16,6 +16,12 @@ press does), so the notice line says what the stage manager would read:
 Also ``presenter-message-next.png``: that first second on the speaker's screen,
 and ``control-clock-changed.png``: the show reopened after the system clock
 jumped 5 minutes, a year after the agenda's date (the status line says both).
+
+And ``control-auto-start-WxH.png`` (1920×1080, 1366×768): the bundled day with
+``then: start`` on the break and ``ends_at: "12:30"`` on the last forum topic,
+started 8 minutes late: the break shrank to its 5 minutes and, at its zero, the
+clock started the forum by itself; the notice line says so, and the table shows
+the last topic counting to 12:30 ("12:30까지 · 17m").
 """
 
 from __future__ import annotations
@@ -145,6 +151,62 @@ def render_clock_changed(outdir: Path) -> Path:
     return path
 
 
+def clock_bound_agenda() -> object:
+    """The bundled day, with the break starting the forum at zero and the last topic ending at 12:30."""
+    import dataclasses
+
+    from stagetimer import resources
+    from stagetimer.core.agenda.loader import load_agenda
+    from stagetimer.core.timefmt import parse_time_of_day
+
+    agenda = load_agenda(resources.bundled_agenda())
+    items = list(agenda.items)
+    for index, item in enumerate(items):
+        if item.kind == "break":
+            items[index] = dataclasses.replace(item, then="start")
+    last = items[-1]
+    ends_at = parse_time_of_day("12:30")
+    items[-1] = dataclasses.replace(last, ends_at_ms=ends_at, duration_ms=ends_at - last.planned_start_ms)
+    return agenda.replace_items(tuple(items))
+
+
+def render_auto_start(outdir: Path, sizes: tuple[tuple[int, int], ...] = ((1920, 1080), (1366, 768))) -> list[Path]:
+    """Control 25 s after the clock started the forum at the break's zero (see the module's docstring)."""
+    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QApplication
+
+    from stagetimer import resources
+    from stagetimer.ui.app import build_app
+    from tools.demo_show import DemoShow
+
+    QApplication.instance() or QApplication([])
+    agenda = clock_bound_agenda()
+    options = argparse.Namespace(lang=None, speed=1.0, windowed=True, presenter_screen=None, projector_screen=None)
+    written = []
+    for width, height in sizes:
+        with tempfile.TemporaryDirectory(prefix="stagetimer-shots-") as folder:
+            demo = DemoShow(agenda)  # type: ignore[arg-type]
+            settings = QSettings(str(Path(folder) / "stagetimer.ini"), QSettings.Format.IniFormat)
+            parts = build_app(resources.bundled_agenda(), agenda, options, settings=settings, clock=demo.clock,
+                              state_dir=Path(folder) / "state")
+            parts.control.resize(width, height)
+            demo.show = parts.session  # type: ignore[assignment]  # journaled, as the app runs it
+            demo.wait(4 * MIN + 48 * SEC + 8 * MIN)  # doors at 09:55:12; the day starts 8 minutes late
+            demo.run_to(demo.index_of_break() or 0)
+            parts.controller.publish()
+            demo.wait(5 * MIN + 25 * SEC)  # the break's 5 minutes (its min), then 25 s of the forum
+            parts.controller.publish()  # the display's tick: the clock's change is caught up and announced
+            QCoreApplication.processEvents()
+            path = outdir / f"control-auto-start-{width}x{height}.png"
+            parts.control.grab().toImage().convertToFormat(QImage.Format.Format_RGB888).save(str(path), "PNG", 0)
+            written.append(path)
+            parts.abandon()
+            parts.session.close()
+            QCoreApplication.processEvents()
+    return written
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.screenshots_door", description=__doc__.splitlines()[0])
     parser.add_argument("outdir", nargs="?", type=Path, default=Path("docs/screenshots"))
@@ -154,6 +216,8 @@ def main(argv: list[str] | None = None) -> int:
     for path in render(options.outdir, options.lang):
         print(path)
     print(render_clock_changed(options.outdir))
+    for path in render_auto_start(options.outdir):
+        print(path)
     return 0
 
 

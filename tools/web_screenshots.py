@@ -38,6 +38,8 @@ STAGE_SIZES = ("tablet", "1080p")
 #: And a few more: the agenda on a phone once the day runs late (planned → projected times), the green room.
 EXTRA = (("overtime", "agenda", "phone"), ("overtime", "backstage", "tablet"), ("welcome", "remote", "phone"),
          ("welcome-late", "presenter", "1080p"),  # past the planned start: 시작 지연 +4:56, as on the Qt Presenter
+         # A slot the planner shortened, loaded and not yet started: "준비 · 17분으로 조정" (issue 12).
+         ("replan-ready", "presenter", "1080p"), ("replan-ready", "presenter", "tablet"),
          ("auto-message", "presenter", "tablet"))  # the agenda's warning message; the sound switch, off
 
 
@@ -69,6 +71,7 @@ def shoot(driver: object, served: Served, view: str, size: str, path: Path) -> N
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    parser.add_argument("--state", default=None, help="only the shots of this moment (e.g. replan-ready)")
     args = parser.parse_args(argv)
     missing = browser_missing()
     if missing:
@@ -81,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
             plan.setdefault(state, []).extend((view, size) for size in STAGE_SIZES)
     for state, view, size in EXTRA:
         plan.setdefault(state, []).append((view, size))
+    if args.state is not None:
+        plan = {args.state: plan.get(args.state, [])}
     driver = make_driver()
     written: list[Path] = []
     try:

@@ -630,6 +630,54 @@
         <translation>로고 파일 &apos;{path}&apos;은(는) SVG 이미지가 아닙니다</translation>
     </message>
     <message>
+        <source>then</source>
+        <translation>0이 되면(then)</translation>
+    </message>
+    <message>
+        <source>unknown &apos;then&apos; &apos;{then}&apos;: what happens at zero</source>
+        <translation>알 수 없는 then 값 &apos;{then}&apos;: 0이 되었을 때 할 일</translation>
+    </message>
+    <message>
+        <source>grace</source>
+        <translation>유예 시간(grace)</translation>
+    </message>
+    <message>
+        <source>&apos;grace&apos; applies to &apos;then: load&apos; only (here &apos;then&apos; is {then})</source>
+        <translation>&apos;grace&apos;는 &apos;then: load&apos;에만 쓸 수 있습니다 (여기서 then은 {then})</translation>
+    </message>
+    <message>
+        <source>then: load with grace: 30s, or no grace</source>
+        <translation>then: load와 grace: 30s, 또는 grace 없이</translation>
+    </message>
+    <message>
+        <source>ends_at</source>
+        <translation>종료 시각(ends_at)</translation>
+    </message>
+    <message>
+        <source>item &apos;{id}&apos; has both &apos;duration&apos; and &apos;ends_at&apos;: its length follows from &apos;ends_at&apos;</source>
+        <translation>순서 &apos;{id}&apos;에 &apos;duration&apos;과 &apos;ends_at&apos;이 모두 있습니다: 길이는 &apos;ends_at&apos;으로 정해집니다</translation>
+    </message>
+    <message>
+        <source>one of them (min: for the shortest it may become)</source>
+        <translation>둘 중 하나 (가장 짧아질 수 있는 길이는 min:으로)</translation>
+    </message>
+    <message>
+        <source>item &apos;{id}&apos; ends at {time}, before the event starts at {start}</source>
+        <translation>순서 &apos;{id}&apos;의 종료 시각({time})이 행사 시작({start})보다 이릅니다</translation>
+    </message>
+    <message>
+        <source>item &apos;{id}&apos; ends at {time}, not after its planned start {start}</source>
+        <translation>순서 &apos;{id}&apos;의 종료 시각({time})이 예정 시작({start})보다 늦지 않습니다</translation>
+    </message>
+    <message>
+        <source>item &apos;{id}&apos; may shrink to {min}, which is longer than its planned {length} (to {time})</source>
+        <translation>순서 &apos;{id}&apos;의 최소 길이 {min}이(가) 예정 길이 {length}({time}까지)보다 깁니다</translation>
+    </message>
+    <message>
+        <source>an end after the item&apos;s planned start, such as ends_at: &quot;12:30&quot;</source>
+        <translation>예정 시작보다 늦은 종료 시각, 예: ends_at: &quot;12:30&quot;</translation>
+    </message>
+    <message>
         <source>&apos;cues&apos;</source>
         <translation>&apos;cues&apos;(신호음)</translation>
     </message>
@@ -718,6 +766,10 @@
     <message>
         <source>Title</source>
         <translation>제목</translation>
+    </message>
+    <message>
+        <source>→%1</source>
+        <translation>%1까지</translation>
     </message>
     <message>
         <source>Done</source>
@@ -909,6 +961,30 @@
         <translation>새로 시작했습니다. 이전 기록은 진행 기록 폴더에 보관했습니다</translation>
     </message>
     <message>
+        <source>Re-planned: %1 — Ctrl+Z to undo</source>
+        <translation>일정 조정: %1 — Ctrl+Z로 되돌리기</translation>
+    </message>
+    <message>
+        <source>Automatic planning on: the plan is applied at every item change</source>
+        <translation>자동 조정 켬: 순서가 바뀔 때마다 조정안을 적용합니다</translation>
+    </message>
+    <message>
+        <source>Automatic planning off</source>
+        <translation>자동 조정 끔</translation>
+    </message>
+    <message>
+        <source>%1 items shortened, %2 min recovered</source>
+        <translation>%1개 순서 단축, %2분 회복</translation>
+    </message>
+    <message>
+        <source>still %1 min over at the minimums</source>
+        <translation>최소 길이로도 %1분 초과</translation>
+    </message>
+    <message>
+        <source>Automatic plan: %1</source>
+        <translation>자동 조정: %1</translation>
+    </message>
+    <message>
         <source>the message to the speaker was cleared (P pins a message to keep it)</source>
         <translation>발표자 메시지를 지웠습니다 (남기려면 P 키로 고정)</translation>
     </message>
@@ -955,6 +1031,18 @@
     <message>
         <source>The last record is dated %1 after now: the system clock was set back; the time StageTimer was closed is not counted</source>
         <translation>마지막 기록이 지금보다 %1 뒤의 시각입니다. 시스템 시계가 뒤로 바뀌었으므로 StageTimer가 꺼져 있던 시간은 계산하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>Automatically ready: %2, Space starts it (%1 reached zero; Ctrl+Z takes it back)</source>
+        <translation>자동으로 다음 순서 준비: %2, Space 키로 시작 (%1 시간 종료, Ctrl+Z 키로 되돌림)</translation>
+    </message>
+    <message>
+        <source>Automatically started: %2 (%1 reached zero; Ctrl+Z takes it back)</source>
+        <translation>자동으로 다음 순서 시작: %2 (%1 시간 종료, Ctrl+Z 키로 되돌림)</translation>
+    </message>
+    <message>
+        <source>Automatically over: %1 reached zero, that was the last item (← goes back)</source>
+        <translation>자동으로 행사 종료: %1 시간 종료, 마지막 순서였습니다 (← 키로 돌아가기)</translation>
     </message>
     <message>
         <source>%1 damaged journal line(s) skipped, the first: %2</source>
@@ -1116,6 +1204,38 @@
         <source>Screen “%1” disconnected: %2 is now full screen on %3</source>
         <translation>화면 “%1” 연결 끊김: %2은 지금 %3에 전체 화면으로 있습니다</translation>
     </message>
+    <message>
+        <source>%1 min over</source>
+        <translation>%1분 초과 예상</translation>
+    </message>
+    <message>
+        <source>%1 — every item is at its minimum</source>
+        <translation>%1 — 줄일 수 있는 순서가 모두 최소 길이입니다</translation>
+    </message>
+    <message>
+        <source>%1 %2→%3 min</source>
+        <translation>%1 %2→%3분</translation>
+    </message>
+    <message>
+        <source>%1 — proposal: %2</source>
+        <translation>%1 — 제안: %2</translation>
+    </message>
+    <message>
+        <source> — still %1 min over at the minimums</source>
+        <translation> — 최소 길이로도 %1분 초과</translation>
+    </message>
+    <message>
+        <source>Planner:</source>
+        <translation>일정 조정:</translation>
+    </message>
+    <message>
+        <source>automatic: the plan is applied at every item change (Shift+A stops)</source>
+        <translation>자동: 순서가 바뀔 때마다 조정안을 적용합니다 (Shift+A로 끄기)</translation>
+    </message>
+    <message>
+        <source>the day ends on time: nothing to recover</source>
+        <translation>정시 종료 예정: 조정할 것이 없습니다</translation>
+    </message>
 </context>
 <context>
     <name>Controller</name>
@@ -1216,6 +1336,14 @@
     <message>
         <source>Projector timer</source>
         <translation>프로젝터 타이머</translation>
+    </message>
+    <message>
+        <source>Apply plan</source>
+        <translation>조정 적용</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>자동 조정</translation>
     </message>
     <message>
         <source>Mute cues</source>
@@ -1525,6 +1653,10 @@
         <translation>준비</translation>
     </message>
     <message>
+        <source>Adjusted to %1 min</source>
+        <translation>%1분으로 조정</translation>
+    </message>
+    <message>
         <source>TIME IS UP</source>
         <translation>시간 종료</translation>
     </message>
@@ -1664,6 +1796,14 @@
     <message>
         <source>Something went wrong (%1); the show goes on</source>
         <translation>문제가 생겼습니다 (%1). 행사는 계속 진행됩니다.</translation>
+    </message>
+    <message>
+        <source>Nothing to re-plan: the day ends on time</source>
+        <translation>조정할 것이 없습니다: 정시에 끝납니다</translation>
+    </message>
+    <message>
+        <source>Every item that may shrink is at its minimum: the day ends %1 min late</source>
+        <translation>줄일 수 있는 순서가 모두 최소 길이입니다: %1분 늦게 끝납니다</translation>
     </message>
 </context>
 <context>

@@ -155,3 +155,9 @@ def format_tod(ms: int, seconds: bool = False) -> str:
     if seconds:
         return f"{hours:02d}:{minutes:02d}:{secs:02d}"
     return f"{hours:02d}:{minutes:02d}"
+
+
+def format_minutes(ms: int) -> str:
+    """A length as a speaker is told it, in minutes: ``17`` (or ``17:30`` for a part minute)."""
+    whole, rest = divmod(ms, 60_000)
+    return str(whole) if rest == 0 else f"{whole}:{rest // 1000:02d}"

@@ -67,6 +67,12 @@ def _blackout(params: Params, items: Sequence[ItemView], source: str) -> Command
     return Command("blackout_on" if _boolean(params, "on") else "blackout_off", source=source)
 
 
+def _auto_replan(params: Params, items: Sequence[ItemView], source: str) -> Command:
+    if "on" not in params:
+        return Command("auto_replan", source=source)  # no value: toggle, as Shift+A does
+    return Command("auto_replan_on" if _boolean(params, "on") else "auto_replan_off", source=source)
+
+
 #: Every action, by the name used in URLs, WebSocket commands and OSC addresses.
 ACTIONS: dict[str, Build] = {
     "start": _plain("start"),
@@ -84,6 +90,8 @@ ACTIONS: dict[str, Build] = {
     "blackout": _blackout,
     "flash": _plain("flash"),
     "projector-countdown": _plain("projector_countdown"),
+    "replan": _plain("replan"),  # apply the planner's proposal (A)
+    "auto-replan": _auto_replan,  # ?on=1 / ?on=0, or toggle (Shift+A)
 }
 
 

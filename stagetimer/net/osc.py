@@ -61,7 +61,7 @@ OK, ERROR = PREFIX + "ok", PREFIX + "error"
 #: is also an action; its feedback carries a title, which that action refuses as an argument.)
 _OWN = frozenset({OK, ERROR, *(PREFIX + name for name in FEEDBACK if name not in ACTIONS)})
 #: The one parameter each action with an argument takes (goto's depends on the argument's type).
-_ARGUMENT = {"goto": "n", "add": "seconds", "message": "text", "blackout": "on"}
+_ARGUMENT = {"goto": "n", "add": "seconds", "message": "text", "blackout": "on", "auto-replan": "on"}
 
 
 @dataclass(frozen=True)
@@ -107,15 +107,15 @@ def osc_params(action: str, args: Sequence[Any], items: Sequence[ItemView]) -> d
             raise BadRequest("bad_argument", f"takes {takes}; it was sent {_shown(args)}")
         return {}
     if not args:
-        if action == "blackout":
-            return {}  # no argument: toggle, as the B key does
+        if action in ("blackout", "auto-replan"):
+            return {}  # no argument: toggle, as the B key (Shift+A) does
         raise BadRequest("bad_argument", f"needs an argument ({name})")
     value = args[0]
     if action == "message":
         if not isinstance(value, str):
             raise BadRequest("bad_argument", f"takes the text as a string; it was sent {_shown(args)}")
         return {"text": value}
-    if action == "blackout" and isinstance(value, bool):
+    if action in ("blackout", "auto-replan") and isinstance(value, bool):
         return {"on": "1" if value else "0"}
     if isinstance(value, str):
         if action == "goto" and not _number_not_id(value, items):

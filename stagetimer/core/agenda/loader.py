@@ -33,6 +33,7 @@ from stagetimer.core.agenda.file_errors import (
 )
 from stagetimer.core.agenda.loader_items import DEFAULT_KIND, ITEM_KEYS, ItemReader
 from stagetimer.core.agenda.loader_phases import read_cues, read_messages
+from stagetimer.core.agenda.loader_then import HOLD, AtZero, read_at_zero
 from stagetimer.core.agenda.logo_file import logo_path
 from stagetimer.core.agenda.model import Agenda, Event, Item, PerPhase, Section, Thresholds
 from stagetimer.core.agenda.yaml_compose import compose, structure_errors
@@ -43,7 +44,7 @@ from stagetimer.core.translatable import QT_TRANSLATE_NOOP
 #: Larger than any real agenda by far; refused before reading so a wrong file is quick.
 MAX_BYTES = 2 * 1024 * 1024
 
-TOP_KEYS = ("event", "thresholds", "sections", "items", "cues", "messages")
+TOP_KEYS = ("event", "thresholds", "sections", "items", "then", "grace", "cues", "messages")
 EVENT_KEYS = ("title", "subtitle", "date", "venue", "organiser", "start", "end", "hard_end", "language", "logo")
 SECTION_KEYS = ("id", "title")
 LANGUAGES = ("ko", "en")
@@ -180,7 +181,8 @@ class _AgendaBuilder(BlockReader):
         sections = self.sections(keys["sections"][1]) if "sections" in keys else ()
         event_fields = self.event(keys["event"][1]) if "event" in keys else None
         start_ms = event_fields["start_ms"] if event_fields and isinstance(event_fields["start_ms"], int) else None
-        items = self.items(keys["items"], defaults, sections, start_ms) if "items" in keys else ()
+        at_zero = read_at_zero(self, keys, HOLD)  # every item's ``then``, unless it names its own
+        items = self.items(keys["items"], defaults, sections, start_ms, at_zero) if "items" in keys else ()
         cues = read_cues(self, keys["cues"][1]) if "cues" in keys else PerPhase()
         messages = read_messages(self, keys["messages"][1]) if "messages" in keys else PerPhase()
         if event_fields is None or start_ms is None:
@@ -275,6 +277,11 @@ class _AgendaBuilder(BlockReader):
         return tuple(result)
 
     def items(
-        self, entry: tuple[Node, Node], defaults: Thresholds, sections: tuple[Section, ...], start_ms: int | None
+        self,
+        entry: tuple[Node, Node],
+        defaults: Thresholds,
+        sections: tuple[Section, ...],
+        start_ms: int | None,
+        at_zero: AtZero = HOLD,
     ) -> tuple[Item, ...]:
-        return ItemReader(self, defaults, sections, start_ms).read(entry)
+        return ItemReader(self, defaults, sections, start_ms, at_zero).read(entry)

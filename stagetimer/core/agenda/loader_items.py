@@ -19,6 +19,7 @@ from stagetimer.core.agenda.errors import (
     did_you_mean,
     one_of,
 )
+from stagetimer.core.agenda.loader_then import HOLD, AtZero, check_ends_at, read_at_zero, read_ends_at
 from stagetimer.core.agenda.model import KINDS, NO_ALARMS, Item, Section, Thresholds
 from stagetimer.core.timefmt import format_duration, format_tod
 from stagetimer.core.translatable import QT_TRANSLATE_NOOP
@@ -37,6 +38,9 @@ ITEM_KEYS = (
     "note",
     "presenter_note",
     "min",
+    "ends_at",
+    "then",
+    "grace",
 )
 DEFAULT_KIND = "talk"
 AN_ITEM = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "an item"))
@@ -72,15 +76,22 @@ class _Draft:
     fixed_start_ms: int | None
     start_node: Node | None
     duration_node: Node
+    ends_at_ms: int | None = None  # the item counts to this time of day; its duration comes from the plan
 
 
 class ItemReader:
     """Reads every item, reporting all problems, and plans the sequence."""
 
     def __init__(
-        self, builder: BlockReader, defaults: Thresholds, sections: tuple[Section, ...], start_ms: int | None
+        self,
+        builder: BlockReader,
+        defaults: Thresholds,
+        sections: tuple[Section, ...],
+        start_ms: int | None,
+        at_zero: AtZero = HOLD,
     ) -> None:
         self.b = builder
+        self.at_zero = at_zero  # the agenda's ``then``/``grace``, for items that name none
         self.r = builder.r
         self.defaults = defaults
         self.section_ids = tuple(section.id for section in sections)
@@ -116,8 +127,12 @@ class ItemReader:
         fields["section_id"] = self.section(keys)
         duration_words = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "duration"))
         duration = self.b.duration(keys["duration"][1], duration_words) if "duration" in keys else None
+        ends_at = read_ends_at(self.b, keys, item_id or "?") if "ends_at" in keys else None
         no_duration = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "item '{id}' has no duration"), id=item_id or "?")
-        self.b.missing(keys, "duration", node, no_duration, "duration: 10m")
+        if "ends_at" not in keys:
+            self.b.missing(keys, "duration", node, no_duration, "duration: 10m")
+        at_zero = read_at_zero(self.b, keys, self.at_zero)
+        fields["then"], fields["grace_ms"], fields["ends_at_ms"] = at_zero.then, at_zero.grace_ms, ends_at
         fields["min_ms"] = self.shortest(keys, item_id or "?", duration) if "min" in keys else None
         start_words = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "start"))
         fixed = self.b.time(keys["start"][1], start_words) if "start" in keys else None
@@ -127,10 +142,11 @@ class ItemReader:
             own = Phrase.of(QT_TRANSLATE_NOOP("AgendaErrors", "the item's thresholds"))
             thresholds = self.b.thresholds(keys["thresholds"][1], self.defaults, own)
         fields["thresholds"] = thresholds
-        if len(self.r.errors) > errors_before or duration is None:
+        if len(self.r.errors) > errors_before or (duration is None and ends_at is None):
             return None
         start_node = keys["start"][1] if "start" in keys else None
-        return _Draft(node, fields, duration, fixed, start_node, keys["duration"][1])
+        length_node = keys["duration"][1] if ends_at is None else keys["ends_at"][1]
+        return _Draft(node, fields, duration or 0, fixed, start_node, length_node, ends_at)
 
     def shortest(self, keys: KeyMap, item_id: str, duration: int | None) -> int | None:
         """The item's ``min``: above zero and no longer than its duration, or a located error."""
@@ -211,6 +227,12 @@ class ItemReader:
             if draft.fixed_start_ms is not None:
                 begin = draft.fixed_start_ms
                 self.check_order(draft, items)
+            if draft.ends_at_ms is not None:
+                length = check_ends_at(self.b, draft.duration_node, str(draft.fields["id"]), draft.ends_at_ms,
+                                       begin, self.start_ms, draft.fields["min_ms"])  # type: ignore[arg-type]
+                if length is None:
+                    continue
+                draft.duration_ms = length
             if begin + draft.duration_ms > limits.DAY_END_MS:
                 self.past_midnight(draft, begin)
                 break  # every later item would cross it too: one error, where it happens

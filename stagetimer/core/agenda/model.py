@@ -48,6 +48,11 @@ NO_ALARMS = Thresholds(warning_ms=-1, danger_ms=-1)
 #: still lets the room stretch and refill cups; one minute did not.
 BREAK_MIN_MS = 300_000
 
+#: What happens when an item's countdown reaches zero (``then:``): ``hold`` keeps it on
+#: stage counting overtime (the default, as before); ``load`` makes the next item ready,
+#: stopped, after an optional grace; ``start`` starts the next item at once.
+THEN_CHOICES: tuple[str, ...] = ("hold", "load", "start")
+
 
 @dataclass(frozen=True)
 class Event:
@@ -100,12 +105,21 @@ class Item:
     line: int = 0
     presenter_note: str = ""  # for the speaker, on the Presenter (``note`` is the stage manager's own)
     min_ms: int | None = None  # the agenda's ``min``: how short the item may become when the day runs late
+    ends_at_ms: int | None = None  # the agenda's ``ends_at``: counts to this time of day, whenever it starts
+    then: str = "hold"  # what happens at zero (THEN_CHOICES), the agenda's default already applied
+    grace_ms: int = 0  # with ``then: load``: how long after zero the next item is loaded
 
     @property
     def floor_ms(self) -> int:
-        """The shortest this item may become: its ``min``; a break's default; else its own length."""
+        """The shortest this item may become: its ``min``; a break's default; else its own length.
+
+        An item that ends at a clock time (``ends_at``) shrinks as far as it
+        must to end there: without a ``min`` it has no floor at all.
+        """
         if self.min_ms is not None:
             return self.min_ms
+        if self.ends_at_ms is not None:
+            return 0
         if self.kind == "break":
             return min(self.duration_ms, BREAK_MIN_MS)
         return self.duration_ms

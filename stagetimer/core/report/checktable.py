@@ -74,6 +74,13 @@ def _item_row(agenda: Agenda, index: int) -> _Row:
     if item.kind == "break" and following is not None and following.fixed_start_ms is not None:
         # schedule.base_allotted_ms: such a break absorbs drift during the show.
         remarks.append(f"[stretches or shrinks to end at {format_tod(following.fixed_start_ms)}]")
+    if item.ends_at_ms is not None:
+        remarks.append(f"[ends at {format_tod(item.ends_at_ms)} whenever it starts]")
+    if item.then != "hold":
+        grace = f" after {format_duration(item.grace_ms)}" if item.grace_ms else ""
+        verb = "loads the next" if item.then == "load" else "starts the next"
+        verb = "the closing screen" if following is None else verb
+        remarks.append(f"[at zero: {verb}{grace}]")
     alerts = "/".join(format_duration(ms) if ms >= 0 else "-"  # a break's: none (model.NO_ALARMS)
                       for ms in (item.thresholds.warning_ms, item.thresholds.danger_ms))
     cells = (

@@ -46,7 +46,7 @@ h1 { margin: 4px 0 2px; font-size: 27px; line-height: 1.25; word-break: keep-all
 h2 { font-size: 19px; margin: 24px 0 8px; }
 .subtitle { margin: 0; color: #374151; word-break: keep-all; }
 .meta { margin: 6px 0 0; color: #6b7280; }
-.cards { display: grid; grid-template-columns: repeat(4, 1fr); gap: 12px; }
+.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 12px; }
 .card { border: 1px solid #d7dbe1; border-radius: 8px; padding: 10px 14px; }
 .card h3 { margin: 0; font-size: 13px; color: #6b7280; font-weight: 700; }
 .card .big { margin: 2px 0; font-size: 26px; font-weight: 700; }
@@ -221,18 +221,30 @@ def _cards(report: Report, language: str) -> str:
         item_name(top) if top else "",
         alert=top is not None,
     )
-    return f'<div class="cards">{start}{end}{total}{biggest}</div>'
+    recovered = ""
+    if report.replanned:  # only a day that was re-planned says so
+        count = len(report.replanned)
+        detail = (label(language, "recovered_detail_one") if count == 1
+                  else label(language, "recovered_detail").format(count=count))
+        recovered = _card(label(language, "recovered"), length(report.recovered_total_ms), detail)
+    return f'<div class="cards">{start}{end}{total}{biggest}{recovered}</div>'
 
 
 TABLE_COLUMNS = (
     "number", "item", "planned_start", "actual_start", "start_offset", "planned_end", "actual_end",
-    "planned_length", "actual_length", "over_under", "status",
+    "planned_length", "replanned_length", "actual_length", "over_under", "status",
 )
 
 
+def _columns(report: Report) -> tuple[str, ...]:
+    """The table's columns: the re-planned one only when the planner changed something."""
+    return TABLE_COLUMNS if report.replanned else tuple(key for key in TABLE_COLUMNS if key != "replanned_length")
+
+
 def _table(report: Report, language: str) -> str:
+    columns = _columns(report)
     head = "".join(
-        f'<th class="{"item" if key == "item" else key}">{_esc(label(language, key))}</th>' for key in TABLE_COLUMNS
+        f'<th class="{"item" if key == "item" else key}">{_esc(label(language, key))}</th>' for key in columns
     )
     rows, section = [], None
     for item in report.items:
@@ -240,14 +252,16 @@ def _table(report: Report, language: str) -> str:
             section = item.section_id
             if item.section_title:
                 heading = _esc(item.section_title)
-                rows.append(f'<tr class="section"><th colspan="{len(TABLE_COLUMNS)}">{heading}</th></tr>')
-        rows.append(_item_row(item, language))
+                rows.append(f'<tr class="section"><th colspan="{len(columns)}">{heading}</th></tr>')
+        rows.append(_item_row(item, language, "replanned_length" in columns))
     foot = (
         f'<td></td><td class="item">{_esc(label(language, "total"))}</td>'
         f"<td>{tod(report.planned_start_ms, seconds=False)}</td><td>{tod(report.actual_start_ms)}</td>"
         f"<td>{offset(report.start_offset_ms)}</td>"
         f"<td>{tod(report.planned_end_ms, seconds=False)}</td><td>{tod(report.actual_end_ms)}</td>"
-        f"<td>{length(report.planned_total_ms)}</td><td>{length(report.actual_total_ms) if report.started else ''}</td>"
+        f"<td>{length(report.planned_total_ms)}</td>"
+        + ("<td></td>" if "replanned_length" in columns else "")
+        + f"<td>{length(report.actual_total_ms) if report.started else ''}</td>"
         f'<td class="ou">{offset(report.over_under_total_ms) if report.started else ""}</td><td></td>'
     )
     return (
@@ -256,7 +270,7 @@ def _table(report: Report, language: str) -> str:
     )
 
 
-def _item_row(item: ItemReport, language: str) -> str:
+def _item_row(item: ItemReport, language: str, replanned_column: bool = False) -> str:
     classes = [item.status.replace(" ", "-")]
     if item.ran_over:
         classes.append("over")
@@ -278,6 +292,7 @@ def _item_row(item: ItemReport, language: str) -> str:
         f"<td>{tod(item.planned_end_ms, seconds=False)}</td>",
         f"<td>{tod(item.actual_end_ms) if item.status == DONE else ''}</td>",
         f"<td>{length(item.planned_duration_ms)}</td>",
+        *([f'<td class="replanned">{length(item.replanned_ms)}</td>'] if replanned_column else []),
         f"<td>{length(item.actual_duration_ms)}</td>",
         f'<td class="ou">{offset(item.over_under_ms)}</td>',
         f'<td class="status">{_esc(status)}</td>',

@@ -36,7 +36,9 @@ def _remark(agenda: Agenda, row: PlanRow) -> str:
         late = row.start_ms - item.fixed_start_ms
         remarks.append(f"[fixed start {format_tod(item.fixed_start_ms)}, {format_duration(late)} late]" if late > 0
                        else "[fixed start]")
-    if row.absorbs:
+    if row.absorbs and item.ends_at_ms is not None:
+        remarks.append(f"[ends at {format_tod(item.ends_at_ms)}, never below its min]")
+    elif row.absorbs:
         remarks.append("[break: ends at the fixed start, never below its min]")
     elif row.shrunk:
         remarks.append(f"[shortened; min {format_duration(row.floor_ms)}]")

@@ -51,6 +51,12 @@ class ItemReport(ItemIdentity):
     added_ms: int  # time the stage manager added (or took away) during the item
     segments: tuple[Segment, ...]  # for the timeline: when it held the stage, running or paused
     over_under_ms: int | None  # > 0: ran over; < 0: shorter (projected while live) — the Control window's figure
+    replanned_ms: int | None = None  # the length the planner gave it during the show (None: kept its length)
+
+    @property
+    def recovered_ms(self) -> int:
+        """How much shorter the planner made it (0 when it kept its planned length)."""
+        return 0 if self.replanned_ms is None else max(0, self.planned_duration_ms - self.replanned_ms)
 
     @property
     def planned_end_ms(self) -> int:
@@ -160,6 +166,16 @@ class Report:
         return tuple(sorted(over, key=lambda item: (-(item.over_under_ms or 0), item.index)))
 
     @property
+    def replanned(self) -> tuple[ItemReport, ...]:
+        """The items the planner shortened, in agenda order."""
+        return tuple(item for item in self.items if item.recovered_ms > 0)
+
+    @property
+    def recovered_total_ms(self) -> int:
+        """How much time the planner won back for the day: planned minus re-planned, summed."""
+        return sum(item.recovered_ms for item in self.items)
+
+    @property
     def skipped(self) -> tuple[ItemReport, ...]:
         return tuple(item for item in self.items if item.status == SKIPPED)
 
@@ -194,6 +210,7 @@ def build_report(agenda: Agenda, records: list[dict[str, Any]], now_wall_ms: int
                 added_ms=timeline.added_ms[index],
                 segments=segments,
                 over_under_ms=timeline.views[index].over_under_ms if timeline.views else None,  # as Control shows
+                replanned_ms=timeline.replanned_ms[index] if timeline.replanned_ms else None,
             )
         )
     return Report(

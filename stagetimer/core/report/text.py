@@ -47,6 +47,10 @@ LABELS: dict[str, dict[str, str]] = {
         "planned_end": "Planned end",
         "actual_end": "Actual end",
         "planned_length": "Planned length",
+        "replanned_length": "Re-planned",
+        "recovered": "Recovered by re-planning",
+        "recovered_detail": "{count} items shortened",
+        "recovered_detail_one": "1 item shortened",
         "actual_length": "Actual length",
         "paused": "Paused",
         "added": "Time added",
@@ -98,6 +102,10 @@ LABELS: dict[str, dict[str, str]] = {
         "planned_end": "계획 종료",
         "actual_end": "실제 종료",
         "planned_length": "계획 길이",
+        "replanned_length": "조정 길이",
+        "recovered": "일정 조정으로 확보",
+        "recovered_detail": "{count}개 항목 단축",
+        "recovered_detail_one": "1개 항목 단축",
         "actual_length": "실제 길이",
         "paused": "일시정지",
         "added": "추가 시간",
@@ -200,11 +208,27 @@ def summary_sentences(report: Report, language: str) -> list[str]:
             f"{item_name(item)}: 초과 시간에 일시정지 {amount} 포함." if ko
             else f"{item_name(item)}: the overrun includes {amount} paused."
         )
+    lines.extend(replanned_sentences(report, language))
     if report.skipped:
         names = ", ".join(item_name(item) for item in report.skipped)
         lines.append(f"건너뛴 항목: {names}." if ko else f"Skipped: {names}.")
     lines.append(_end_sentence(report, language))
     return lines
+
+
+def replanned_sentences(report: Report, language: str) -> list[str]:
+    """What the planner did: which items it shortened, to what, and the time that won back for the day."""
+    shortened = report.replanned
+    if not shortened:
+        return []
+    total = spoken_length(report.recovered_total_ms, language)
+    changes = ", ".join(
+        f"{item.title} {length(item.planned_duration_ms)} → {length(item.replanned_ms)}" for item in shortened
+    )
+    if language == "ko":
+        return [f"일정 조정으로 {len(shortened)}개 항목을 줄여 {total}을 확보했습니다: {changes}."]
+    noun = "item" if len(shortened) == 1 else "items"
+    return [f"Re-planning shortened {len(shortened)} {noun} and recovered {total}: {changes}."]
 
 
 def speed_text(speed: float) -> str:
@@ -263,10 +287,12 @@ def _end_sentence(report: Report, language: str) -> str:
 CSV_COLUMNS = (
     "number", "id", "title", "speaker", "organisation", "kind", "status",
     "planned_start", "planned_end", "planned_length", "actual_start", "actual_end", "actual_length",
-    "paused", "added", "start_offset", "over_under",
+    "paused", "added", "start_offset", "over_under", "replanned_length",
 )
 #: Columns given in whole seconds (signed for offsets), so a spreadsheet can add them up.
-SECONDS_COLUMNS = frozenset({"planned_length", "actual_length", "paused", "added", "start_offset", "over_under"})
+SECONDS_COLUMNS = frozenset({
+    "planned_length", "actual_length", "paused", "added", "start_offset", "over_under", "replanned_length",
+})
 
 
 def _cell(text: str) -> str:
@@ -295,13 +321,13 @@ def report_csv(report: Report, language: str) -> str:
             tod(item.planned_start_ms), tod(item.planned_end_ms), _seconds(item.planned_duration_ms),
             tod(item.actual_start_ms), tod(item.actual_end_ms), _seconds(item.actual_duration_ms),
             _seconds(item.paused_ms), _seconds(item.added_ms),
-            _seconds(item.start_offset_ms), _seconds(item.over_under_ms),
+            _seconds(item.start_offset_ms), _seconds(item.over_under_ms), _seconds(item.replanned_ms),
         ])
     writer.writerow([
         "", "", label(language, "total"), "", "", "", "",
         tod(report.planned_start_ms), tod(report.planned_end_ms), _seconds(report.planned_total_ms),
         tod(report.actual_start_ms), tod(report.actual_end_ms), _seconds(report.actual_total_ms),
         _seconds(report.paused_total_ms), _seconds(report.added_total_ms),
-        _seconds(report.start_offset_ms), _seconds(report.over_under_total_ms),
+        _seconds(report.start_offset_ms), _seconds(report.over_under_total_ms), "",
     ])
     return out.getvalue()

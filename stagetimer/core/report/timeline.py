@@ -31,6 +31,7 @@ class Timeline:
     as_of_tod_ms: int | None  # the time of day the replay ends at; None: nothing recorded
     notes: tuple[str, ...]
     views: tuple[ItemView, ...] = ()  # the Control window's rows at that time (over/under, status)
+    replanned_ms: tuple[int | None, ...] = ()  # the planner's new length per item (None: as planned)
 
 
 def replay(agenda: Agenda, records: list[dict[str, Any]], now_wall_ms: int | None = None) -> Timeline:
@@ -58,4 +59,5 @@ def replay(agenda: Agenda, records: list[dict[str, Any]], now_wall_ms: int | Non
         as_of_tod_ms=end_tod,
         notes=tuple(replayed.notes),
         views=show.snapshot(end_show_ms).items,
+        replanned_ms=tuple(item.replanned_ms for item in show.state.items),
     )

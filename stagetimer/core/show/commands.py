@@ -39,6 +39,10 @@ ACTIONS: dict[str, type | None] = {
     "blackout_on": None,  # black out the projector (a remote's absolute setting: pressing twice is harmless)
     "blackout_off": None,
     "projector_countdown": None,  # toggle the small countdown on the projector
+    "replan": None,  # apply the planner's proposal: shorten what is left so the day ends on time (replan.py)
+    "auto_replan": None,  # toggle automatic mode: the proposal is applied at every item change
+    "auto_replan_on": None,  # (a remote's absolute settings, as for the blackout)
+    "auto_replan_off": None,
 }
 
 #: The longest message a speaker can read in passing (the message dialog allows less).

@@ -38,6 +38,7 @@ class EventKind(str, Enum):
     BLACKOUT_ON = "blackout_on"
     BLACKOUT_OFF = "blackout_off"
     UNDONE = "undone"
+    AUTO_ADVANCED = "auto_advanced"  # the clock moved on by itself (``then``); detail: "load" or "start"
 
 
 #: The phase events, by the phase they enter.

@@ -8,7 +8,7 @@ field that was not copied into it.
 from __future__ import annotations
 
 from stagetimer.core.show.auto_message import auto_message
-from stagetimer.core.show.snapshot import Frames, PresenterFrame, ProjectorFrame, PublicItem, Snapshot
+from stagetimer.core.show.snapshot import ClockState, Frames, PresenterFrame, ProjectorFrame, PublicItem, Snapshot
 from stagetimer.core.timefmt import display_seconds, format_countdown
 
 #: How many items a break's projector face lists as coming next.
@@ -86,9 +86,22 @@ def presenter_frame(snap: Snapshot) -> PresenterFrame:
         message_flash=snap.message_flash,
         resume_ms=snap.resume_ms,
         presenter_note=presenter_note(snap),
+        adjusted_ms=adjusted_ms(snap),
         message_auto=bool(automatic),
         cues=snap.cues,
     )
+
+
+def adjusted_ms(snap: Snapshot) -> int | None:
+    """The re-planned length of the item loaded but not yet started; None otherwise.
+
+    The speaker learns before they begin that their slot was shortened; once
+    it has started the line is gone (never a change of plan mid-talk).
+    """
+    current = snap.current
+    if snap.stage != "live" or current is None or snap.clock_state is not ClockState.READY:
+        return None
+    return None if current.replanned_ms is None else current.allotted_ms
 
 
 def presenter_note(snap: Snapshot) -> str:

@@ -29,6 +29,8 @@ REFUSALS = (
     "live_item_removed",  # [item_id] an edited agenda lacks the item on stage
     "journal_failed",  # [reason] the archive could not be made
     "internal_error",  # [error] a bug; logged, and the show goes on
+    "on_time",  # replan: the show meets its hard end and every fixed start, nothing to recover
+    "no_slack",  # [over_ms] replan: late, but every item that may shrink is at its minimum
 )
 
 #: What an applied command did, for the operator's notice. Parameters in brackets.
@@ -56,7 +58,11 @@ EFFECTS = (
     "countdown_off",
     "reloaded",
     "started_fresh",
+    "replanned",  # [recovered_ms, items, over_ms, shortfall_ms, end_ms, rows] (replan.apply_plan)
+    "auto_replan_on",
+    "auto_replan_off",
 )
+# An item change in automatic mode that re-planned adds "auto_replan" (replanned's params) to its params.
 
 
 class Refused(Exception):

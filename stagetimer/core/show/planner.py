@@ -15,6 +15,9 @@ fixed start cannot help after it (the fixed start holds), so each stretch
 between deadlines is planned on its own, carrying over only what it could not
 recover. A break just before a fixed start already shrinks by itself during the
 show (schedule.base_allotted_ms), so here it is counted at what it will become.
+An item that ends at a clock time (``ends_at``) does the same towards its own
+time, so it is a stretch of its own, and the items before it must end by its
+clock time less its floor (its ``min``; none without one).
 
 Pure functions and frozen dataclasses: no clock, no Qt, the same answer for the
 same input, so ``stagetimer plan`` and (later) Control show the same proposal.
@@ -169,13 +172,20 @@ def plan_from(
     deadlines: list[Deadline] = []
     chain = projected = start_ms
     bounds = [i for i in range(first_index + 1, len(items)) if items[i].fixed_start_ms is not None] + [len(items)]
+    bounds = sorted(set(bounds) | _clock_bounds(agenda, first_index))
     begin = first_index
     for end in bounds if begin < len(items) else []:
-        is_fixed = end < len(items)
+        is_fixed = end < len(items) and items[end].fixed_start_ms is not None
+        clock = items[begin].ends_at_ms if end == begin + 1 else None  # an ends_at item: a stretch of its own
         deadline = items[end].fixed_start_ms if is_fixed else agenda.event.finish_by_ms
+        if clock is not None:
+            deadline = clock
+        elif not is_fixed and end < len(items):  # before an ends_at item: it must still get its floor
+            deadline = _clock_deadline(agenda, old, end)
         assert deadline is not None
         absorbs = is_fixed and items[end - 1].kind == "break" and end - 1 not in frozen
-        stretch = _Stretch(agenda, old, begin, end, deadline, end - 1 if absorbs else None)
+        absorber = begin if clock is not None else end - 1 if absorbs else None
+        stretch = _Stretch(agenda, old, begin, end, deadline, absorber)
         fixed = items[begin].fixed_start_ms
         seg_start = chain if fixed is None else max(chain, fixed)
         proj_start = projected if fixed is None else max(projected, fixed)
@@ -191,9 +201,24 @@ def plan_from(
             t += length
         projected = stretch.ends_at(proj_start, before)
         chain = t
-        deadlines.append(Deadline(items[end].id if is_fixed else "", deadline, needed, max(0, t - deadline)))
+        if end == len(items) or (is_fixed and clock is None):  # an ends_at item's own time is not reported
+            deadlines.append(Deadline(items[end].id if is_fixed else "", deadline, needed, max(0, t - deadline)))
         begin = end
     return Plan(tuple(rows), tuple(deadlines), projected, chain, agenda.event.finish_by_ms)
+
+
+def _clock_bounds(agenda: Agenda, first_index: int) -> set[int]:
+    """Where stretches split around items that end at a clock time: before each, and after it."""
+    count = len(agenda.items)
+    clocked = [i for i in range(first_index, count) if agenda.items[i].ends_at_ms is not None]
+    return {i for i in clocked if i > first_index} | {i + 1 for i in clocked if i + 1 < count}
+
+
+def _clock_deadline(agenda: Agenda, old: Sequence[int], index: int) -> int:
+    """When the items before ends_at item ``index`` must end: its clock time less the least it may run."""
+    item = agenda.items[index]
+    assert item.ends_at_ms is not None
+    return item.ends_at_ms - min(item.floor_ms, old[index])
 
 
 def plan_late(agenda: Agenda, late_ms: int, from_index: int = 0) -> Plan:
@@ -206,10 +231,12 @@ def plan_show(agenda: Agenda, state: ShowState, now_ms: int, tod_ms: int) -> Pla
     """The plan for a running show at show time ``now_ms`` (time of day ``tod_ms``).
 
     The item on stage ends when its countdown does (or now, in overtime); items
-    that have already started keep their lengths; the others start from there.
+    that have already started keep their lengths; the others start from there,
+    at their lengths as re-planned so far (ItemState.replanned_ms).
     """
     count = len(agenda.items)
-    lengths = [item.duration_ms + record.adjust_ms for item, record in zip(agenda.items, state.items, strict=True)]
+    lengths = [(item.duration_ms if record.replanned_ms is None else record.replanned_ms) + record.adjust_ms
+               for item, record in zip(agenda.items, state.items, strict=True)]
     frozen = frozenset(i for i, record in enumerate(state.items) if record.actual_start_ms is not None)
     if state.stage == "closing" or not agenda.items:
         return plan_from(agenda, count, tod_ms, lengths, frozen)

@@ -20,12 +20,14 @@ from collections.abc import Callable
 from stagetimer.core.agenda.model import Agenda
 from stagetimer.core.clock import Clock, TimeBase
 from stagetimer.core.show.accounting import LogMark, StageLog
+from stagetimer.core.show.autoadvance import AutoAdvance
 from stagetimer.core.show.commands import ADD_MAX_MS, AnyCommand, Command, ReloadAgenda, StartFresh
 from stagetimer.core.show.events import Event, EventKind, command_events
 from stagetimer.core.show.outcome import Outcome, Refused
 from stagetimer.core.show.phases import PhaseWatch
-from stagetimer.core.show.schedule import allotted_ms, base_allotted_ms, break_target_ms
-from stagetimer.core.show.screen_commands import Effect, ScreenCommands
+from stagetimer.core.show.replan import PlannerCommands
+from stagetimer.core.show.schedule import allotted_ms, base_allotted_ms, is_elastic
+from stagetimer.core.show.screen_commands import Effect
 from stagetimer.core.show.snapshot import Snapshot
 from stagetimer.core.show.snapshot_builder import build_snapshot
 from stagetimer.core.show.state import ItemState, ShowState
@@ -37,8 +39,10 @@ UNDO_DEPTH = 200
 NEAR = 1
 
 
-class Show(ScreenCommands):
+class Show(AutoAdvance, PlannerCommands):
     """Applies commands to the agenda's state and produces snapshots and events."""
+
+    _undo_depth = UNDO_DEPTH
 
     def __init__(
         self,
@@ -60,6 +64,7 @@ class Show(ScreenCommands):
         self.log = StageLog(len(agenda.items))
         self._undo: list[tuple[str, ShowState, LogMark]] = []  # what each change undid, and the log before it
         self._watch = PhaseWatch()  # announces warning, danger and overtime as they are entered
+        self._auto_events: list[Event] = []  # changes the clock made (then: load/start), not yet announced
 
     # -- time ---------------------------------------------------------------
 
@@ -114,6 +119,7 @@ class Show(ScreenCommands):
                 before = self.state.copy()  # the events compare like with like
             else:
                 effect = self._dispatch(command, now)
+                effect = self._auto_replan_on_move(before, command.action, effect, now)
         except Refused as refusal:
             self.state = before  # (no command changes the log before it is accepted)
             return Outcome(command.action, False, reason=refusal.reason, params=dict(refusal.params),
@@ -136,6 +142,9 @@ class Show(ScreenCommands):
             # Taken into overtime by a command (−1 minute, an edit): the presenter flashes as at zero.
             self.state.items[self.state.index].overtime_flash_from_ms = now
         events.extend(alarms)
+        if command.action != "undo":  # it took the countdown past its automatic change: that happens now
+            events.extend(self.catch_up(now, at_least=now))
+            self.take_auto_events()
         name, params = effect
         return Outcome(command.action, True, effect=name, params=params, also=tuple(also), events=tuple(events),
                        source=_source(command))
@@ -149,16 +158,24 @@ class Show(ScreenCommands):
     # -- events -------------------------------------------------------------
 
     def events_until(self, now: int) -> list[Event]:
-        """Alarms the running countdown entered between the last call and ``now``, at their exact times."""
-        return self._watch.until(self.agenda, self.state, self.anchor_tod_ms, now)
+        """Alarms the running countdown entered between the last call and ``now``, at their exact times.
+
+        The changes the clock made by itself up to ``now`` (then: load/start) come first, in order.
+        """
+        self.catch_up(now)
+        return self.take_auto_events() + self._watch.until(self.agenda, self.state, self.anchor_tod_ms, now)
 
     def settle(self, now: int) -> None:
         """Take the show as it stands at ``now`` as already announced (after a replay: no news)."""
+        self.catch_up(now)
+        self.take_auto_events()
         self._watch.take_note(self.agenda, self.state, self.anchor_tod_ms, now)
 
     def next_transition_ms(self, now: int) -> int | None:
-        """Show ms from ``now`` to the next transition the clock itself will cause (a phase change)."""
-        return self._watch.next_crossing_ms(self.agenda, self.state, self.anchor_tod_ms, now)
+        """Show ms from ``now`` to the next transition the clock itself causes (a phase change, then: load/start)."""
+        crossing = self._watch.next_crossing_ms(self.agenda, self.state, self.anchor_tod_ms, now)
+        auto = self.next_auto_ms(now)
+        return crossing if auto is None else auto if crossing is None else min(crossing, auto)
 
     # -- the commands ---------------------------------------------------------
 
@@ -191,9 +208,9 @@ class Show(ScreenCommands):
         first = item.actual_start_ms is None
         if first:
             item.actual_start_ms = self.tod_ms(now)
-            if break_target_ms(self.agenda, index) is not None:
-                # An elastic break keeps the length it had when it began.
-                item.base_allotted_ms = base_allotted_ms(self.agenda, index, self.tod_ms(now))
+            if is_elastic(self.agenda, index):
+                # An elastic break (or an ends_at item) keeps the length it had when it began.
+                item.base_allotted_ms = base_allotted_ms(self.agenda, index, self.tod_ms(now), item.replanned_ms)
         item.actual_end_ms = None
         item.run_from_ms = now
         if from_welcome:
@@ -287,7 +304,8 @@ class Show(ScreenCommands):
 
     def _do_reset(self, now: int) -> Effect:
         index = self._current()
-        self.state.items[index] = ItemState()
+        # Back to its full time as planned now: a re-planned length is the plan (Ctrl+Z undoes a re-plan).
+        self.state.items[index] = ItemState(replanned_ms=self.state.items[index].replanned_ms)
         self._watch.forget(index)
         return "reset", {"title": self._title()}
 
@@ -296,6 +314,7 @@ class Show(ScreenCommands):
             raise Refused("nothing_to_undo")
         action, self.state, mark = self._undo.pop()
         self.log = StageLog.restored(mark)
+        self.hold_if_due(now)  # brought back past its automatic change (Ctrl+Z after one): it holds
         self.settle(now)  # the countdown is back where it was: nothing new to announce
         stage = self.state.stage
         title = self._title() if stage == "live" else ""
@@ -346,7 +365,7 @@ class Show(ScreenCommands):
         """
         item = self.state.items[index]
         if not forward and self.log.is_mis_key(index, self.tod_ms(now), item.actual_start_ms):
-            self.state.items[index] = ItemState(adjust_ms=item.adjust_ms)
+            self.state.items[index] = ItemState(adjust_ms=item.adjust_ms, replanned_ms=item.replanned_ms)
             return
         item.left_running = item.run_from_ms is not None
         item.fold(now)
@@ -361,6 +380,7 @@ class Show(ScreenCommands):
     def snapshot(self, now_ms: int | None = None) -> Snapshot:
         """The frozen picture of the show now (or at a replayed show time)."""
         now = self.now_ms() if now_ms is None else now_ms
+        self.catch_up(now)  # the changes the clock made by itself; announced by the next events_until
         return build_snapshot(
             self.agenda, self.state, self.log, now, self.tod_ms(now), self.speed, self.can_undo,
             self.next_transition_ms(now), today=self.clock.local_date(),

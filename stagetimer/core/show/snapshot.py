@@ -21,6 +21,7 @@ from enum import Enum
 from typing import Any
 
 from stagetimer.core.agenda.model import NOTHING, ItemIdentity, PerPhase
+from stagetimer.core.show.replan import Proposal
 
 #: Where the show stands as a whole: before the first item, during, after the last.
 STAGES = ("welcome", "live", "closing")
@@ -58,6 +59,8 @@ class ItemView(ItemIdentity):
     stage_ms: int | None  # time on stage so far, pauses included; None if it never held the stage
     over_under_ms: int | None  # length (projected while live) minus planned; None if never on stage
     presenter_note: str = ""  # for the speaker: frames.presenter_frame copies the current item's
+    replanned_ms: int | None = None  # the planner's new length (ItemState.replanned_ms), None: as planned
+    ends_at_ms: int | None = None  # the agenda's ``ends_at``: it counts to this time of day, whenever it starts
 
     @property
     def planned_end_ms(self) -> int:
@@ -175,6 +178,10 @@ class Snapshot(EventFields, _Frame, _ClockReading):
     # For the display timer: real (unscaled) ms until anything shown here changes.
     next_change_ms: int
 
+    # The planner (replan.py): what it proposes while the day runs past a deadline, and automatic mode
+    proposal: Proposal | None = None
+    auto_replan: bool = False
+
     # The agenda's cues (sounds at warning, danger, zero) and automatic messages for the speaker.
     cues: PerPhase = NOTHING
     phase_messages: PerPhase = NOTHING
@@ -201,6 +208,7 @@ class PresenterFrame(_Frame, _ClockReading):
     message_flash: bool
     resume_ms: int | None
     presenter_note: str = ""  # the live item's note for the speaker ("" for none); never the private ``note``
+    adjusted_ms: int | None = None  # the loaded item, not yet started, was re-planned to this length ("18분으로 조정")
     message_auto: bool = False  # ``message`` is the agenda's automatic one for this phase, not the operator's
     cues: PerPhase = NOTHING  # the sounds of the agenda: the browser view plays them when its sound is on
 

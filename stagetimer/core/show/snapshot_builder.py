@@ -13,6 +13,7 @@ from stagetimer.core.agenda.model import Agenda
 from stagetimer.core.clock import CLOCK_STEP_MS
 from stagetimer.core.show.accounting import StageLog
 from stagetimer.core.show.auto_message import auto_message_wakes
+from stagetimer.core.show.replan import current_proposal
 from stagetimer.core.show.schedule import allotted_ms, ms_to_next_second, phase_for, project_upcoming
 from stagetimer.core.show.snapshot import ClockState, ItemView, Snapshot
 from stagetimer.core.show.state import ShowState
@@ -65,7 +66,8 @@ def _projection(m: _Moment) -> tuple[list[int], list[int]]:
         ends[current] = tod + max(remaining, 0)
         first, chain = current + 1, ends[current]
     if first < count:
-        tail_starts, tail_ends = project_upcoming(agenda, first, chain, adjust)
+        tail_starts, tail_ends = project_upcoming(
+            agenda, first, chain, adjust, [record.replanned_ms for record in state.items])
         starts[first:] = tail_starts
         ends[first:] = tail_ends
     return starts, ends
@@ -122,6 +124,8 @@ def _item_views(m: _Moment) -> tuple[ItemView, ...]:
                 stage_ms=on_stage,
                 over_under_ms=over_under,
                 presenter_note=item.presenter_note,
+                replanned_ms=record.replanned_ms,
+                ends_at_ms=item.ends_at_ms,
             )
         )
     return tuple(views)
@@ -272,6 +276,8 @@ def build_snapshot(
         today=today,
         clock_step_ms=_clock_step(tod, wall_tod_ms),
         next_change_ms=max(1, math.ceil(min(wakes) / speed)),
+        proposal=current_proposal(agenda, state, now, tod),
+        auto_replan=state.auto_replan,
         cues=agenda.cues,
         phase_messages=agenda.messages,
     )

@@ -21,6 +21,7 @@ class ItemState:
     base_allotted_ms: int | None = None  # an elastic break's length, fixed when it begins
     left_running: bool = False  # running when the operator moved on (for "previous")
     overtime_flash_from_ms: int | None = None  # show ms a command took it into overtime (flashes as at zero)
+    replanned_ms: int | None = None  # the planner's new base length (before adjustments); None: as planned
 
     def elapsed_at(self, now_ms: int) -> int:
         if self.run_from_ms is None:
@@ -51,6 +52,7 @@ class ShowState:
     flash_from_ms: int | None = None
     blackout: bool = False
     projector_countdown: bool = False
+    auto_replan: bool = False  # apply the planner's proposal at every item change (replan.py)
 
     def copy(self) -> ShowState:
         """An independent copy, for undo: cheap, as every command takes one."""

@@ -35,6 +35,7 @@ def state_to_dict(state: ShowState, agenda: Agenda) -> dict[str, Any]:
         "flash_from_ms": state.flash_from_ms,
         "blackout": state.blackout,
         "projector_countdown": state.projector_countdown,
+        "auto_replan": state.auto_replan,
     }
 
 
@@ -42,8 +43,9 @@ def state_to_dict(state: ShowState, agenda: Agenda) -> dict[str, Any]:
 LIMIT_MS = 366 * 24 * 3_600_000
 #: ItemState fields that hold a time (ms); the others are flags.
 _TIME_FIELDS = {"elapsed_ms", "run_from_ms", "adjust_ms", "actual_start_ms", "actual_end_ms",
-                "base_allotted_ms", "overtime_flash_from_ms"}
-_OPTIONAL = {"run_from_ms", "actual_start_ms", "actual_end_ms", "base_allotted_ms", "overtime_flash_from_ms"}
+                "base_allotted_ms", "overtime_flash_from_ms", "replanned_ms"}
+_OPTIONAL = {"run_from_ms", "actual_start_ms", "actual_end_ms", "base_allotted_ms", "overtime_flash_from_ms",
+             "replanned_ms"}
 
 
 def checked_ms(value: Any, what: str, optional: bool = False) -> int | None:
@@ -100,7 +102,10 @@ def state_from_dict(data: dict[str, Any], agenda: Agenda) -> ShowState:
     items = []
     for item in agenda.items:
         raw = records.get(item.id)
-        items.append(_item_state(raw, item.id) if raw else ItemState())
+        record = _item_state(raw, item.id) if raw else ItemState()
+        if record.replanned_ms is not None and record.replanned_ms > item.duration_ms:
+            record.replanned_ms = None  # an edit made the item shorter than the plan: the file's length stands
+        items.append(record)
     stage = data.get("stage", "welcome")
     if stage not in ("welcome", "live", "closing"):
         raise ValueError(f"unknown stage {stage!r}")
@@ -123,4 +128,5 @@ def state_from_dict(data: dict[str, Any], agenda: Agenda) -> ShowState:
         flash_from_ms=checked_ms(data.get("flash_from_ms"), "flash_from_ms", optional=True),
         blackout=_flag(data.get("blackout", False), "blackout"),
         projector_countdown=_flag(data.get("projector_countdown", False), "projector_countdown"),
+        auto_replan=_flag(data.get("auto_replan", False), "auto_replan"),
     )

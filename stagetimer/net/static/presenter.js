@@ -9,6 +9,13 @@
   var flashUntil = 0;
   var messageFlashUntil = 0;
 
+  /** A length in minutes as a speaker is told it: "18", or "17:30" for a part minute. */
+  function minutesText(ms) {
+    var whole = Math.floor(ms / 60000);
+    var seconds = Math.floor((ms % 60000) / 1000);
+    return seconds ? whole + ":" + (seconds < 10 ? "0" : "") + seconds : String(whole);
+  }
+
   function header(f) {
     var current = f.current;
     if (f.stage === "welcome") {
@@ -97,6 +104,11 @@
     } else if (live && f.clock_state === "ready") {
       badge = ST.t("ready");
       badgeClass += " badge-ready";
+      if (f.adjusted_ms !== null && f.adjusted_ms !== undefined) {
+        // Re-planned by the stage manager: said before the slot starts, never mid-talk (the core decides).
+        badge += " · " + ST.t("adjustedTo", minutesText(f.adjusted_ms));
+        badgeClass += " badge-adjusted";
+      }
     } else if (live && overtime) {
       badge = ST.t("timeUp");
       badgeClass += " badge-up";

@@ -25,6 +25,7 @@
     thankYou: ["감사합니다", "Thank you"],
     paused: ["일시 정지", "PAUSED"],
     ready: ["준비", "READY"],
+    adjustedTo: ["%1분으로 조정", "Adjusted to %1 min"],
     timeUp: ["시간 종료", "TIME IS UP"],
     endOfProgramme: ["마지막 순서입니다", "End of the programme"],
     programmeEnded: ["모든 순서가 끝났습니다", "The programme has ended"],

@@ -48,6 +48,8 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("speaker", QT_TRANSLATE_NOOP("AgendaTable", "Speaker")),
     ("title", QT_TRANSLATE_NOOP("AgendaTable", "Title")),
 )
+#: The length of an item that counts to a clock time (``ends_at``): "→12:30", then how long it gets.
+ENDS_AT = QT_TRANSLATE_NOOP("AgendaTable", "→%1")
 COLUMN = {key: number for number, (key, _) in enumerate(COLUMNS)}
 
 STATUS_TEXT = {
@@ -110,6 +112,9 @@ def row_look(item: ItemView, snapshot: Snapshot) -> RowLook:
     duration = format_duration(item.planned_duration_ms)
     if item.allotted_ms != item.planned_duration_ms and not done:
         duration += " → " + format_duration(item.allotted_ms)  # ±1 min, or an elastic break
+    if item.ends_at_ms is not None and not done:  # it counts to a clock time: that, then how long it gets
+        to = translate(ENDS_AT).replace("%1", format_tod(item.ends_at_ms))
+        duration = f"{to} · {format_duration(item.allotted_ms)}"
     over_under = item.over_under_ms  # the core's one figure (None: it never held the stage)
     people = item.speaker_text
     if item.organisation:

@@ -35,7 +35,8 @@ from stagetimer.ui.control.keys import CONTEXT, HINTS, KEY_ACTIONS, KeyAction
 _TOGGLE_TEXTS = (QT_TRANSLATE_NOOP("Keys", "▾ Keys (hide buttons)"), QT_TRANSLATE_NOOP("Keys", "▸ Keys (show buttons)"))
 
 #: Actions whose button stays pressed while the thing they toggle is on.
-TOGGLES = {"blackout": "blackout", "projector_countdown": "projector_countdown", "pin_message": "message_pinned"}
+TOGGLES = {"blackout": "blackout", "projector_countdown": "projector_countdown", "pin_message": "message_pinned",
+           "auto_replan": "auto_replan"}
 
 def keycap(text: str) -> QLabel:
     """A key drawn as a key: the same look on the buttons and in the legend."""
@@ -168,3 +169,4 @@ class ButtonPanel(QFrame):
         self.buttons["undo"].setEnabled(snap.can_undo)
         self.buttons["clear_message"].setEnabled(bool(snap.message))
         self.buttons["pin_message"].setEnabled(bool(snap.message))
+        self.buttons["replan"].setEnabled(snap.proposal is not None and bool(snap.proposal.rows))

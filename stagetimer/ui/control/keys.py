@@ -71,6 +71,10 @@ KEY_ACTIONS: tuple[KeyAction, ...] = (
               in_panel=False),
     KeyAction("projector_countdown", QT_TRANSLATE_NOOP("Keys", "Projector timer"), ("C",), "C",
               Command("projector_countdown")),
+    # The planner's buttons sit in its proposal line (proposal_bar.py), beside what they apply.
+    KeyAction("replan", QT_TRANSLATE_NOOP("Keys", "Apply plan"), ("A",), "A", Command("replan"), in_panel=False),
+    KeyAction("auto_replan", QT_TRANSLATE_NOOP("Keys", "Automatic"), ("Shift+A",), "Shift+A",
+              Command("auto_replan"), in_panel=False),
     # The stage manager's own ears, not the show: no command, nothing journaled (ui/cues/bell.py).
     KeyAction("mute_cues", QT_TRANSLATE_NOOP("Keys", "Mute cues"), ("S",), "S", None),
 )
@@ -122,6 +126,9 @@ def action_for(key: Qt.Key | int, modifiers: Qt.KeyboardModifier) -> KeyAction |
     """The action a key press means, or None for a key that is not ours."""
     key = Qt.Key(key)
     significant = modifiers & _SIGNIFICANT
+    exact = _BINDINGS.get((key, significant))
+    if exact is not None:  # Shift+A is its own action; Shift+R still means R
+        return exact
     if key in _SHIFT_FREE:
         significant &= ~Qt.KeyboardModifier.ShiftModifier
     return _BINDINGS.get((key, significant))

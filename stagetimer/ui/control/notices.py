@@ -12,10 +12,12 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
+from stagetimer.core.agenda.model import Agenda
 from stagetimer.core.show.commands import MINUTE_MS
+from stagetimer.core.show.events import Event, EventKind
 from stagetimer.core.show.outcome import Outcome
 from stagetimer.core.show.session import Finding
-from stagetimer.core.timefmt import format_countdown
+from stagetimer.core.timefmt import format_countdown, format_minutes
 from stagetimer.core.translatable import QT_TRANSLATE_NOOP
 
 #: Contexts kept from earlier releases, so their Korean translations still apply.
@@ -59,7 +61,16 @@ _EFFECTS: dict[str, str] = {
     "countdown_off": QT_TRANSLATE_NOOP("ControlWindow", "Countdown on the projector: off"),
     "started_fresh": QT_TRANSLATE_NOOP("ControlWindow",
                                        "Started fresh: the earlier record is archived in the show folder"),
+    "replanned": QT_TRANSLATE_NOOP("ControlWindow", "Re-planned: %1 — Ctrl+Z to undo"),
+    "auto_replan_on": QT_TRANSLATE_NOOP("ControlWindow",
+                                        "Automatic planning on: the plan is applied at every item change"),
+    "auto_replan_off": QT_TRANSLATE_NOOP("ControlWindow", "Automatic planning off"),
 }
+
+#: What a re-plan did (the params of "replanned", or of an item change in automatic mode).
+_REPLAN = QT_TRANSLATE_NOOP("ControlWindow", "%1 items shortened, %2 min recovered")
+_REPLAN_OVER = QT_TRANSLATE_NOOP("ControlWindow", "still %1 min over at the minimums")
+_AUTO = QT_TRANSLATE_NOOP("ControlWindow", "Automatic plan: %1")
 
 _ALSO: dict[str, str] = {
     "message_cleared": QT_TRANSLATE_NOOP("ControlWindow",
@@ -83,9 +94,12 @@ _REFUSALS: dict[str, str] = {
         "ShowError", "The item on stage (id '%1') is not in the edited agenda; put it back or move on first"),
     "journal_failed": QT_TRANSLATE_NOOP("ShowError", "Could not archive the show journal (%1)"),
     "internal_error": QT_TRANSLATE_NOOP("ShowError", "Something went wrong (%1); the show goes on"),
+    "on_time": QT_TRANSLATE_NOOP("ShowError", "Nothing to re-plan: the day ends on time"),
+    "no_slack": QT_TRANSLATE_NOOP("ShowError",
+                                  "Every item that may shrink is at its minimum: the day ends %1 min late"),
 }
 #: Refusals that are information, not a mistake to warn about.
-_CALM = {"already_on_stage", "no_message", "empty_message"}
+_CALM = {"already_on_stage", "no_message", "empty_message", "on_time"}
 
 #: Who sent a command that did not come from this computer's keys (Outcome.source).
 _SOURCES: dict[str, str] = {
@@ -157,10 +171,21 @@ def refusal_text(reason: str, params: dict[str, object]) -> str:
     template = _REFUSALS.get(reason)
     if template is None:
         return reason
+    if reason == "no_slack":
+        return _fill(REFUSAL, template, format_minutes(int(str(params.get("over_ms", 0)))))
     if reason in ("too_short", "too_long"):
         return _fill(REFUSAL, template, format_countdown(int(str(params.get("allotted_ms", 0)))))
     value = next((str(params[key]) for key in ("title", "item_id", "reason", "error") if key in params), "")
     return _fill(REFUSAL, template, value)
+
+
+def replan_summary(params: dict[str, object]) -> str:
+    """"3 items shortened, 8 min recovered" (and what is still over), from a re-plan's params."""
+    text = _fill(CONTROL, _REPLAN, str(params.get("items", 0)), format_minutes(int(str(params.get("recovered_ms", 0)))))
+    over = int(str(params.get("over_ms", 0)))
+    if over > 0:
+        text += ", " + _fill(CONTROL, _REPLAN_OVER, format_minutes(over))
+    return text
 
 
 def effect_key(outcome: Outcome) -> str | None:
@@ -217,11 +242,17 @@ def _notice(outcome: Outcome) -> Notice | None:
             values = [format_countdown(int(str(params["remaining_ms"])))]
             if abs(int(str(params.get("delta_ms", MINUTE_MS)))) != MINUTE_MS:
                 values[0] += f" ({format_countdown(abs(int(str(params['delta_ms']))))})"
+        elif key == "replanned":
+            values = [replan_summary(params)]
         elif "title" in params:
             values = [str(params["title"])]
         elif "text" in params:
             values = [str(params["text"])]
         text = _fill(CONTROL, _EFFECTS[key], *values)
+    auto = params.get("auto_replan")
+    if isinstance(auto, dict):  # automatic mode re-planned at this item change: said first (the panel says "ready")
+        addition = _fill(CONTROL, _AUTO, replan_summary(auto))
+        text = f"{addition} · {text}" if text else addition
     for extra in outcome.also:
         if extra in _ALSO:
             addition = QCoreApplication.translate(CONTROL, _ALSO[extra])
@@ -230,3 +261,32 @@ def _notice(outcome: Outcome) -> Notice | None:
         return None
     ready = str(params["title"]) if key in ("loaded", "goto_loaded", "skipped") else None
     return Notice(text, warning=key == "time_taken_over", ready_item=ready)
+
+
+#: What the clock did by itself at zero (the agenda's ``then``): %1 the item that reached zero, %2 the next.
+#: What is on stage now comes first: in a narrow window the line is cut at its end.
+_AUTO_ADVANCE: dict[str, str] = {
+    "load": QT_TRANSLATE_NOOP("ControlWindow",
+                              "Automatically ready: %2, Space starts it (%1 reached zero; Ctrl+Z takes it back)"),
+    "start": QT_TRANSLATE_NOOP("ControlWindow", "Automatically started: %2 (%1 reached zero; Ctrl+Z takes it back)"),
+    "closing": QT_TRANSLATE_NOOP("ControlWindow",
+                                 "Automatically over: %1 reached zero, that was the last item (← goes back)"),
+}
+
+
+def auto_notice(events: tuple[Event, ...], agenda: Agenda) -> Notice | None:
+    """The notice for the last automatic change among ``events`` (then: load/start), or None.
+
+    Nobody pressed a key, so the notice says the clock did it, and what is on stage now.
+    """
+    autos = [event for event in events if event.kind is EventKind.AUTO_ADVANCED]
+    index = agenda.index_of(autos[-1].item_id or "") if autos else None
+    if index is None:
+        return None
+    left = agenda.items[index].title
+    if index + 1 >= len(agenda.items):
+        return Notice(_fill(CONTROL, _AUTO_ADVANCE["closing"], left))
+    following = agenda.items[index + 1]
+    if autos[-1].detail == "load":
+        return Notice(_fill(CONTROL, _AUTO_ADVANCE["load"], left, following.title), ready_item=following.id)
+    return Notice(_fill(CONTROL, _AUTO_ADVANCE["start"], left, following.title))

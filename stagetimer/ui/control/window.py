@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from stagetimer.core.agenda.errors import AgendaError
 from stagetimer.core.show.commands import AnyCommand, Command
+from stagetimer.core.show.events import Event
 from stagetimer.core.show.outcome import Outcome
 from stagetimer.core.show.session import Finding
 from stagetimer.core.show.snapshot import Frames, Snapshot
@@ -37,7 +38,7 @@ from stagetimer.ui.control.buttons import ButtonPanel
 from stagetimer.ui.control.elided import ElidedLabel
 from stagetimer.ui.control.keys import ACTIONS_BY_NAME, KeyRouter
 from stagetimer.ui.control.message_dialog import MessageDialog
-from stagetimer.ui.control.notices import finding_text, notice_for
+from stagetimer.ui.control.notices import auto_notice, finding_text, notice_for
 from stagetimer.ui.control.panels import (
     CurrentPanel,
     MessageBar,
@@ -45,6 +46,7 @@ from stagetimer.ui.control.panels import (
     set_colour,
     set_text,
 )
+from stagetimer.ui.control.proposal_bar import ProposalBar
 from stagetimer.ui.control.screen_alarm import ScreenAlarm
 from stagetimer.ui.control.thumbnails import ThumbnailFrame
 from stagetimer.ui.controller import Controller
@@ -111,6 +113,10 @@ class ControlWindow(QMainWindow):
         messages.addWidget(self.notice_label, 2)
         outer.addLayout(messages)
 
+        # The planner's proposal, when the day runs past its hard end or a fixed start (A applies it).
+        self.proposal_bar = ProposalBar()
+        outer.addWidget(self.proposal_bar)
+
         # Hidden until the agenda file is edited: "reloaded", or every error of a bad edit.
         self.agenda_status = AgendaStatusPanel()
         outer.addWidget(self.agenda_status)
@@ -131,6 +137,8 @@ class ControlWindow(QMainWindow):
         self.button_panel = ButtonPanel(self.trigger)
         self.buttons = self.button_panel.buttons
         self.message_bar.add_button(self.buttons["pin_message"])
+        self.proposal_bar.add_button(self.buttons["replan"])
+        self.proposal_bar.add_button(self.buttons["auto_replan"])
         outer.addWidget(self.button_panel)
         self.scale = 1.0
 
@@ -142,6 +150,7 @@ class ControlWindow(QMainWindow):
 
         controller.frames_changed.connect(self.show_frames)
         controller.command_answered.connect(self.show_outcome)
+        controller.events_occurred.connect(self.show_events)
         self.resize(1366, 740)
         self.show_frames(controller.frames)
 
@@ -203,6 +212,7 @@ class ControlWindow(QMainWindow):
         self.status_line.show_snapshot(snap)
         self.current_panel.show_snapshot(snap)
         self.message_bar.show_snapshot(snap)
+        self.proposal_bar.show_snapshot(snap)
         self.button_panel.show_snapshot(snap)
         self.model.set_snapshot(snap)
         self.presenter_thumbnail.show_frame(frames.presenter)
@@ -300,6 +310,13 @@ class ControlWindow(QMainWindow):
         self.notify(notice.text, warning=notice.warning)
         if notice.ready_item is not None and self.snapshot.current is not None:
             self._ready_item = self.snapshot.current.id
+
+    def show_events(self, events: tuple[Event, ...]) -> None:
+        """The clock moved the show on by itself (``then: load/start``): the notice line says so."""
+        notice = auto_notice(events, self.controller.show.agenda)
+        if notice is not None:
+            self.notify(notice.text)
+            self._ready_item = notice.ready_item  # "Space starts it" goes once that item starts
 
     def go_to(self, item_id: str) -> None:
         """Load another item (G, Enter, double-click); the core says whether it can be undone."""

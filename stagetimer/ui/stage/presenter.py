@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QWidget
 
 from stagetimer.core.show.frames import presenter_frame
 from stagetimer.core.show.snapshot import PresenterFrame
-from stagetimer.core.timefmt import format_tod
+from stagetimer.core.timefmt import format_minutes, format_tod
 from stagetimer.ui.common import theme
 from stagetimer.ui.common.badge import draw_badge
 from stagetimer.ui.common.digits import Digits
@@ -57,6 +57,7 @@ def scene_key(frame: PresenterFrame) -> tuple[object, ...]:
         frame.venue,
         None if frame.resume_ms is None else format_tod(frame.resume_ms),
         frame.presenter_note,
+        frame.adjusted_ms,
         None if current is None else (current.id, current.kind, current.title, current.speakers,
                                       current.organisation),
         None if upcoming is None else (upcoming.id, upcoming.title, upcoming.speakers,
@@ -202,7 +203,8 @@ class PresenterView(StageView[PresenterFrame]):
         """Under the digits (or, with a message up, beside the clock): how the clock stands.
 
         PAUSED is a band across the whole screen in the paused blue, matching the
-        digits; READY an outline; TIME IS UP red words; otherwise the progress bar.
+        digits; READY an outline (yellow, with the new length, when the slot was
+        re-planned); TIME IS UP red words; otherwise the progress bar.
         """
         rect = layout.status
         in_row = layout.message.isValid()  # the top row beside the clock, while a message is up
@@ -216,9 +218,12 @@ class PresenterView(StageView[PresenterFrame]):
             if paused and not in_row:
                 self._paint_paused_band(painter, rect, label)
                 return
+            adjusted = None if paused else snap.adjusted_ms
+            if adjusted is not None:  # re-planned: the speaker learns it before starting, never mid-talk
+                label += " · " + self.tr("Adjusted to %1 min").replace("%1", format_minutes(adjusted))
             size = rect.height() * 0.62
-            fitted = self._fitter.fit(label, rect.width() * 0.7, size, size, weight=BOLD)
-            colour = theme.PAUSED if paused else ink.muted
+            fitted = self._fitter.fit(label, rect.width() * (0.9 if adjusted else 0.7), size, size, weight=BOLD)
+            colour = theme.PAUSED if paused else theme.NOTE if adjusted is not None else ink.muted
             draw_badge(painter, rect, fitted, colour, ink.background, paused, not in_row)
         elif snap.phase == "overtime":
             colour = ink.foreground if snap.flash else theme.phase_colour("overtime")
