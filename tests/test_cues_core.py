@@ -161,3 +161,33 @@ def test_the_display_timer_wakes_when_an_odd_thresholds_message_ends() -> None:
     assert show.snapshot().next_change_ms == 500  # ... the message ends at 1:20.250
     clock.advance(500)
     assert presenter_message(show)[0] == ""
+
+
+def test_left_in_a_message_is_each_items_own_time_left() -> None:
+    """The bundled day's one text, "{left} 남았습니다", fits a 1-minute remark and a 2-minute talk alike."""
+    from pathlib import Path
+
+    from stagetimer.core.agenda.loader import load_agenda
+
+    agenda = load_agenda(Path(__file__).resolve().parent.parent / "agenda.yaml")
+    assert agenda.messages.warning == "{left} 남았습니다"
+    clock = FakeClock(tod_ms=parse_time_of_day("10:00"))
+    show = Show(agenda, clock)
+    show.apply(Command("start"))  # 개회사: 5 minutes, warning at 1 minute
+    clock.advance(4 * MIN)
+    assert presenter_message(show) == ("1분 남았습니다", True)
+    show.apply(Command("next_start"))  # 축사
+    show.apply(Command("next_start"))  # a talk: 10 minutes, warning at 2 minutes
+    clock.advance(8 * MIN)
+    assert presenter_message(show) == ("2분 남았습니다", True)
+    assert view_frame("presenter", build_frames(show.snapshot()))["message"] == "2분 남았습니다"
+
+
+def test_left_is_spoken_in_the_agendas_language() -> None:
+    show, clock = day(PerPhase(warning="{left} left", danger="Only {left}!"), Thresholds(90 * SEC, 30 * SEC))
+    show.apply(Command("next"))
+    show.apply(Command("start"))
+    clock.advance(5 * MIN - 90 * SEC)
+    assert presenter_message(show)[0] == "1 min 30 s left"
+    clock.advance(MIN)
+    assert presenter_message(show)[0] == "Only 30 s!"

@@ -161,3 +161,13 @@ def format_minutes(ms: int) -> str:
     """A length as a speaker is told it, in minutes: ``17`` (or ``17:30`` for a part minute)."""
     whole, rest = divmod(ms, 60_000)
     return str(whole) if rest == 0 else f"{whole}:{rest // 1000:02d}"
+
+
+def spoken_length(ms: int, language: str) -> str:
+    """``2분 10초`` / ``2 min 10 s``: a length for a sentence (whole seconds, sign dropped)."""
+    seconds = abs(whole_seconds(ms))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    units = ("시간", "분", "초") if language.lower().startswith("ko") else (" h", " min", " s")
+    parts = [f"{value}{unit}" for value, unit in zip((hours, minutes, secs), units, strict=True) if value]
+    return " ".join(parts) or f"0{units[2]}"

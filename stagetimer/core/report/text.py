@@ -26,6 +26,7 @@ from stagetimer.core.timefmt import (
     format_clock_seconds,
     format_offset,
     format_tod,
+    spoken_length,
     whole_seconds,
 )
 
@@ -165,16 +166,6 @@ def length(ms: int | None) -> str:
 def offset(ms: int | None) -> str:
     """``+2:10`` over/late, ``-0:45`` under/early, ``±0:00`` on the second."""
     return "" if ms is None else format_offset(ms)
-
-
-def spoken_length(ms: int, language: str) -> str:
-    """``2분 10초`` / ``2 min 10 s``: a length for a sentence."""
-    seconds = abs(whole_seconds(ms))
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    units = ("시간", "분", "초") if language == "ko" else (" h", " min", " s")
-    parts = [f"{value}{unit}" for value, unit in zip((hours, minutes, secs), units, strict=True) if value]
-    return " ".join(parts) or f"0{units[2]}"
 
 
 def item_name(item: ItemReport) -> str:

@@ -12,14 +12,34 @@ nothing is journaled, and a replay or a restart shows exactly the same.
   must still read it; it goes with the item, or with time added back.
 
 An operator's message always takes precedence (frames.presenter_frame).
+
+``{left}`` in a warning or danger text is the time left at that moment, in
+the agenda's language ("{left} 남았습니다" → "1분 남았습니다" for a 1-minute
+warning, "2분 남았습니다" for a 2-minute one), so one text fits every item.
 """
 
 from __future__ import annotations
 
 from stagetimer.core.agenda.model import PerPhase, Thresholds
+from stagetimer.core.timefmt import spoken_length
+
+#: Where a message says the time left at its moment.
+LEFT = "{left}"
 
 #: How long the warning's and the danger's message stay, in ms of the countdown.
 AUTO_MESSAGE_MS = 10_000
+
+
+def with_time_left(messages: PerPhase, thresholds: Thresholds, language: str) -> PerPhase:
+    """The agenda's messages for one item: ``{left}`` becomes that item's warning or danger time, spoken."""
+    if LEFT not in messages.warning + messages.danger + messages.zero:
+        return messages
+
+    def fill(text: str, left_ms: int) -> str:
+        return text.replace(LEFT, spoken_length(left_ms, language))
+
+    return PerPhase(fill(messages.warning, thresholds.warning_ms), fill(messages.danger, thresholds.danger_ms),
+                    fill(messages.zero, 0))
 
 
 def auto_message(messages: PerPhase, phase: str, remaining_ms: int, warning_ms: int, danger_ms: int,

@@ -12,7 +12,7 @@ import math
 from stagetimer.core.agenda.model import Agenda
 from stagetimer.core.clock import CLOCK_STEP_MS
 from stagetimer.core.show.accounting import StageLog
-from stagetimer.core.show.auto_message import auto_message_wakes
+from stagetimer.core.show.auto_message import auto_message_wakes, with_time_left
 from stagetimer.core.show.replan import current_proposal
 from stagetimer.core.show.schedule import allotted_ms, ms_to_next_second, phase_for, project_upcoming
 from stagetimer.core.show.snapshot import ClockState, ItemView, Snapshot
@@ -279,5 +279,7 @@ def build_snapshot(
         proposal=current_proposal(agenda, state, now, tod),
         auto_replan=state.auto_replan,
         cues=agenda.cues,
-        phase_messages=agenda.messages,
+        # {left} spoken for the item on stage (before the show: the agenda's default thresholds)
+        phase_messages=with_time_left(agenda.messages, agenda.thresholds if current is None
+                                      else agenda.items[current.index].thresholds, event.language),
     )
