@@ -31,6 +31,12 @@ class PublishTiming:
     woke_ns: int  # the tick began (the timer fired and the boundary was reached)
     published_ns: int  # every view has the new frame (not yet painted)
     flip: bool = True  # the presenter's displayed second changed (not a flash's half-period tick)
+    cpu_ns: int = 0  # CPU time of the GUI thread from the tick's wake to the publish's return
+
+    @property
+    def cpu_ms(self) -> float:
+        """Well below ``late_ms`` - ``woke_late_ms``: the thread waited (another process ran), not our code."""
+        return self.cpu_ns / 1e6
 
     @property
     def woke_late_ms(self) -> float:
@@ -64,10 +70,12 @@ class MeasuringController(Controller):
         boundary_ns = (self._due_ms + self._offset_ms) * 1_000_000
         self._wait_for_boundary()
         woke_ns = time.monotonic_ns()
+        cpu_ns = time.thread_time_ns()
         shown = self.frames.presenter.countdown_text
         self.publish()
         flip = self.frames.presenter.countdown_text != shown
-        self.timings.append(PublishTiming(boundary_ns, woke_ns, time.monotonic_ns(), flip))
+        self.timings.append(PublishTiming(boundary_ns, woke_ns, time.monotonic_ns(), flip,
+                                          time.thread_time_ns() - cpu_ns))
 
     def _monotonic_offset_ms(self) -> int:
         """How far the system's monotonic ms run ahead of the show's ms.

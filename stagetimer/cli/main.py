@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -35,7 +36,6 @@ from stagetimer.cli.common import (
     report_internal_error,
     serve_address,
 )
-from stagetimer.ui.display import display_problem
 
 # ---------------------------------------------------------------- helpers
 
@@ -208,10 +208,15 @@ def run_show(options: argparse.Namespace) -> int:
     agenda = load_agenda_or_report(agenda_path, getattr(options, "state_dir", None))
     if agenda is None:
         return EXIT_AGENDA_INVALID
+    from stagetimer.ui.display import display_problem  # ctypes: not for check, plan, status
+
     problem = display_problem()
     if problem is not None:
         print(problem, file=sys.stderr)
         return EXIT_NO_DISPLAY
+    # No cyclic collection while Qt and the windows are built (~40 ms of start-up): the
+    # running app collects and freezes once they are up, then only after a publish (ui/gc_policy.py).
+    gc.disable()
     from stagetimer.ui.app import run_app  # Qt is loaded only from here on
 
     return run_app(agenda_path, agenda, options)

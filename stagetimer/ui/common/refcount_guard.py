@@ -26,7 +26,6 @@ Two defences, on purpose:
 
 from __future__ import annotations
 
-import ctypes
 import platform
 import sys
 
@@ -59,6 +58,8 @@ def protect_none() -> bool:
     """Raise the counts of None, True and False out of the leak's reach, once; True if it did."""
     if not needs_guard():
         return False
+    import ctypes  # only where the guard is needed: not a start-up cost everywhere
+
     for singleton in (None, True, False):
         count = ctypes.c_ssize_t.from_address(id(singleton))  # ob_refcnt is PyObject's first field
         if count.value < HEADROOM:
