@@ -31,7 +31,7 @@ def distribution(values: list[float]) -> str:
     buckets = [(0, 1), (1, 2), (2, 3), (3, 5), (5, 8), (8, 16), (16, float("inf"))]
     counts = [sum(low <= value < high for value in values) for low, high in buckets]
     histogram = ", ".join(f"{low}–{high if high != float('inf') else ''} ms: {count}"
-                          for (low, high), count in zip(buckets, counts) if count)
+                          for (low, high), count in zip(buckets, counts, strict=True) if count)
     return (f"n={len(values)} p50 {pct(0.5):.2f} p90 {pct(0.9):.2f} p99 {pct(0.99):.2f} max {ordered[-1]:.2f} ms"
             f" [{histogram}]")
 
@@ -120,7 +120,7 @@ class Report:
         late = in_pause = waited = 0
         for run in runs:
             for boundary, lag, wake, cpu in zip(run["boundaries"], run["publish_ms"], run["wake_ms"],
-                                                run["tick_cpu_ms"]):
+                                                run["tick_cpu_ms"], strict=True):
                 if lag <= 8:
                     continue
                 late += 1
