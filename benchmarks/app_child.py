@@ -191,6 +191,7 @@ def run(platform: str, seconds: float, welcome: float, net: tuple[int, float], i
             publish_ms=[timing.late_ms for timing in flips],
             wake_ms=[timing.woke_late_ms for timing in flips],
             tick_cpu_ms=[timing.cpu_ms for timing in flips],
+            tick_queued_ms=[timing.queued_ms for timing in flips],
             paint_ms={name: first_paint_after(boundaries, clock.painted[name]) for name in ("presenter", "projector")},
             rss_kb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
             paint_cost_ms={name: ns / 1e6 for name, ns in clock.cost_ns.items()},

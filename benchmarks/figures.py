@@ -119,17 +119,21 @@ class Report:
             "(policy: after publish)" if runs[0]["gc_policy"] else "(policy: the interpreter's)")
         late = in_pause = waited = 0
         for run in runs:
-            for boundary, lag, wake, cpu in zip(run["boundaries"], run["publish_ms"], run["wake_ms"],
-                                                run["tick_cpu_ms"], strict=True):
+            for boundary, lag, wake, cpu, queued in zip(run["boundaries"], run["publish_ms"], run["wake_ms"],
+                                                        run["tick_cpu_ms"], run["tick_queued_ms"], strict=True):
                 if lag <= 8:
                     continue
                 late += 1
                 end = boundary + lag * 1e6
-                in_pause += any(start < end and stop > boundary - 5e6 for start, stop, _ in run["gc_pauses"])
-                waited += (lag - wake) > 2 * cpu + 2  # the GUI thread was not running for most of it
-                print(f"  late tick: woke {wake:.2f} ms, published {lag:.2f} ms, GUI thread CPU {cpu:.2f} ms")
+                pause = any(start < end and stop > boundary - 5e6 for start, stop, _ in run["gc_pauses"])
+                in_pause += pause
+                waited += queued > (lag - wake) / 2  # runnable, but the CPU was another's for most of it
+                print(f"  late tick: woke {wake:.2f} ms, published {lag:.2f} ms; GUI thread on CPU {cpu:.2f} ms, "
+                      f"waiting for a CPU {queued:.2f} ms{'; a collection ran' if pause else ''}")
         print(f"ticks published more than 8 ms late: {late}; with a collector pause inside them: {in_pause}; "
-              f"where the GUI thread mostly waited for a CPU (another process ran): {waited}")
+              f"where the GUI thread mostly waited for a CPU another process had: {waited}")
+        queued = [value for run in runs for value in run["tick_queued_ms"]]
+        print("GUI thread waiting for a CPU during a tick:", distribution(queued))
         cpu = [value for run in runs for value in run["tick_cpu_ms"]]
         print("GUI thread CPU per tick:", distribution(cpu))
         first = runs[0]
