@@ -126,6 +126,13 @@ def startup(platform: str) -> int:
 
 def run(platform: str, seconds: float, welcome: float, net: tuple[int, float], interpreter_gc: bool = False) -> int:
     """Welcome screen idle, then a live countdown; prints the measurements."""
+    try:  # as the run command does before it imports the app (absent before issue 13)
+        from stagetimer.ui import source_check
+
+        source_check.lighten()
+    except ImportError:
+        pass
+    gc.disable()  # as the run command does before Qt (exec_app's policy takes over; --interpreter-gc: on again)
     from PySide6.QtCore import QSettings, QTimer
 
     from benchmarks.measuring import MeasuringController
@@ -150,6 +157,8 @@ def run(platform: str, seconds: float, welcome: float, net: tuple[int, float], i
     assert isinstance(controller, MeasuringController)
     install = getattr(app_module, "collect_after_publish", None)  # absent before issue 13
     policy = None if interpreter_gc or install is None else install(parts)  # what exec_app does
+    if policy is None:
+        gc.enable()
     pauses = GcPauses()
     result: dict[str, Any] = {}
     load: dict[str, Any] = {}

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-import stagetimer.ui  # noqa: F401 - lightens the hook, as the app does
 from stagetimer.ui import source_check
+
+source_check.lighten()  # as the run command does before it imports the app
 
 
 @pytest.fixture

@@ -26,7 +26,6 @@ Two defences, on purpose:
 
 from __future__ import annotations
 
-import platform
 import sys
 
 #: Added to each singleton's reference count: a thousand years of ten thousand leaks a second.
@@ -45,7 +44,7 @@ def _version(text: str) -> tuple[int, ...]:
 
 def needs_guard() -> bool:
     """True on CPython before 3.12 (mortal None and booleans) with a PySide6 known to leak."""
-    if platform.python_implementation() != "CPython" or sys.version_info >= (3, 12):
+    if sys.implementation.name != "cpython" or sys.version_info >= (3, 12):
         return False
     try:
         import PySide6
