@@ -9,8 +9,9 @@ app's ~170 modules this was 5.6 MB of the heap and 23 ms of start-up
 (issue 13, measured with tracemalloc and a timer around the check).
 
 :func:`lighten` gives the hook the same answer from the file's bytes, kept
-nowhere; the run command calls it just before it imports the app. Where the hook is not found (another PySide6 release), nothing
-changes: the app is only heavier.
+nowhere; the run command calls it just before it imports the app. Where the
+hook is not found (another PySide6 release), nothing changes: the app is
+only heavier.
 """
 
 from __future__ import annotations
