@@ -235,7 +235,10 @@ def run_show(options: argparse.Namespace) -> int:
     source_check.lighten()  # before the app's modules: PySide6 would keep a copy of each one's source
     from stagetimer.ui.app import run_app
 
-    return run_app(agenda_path, agenda, options)
+    try:
+        return run_app(agenda_path, agenda, options)
+    finally:
+        gc.enable()  # for a caller that goes on (the tests)
 
 
 # ---------------------------------------------------------------- stagetimer check AGENDA
