@@ -31,6 +31,17 @@ class PublishTiming:
     woke_ns: int  # the tick began (the timer fired and the boundary was reached)
     published_ns: int  # every view has the new frame (not yet painted)
     flip: bool = True  # the presenter's displayed second changed (not a flash's half-period tick)
+    cpu_ns: int = 0  # CPU time of the GUI thread from the tick's wake to the publish's return
+    queued_ns: int = 0  # time the GUI thread was runnable but another thread or process had the CPU (schedstat)
+
+    @property
+    def cpu_ms(self) -> float:
+        """Well below ``late_ms`` - ``woke_late_ms``: the thread waited (another process ran), not our code."""
+        return self.cpu_ns / 1e6
+
+    @property
+    def queued_ms(self) -> float:
+        return self.queued_ns / 1e6
 
     @property
     def woke_late_ms(self) -> float:
@@ -39,6 +50,15 @@ class PublishTiming:
     @property
     def late_ms(self) -> float:
         return (self.published_ns - self.boundary_ns) / 1e6
+
+
+def run_queue_ns() -> int:
+    """How long this thread has waited for a CPU while runnable, in all (Linux schedstat; 0 elsewhere)."""
+    try:
+        with open("/proc/thread-self/schedstat", encoding="ascii") as file:
+            return int(file.read().split()[1])
+    except (OSError, IndexError, ValueError):
+        return 0
 
 
 class MeasuringController(Controller):
@@ -64,10 +84,14 @@ class MeasuringController(Controller):
         boundary_ns = (self._due_ms + self._offset_ms) * 1_000_000
         self._wait_for_boundary()
         woke_ns = time.monotonic_ns()
+        cpu_ns = time.thread_time_ns()
+        queued_ns = run_queue_ns()
         shown = self.frames.presenter.countdown_text
         self.publish()
         flip = self.frames.presenter.countdown_text != shown
-        self.timings.append(PublishTiming(boundary_ns, woke_ns, time.monotonic_ns(), flip))
+        published_ns = time.monotonic_ns()
+        self.timings.append(PublishTiming(boundary_ns, woke_ns, published_ns, flip,
+                                          time.thread_time_ns() - cpu_ns, run_queue_ns() - queued_ns))
 
     def _monotonic_offset_ms(self) -> int:
         """How far the system's monotonic ms run ahead of the show's ms.

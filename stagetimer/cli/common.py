@@ -10,9 +10,7 @@ import argparse
 import ipaddress
 import math
 import sys
-import tempfile
 import time
-import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -181,6 +179,8 @@ def report_internal_error(
 
 def write_crash_log(error: BaseException, agenda_path: Path | None, state_dir: Path | None) -> Path | None:
     """Append the traceback to crash.log in the show's state directory (else the temp folder)."""
+    import traceback  # only on a bug: not on every start
+
     record = "".join(traceback.format_exception(type(error), error, error.__traceback__))
     stamp = time.strftime("%Y-%m-%d %H:%M:%S")
     for folder in _crash_folders(agenda_path, state_dir):
@@ -204,5 +204,7 @@ def _crash_folders(agenda_path: Path | None, state_dir: Path | None) -> list[Pat
             folders.append(state_dir_for(agenda_path or Path("agenda.yaml"), state_dir))
     except Exception:  # noqa: BLE001 - any failure here falls back to the temp folder
         pass
+    import tempfile
+
     folders.append(Path(tempfile.gettempdir()) / "stagetimer")
     return folders

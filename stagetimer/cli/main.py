@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -35,7 +36,6 @@ from stagetimer.cli.common import (
     report_internal_error,
     serve_address,
 )
-from stagetimer.ui.display import display_problem
 
 # ---------------------------------------------------------------- helpers
 
@@ -48,6 +48,19 @@ def package_version() -> str:
         return metadata.version("stagetimer")
     except metadata.PackageNotFoundError:
         return "unknown (running from a source tree that is not installed)"
+
+
+class VersionAction(argparse.Action):
+    """``--version``: the installed version, looked up only when asked (the metadata costs 30 ms a start)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
+                         help="show program's version number and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: object,
+                 option_string: str | None = None) -> None:
+        print(f"{parser.prog} {package_version()}")  # on stdout, as argparse's own version action
+        parser.exit()
 
 
 def make_output_safe() -> None:
@@ -197,7 +210,7 @@ def build_run_parser() -> argparse.ArgumentParser:
         help="with --osc: send the live values (remaining, countdown, title ...) to HOST:PORT, e.g. "
         "Companion's computer and its OSC port (default: no feedback)",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
+    parser.add_argument("--version", action=VersionAction)
     return parser
 
 
@@ -208,13 +221,24 @@ def run_show(options: argparse.Namespace) -> int:
     agenda = load_agenda_or_report(agenda_path, getattr(options, "state_dir", None))
     if agenda is None:
         return EXIT_AGENDA_INVALID
+    from stagetimer.ui.display import display_problem  # ctypes: not for check, plan, status
+
     problem = display_problem()
     if problem is not None:
         print(problem, file=sys.stderr)
         return EXIT_NO_DISPLAY
-    from stagetimer.ui.app import run_app  # Qt is loaded only from here on
+    # No cyclic collection while Qt and the windows are built (~40 ms of start-up): the
+    # running app collects and freezes once they are up, then only after a publish (ui/gc_policy.py).
+    gc.disable()
+    from stagetimer.ui import source_check  # Qt is loaded only from here on
 
-    return run_app(agenda_path, agenda, options)
+    source_check.lighten()  # before the app's modules: PySide6 would keep a copy of each one's source
+    from stagetimer.ui.app import run_app
+
+    try:
+        return run_app(agenda_path, agenda, options)
+    finally:
+        gc.enable()  # for a caller that goes on (the tests)
 
 
 # ---------------------------------------------------------------- stagetimer check AGENDA

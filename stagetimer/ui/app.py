@@ -47,6 +47,7 @@ from stagetimer.ui.control.window import ControlWindow
 from stagetimer.ui.controller import Controller
 from stagetimer.ui.crash_log import CRASH_LOG_NAME, CrashLog
 from stagetimer.ui.cues.bell import CueBell
+from stagetimer.ui.gc_policy import CollectAfterPublish
 from stagetimer.ui.instance_lock import LockRefused, acquire_show_lock
 from stagetimer.ui.live_agenda import LiveAgenda
 from stagetimer.ui.placement import Placement
@@ -437,14 +438,21 @@ def run_app(agenda_path: Path, agenda: Agenda, options: argparse.Namespace) -> i
             lock.unlock()
 
 
+def collect_after_publish(parts: AppParts) -> CollectAfterPublish:
+    """The running app's garbage collection: start-up frozen, cycles collected only just after a publish."""
+    return CollectAfterPublish(parts.controller)
+
+
 def exec_app(parts: AppParts) -> int:
     """The process-wide part of running: crash hooks, notes on stderr, the event loop, the journal closed."""
     parts.crash_log.install()
+    collection = collect_after_publish(parts)  # no collector pause before a second flips (gc_policy)
     for note in [*parts.placement.notes, *summarize(parts.notes)]:
         print(f"stagetimer: {note}", file=sys.stderr)
     print(f"stagetimer: show record in {parts.state_dir}", file=sys.stderr)
     try:
         return parts.app.exec()
     finally:
+        collection.stop()
         parts.serving.shut_down()
         parts.session.close()

@@ -26,8 +26,6 @@ Two defences, on purpose:
 
 from __future__ import annotations
 
-import ctypes
-import platform
 import sys
 
 #: Added to each singleton's reference count: a thousand years of ten thousand leaks a second.
@@ -46,7 +44,7 @@ def _version(text: str) -> tuple[int, ...]:
 
 def needs_guard() -> bool:
     """True on CPython before 3.12 (mortal None and booleans) with a PySide6 known to leak."""
-    if platform.python_implementation() != "CPython" or sys.version_info >= (3, 12):
+    if sys.implementation.name != "cpython" or sys.version_info >= (3, 12):
         return False
     try:
         import PySide6
@@ -59,6 +57,8 @@ def protect_none() -> bool:
     """Raise the counts of None, True and False out of the leak's reach, once; True if it did."""
     if not needs_guard():
         return False
+    import ctypes  # only where the guard is needed: not a start-up cost everywhere
+
     for singleton in (None, True, False):
         count = ctypes.c_ssize_t.from_address(id(singleton))  # ob_refcnt is PyObject's first field
         if count.value < HEADROOM:

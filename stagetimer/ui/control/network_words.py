@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from stagetimer.core.translatable import QT_TRANSLATE_NOOP
-from stagetimer.ui.lan import lan_addresses
 from stagetimer.ui.serving import Serving
 
 CONTEXT = "Network"
@@ -116,6 +115,8 @@ def tokens_note(serving: Serving) -> str:
 
 def host_choices() -> list[tuple[str, str]]:
     """The Address list: (address, label) — loopback first, then all networks, then each address."""
+    from stagetimer.ui.lan import lan_addresses  # QtNetwork (2 MB) only once the network is opened
+
     choices = [(LOOPBACK, QCoreApplication.translate("Network", "This computer only (127.0.0.1)")),
                (ALL, QCoreApplication.translate("Network", "Every network of this computer (0.0.0.0)"))]
     choices += [(address, f"{address} — {name}") for address, name in lan_addresses()]
@@ -126,5 +127,7 @@ def link_host(serving: Serving) -> str:
     """The host the links name: the address served on, or for 0.0.0.0 the first one a phone can reach."""
     if serving.host != ALL:
         return serving.host
+    from stagetimer.ui.lan import lan_addresses
+
     addresses = lan_addresses()
     return addresses[0][0] if addresses else LOOPBACK

@@ -9,10 +9,13 @@ says why, for the app to tell the operator.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QImageReader, QPainter, QPixmap
-from PySide6.QtSvg import QSvgRenderer
+
+if TYPE_CHECKING:  # QtSvg (a library and its bindings) is loaded only for an SVG logo
+    from PySide6.QtSvg import QSvgRenderer
 
 
 class Logo:
@@ -27,6 +30,8 @@ class Logo:
             return
         path = Path(path)
         if path.suffix.lower() == ".svg":
+            from PySide6.QtSvg import QSvgRenderer
+
             renderer = QSvgRenderer(str(path))
             if renderer.isValid() and not renderer.viewBoxF().isEmpty():
                 self._renderer = renderer
