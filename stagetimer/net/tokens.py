@@ -8,10 +8,8 @@ on demand, which turns every old link off at once.
 
 from __future__ import annotations
 
-import hmac
 import json
 import os
-import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,12 +28,16 @@ class Tokens:
 
     @classmethod
     def new(cls) -> Tokens:
+        import secrets  # here, not at start: it loads OpenSSL's libcrypto (3 MB) for a show that may never serve
+
         return cls(secrets.token_urlsafe(TOKEN_BYTES), secrets.token_urlsafe(TOKEN_BYTES))
 
     def access(self, offered: str | None) -> str:
         """What a token grants: "control", "viewer" or "" (compared in constant time)."""
         if not offered:
             return ""
+        import hmac  # (only the server asks; see new())
+
         given = offered.encode("utf-8", "replace")
         if hmac.compare_digest(given, self.control.encode()):
             return "control"
