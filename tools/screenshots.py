@@ -286,7 +286,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--planner", action="store_true", help="only the planner's screenshots (issue 12)")
     options = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display needed
-    os.environ.setdefault("STAGETIMER_AUDIO_BACKEND", "null")  # the cue bell opens a silent device
     paths = _planner_only(options.outdir, options.lang) if options.planner else render_all(options.outdir, options.lang)
     for path in paths:
         print(path)
