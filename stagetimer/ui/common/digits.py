@@ -174,7 +174,7 @@ class Digits:
             x = rect.left() + (rect.width() - width) / 2
         metrics = QFontMetricsF(layout.font)
         left, right = math.inf, -math.inf
-        for before, after in zip(old, new):
+        for before, after in zip(old, new, strict=True):  # same length: checked above
             advance = layout.advances.get(after)
             if advance is None:
                 advance = metrics.horizontalAdvance(after)
