@@ -133,9 +133,12 @@ class StatusLine(QFrame):
         self.cues_label.setVisible(bool(text))
         # Amber when the stage manager will not hear them: like any "know it, nothing broke" badge.
         quiet = state in ("muted", "silent")
-        self.cues_label.setStyleSheet(
-            f"background: {style.NOTICE_WARN.name()}; color: #101214;"
-            if quiet else f"background: transparent; color: {QColor(style.MUTED).name()}; font-weight: 400;")
+        sheet = (f"background: {style.NOTICE_WARN.name()}; color: #101214;"
+                 if quiet else f"background: transparent; color: {QColor(style.MUTED).name()}; font-weight: 400;")
+        # Called on every frame: a style sheet set again re-polishes and repaints the badge (and the
+        # status line behind it) twice a second, so it is set only when it changes.
+        if self.cues_label.styleSheet() != sheet:
+            self.cues_label.setStyleSheet(sheet)
 
     def show_recovered(self, text: str) -> None:
         """Say that the show was restored after a crash (empty text hides it)."""

@@ -18,7 +18,7 @@ repainted.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QRegion
 from PySide6.QtWidgets import QWidget
 
 from stagetimer.core.show.frames import presenter_frame
@@ -91,6 +91,24 @@ class PresenterView(StageView[PresenterFrame]):
         """
         layout = self.current_layout()
         return layout.digits.united(layout.progress).toAlignedRect().adjusted(-2, -2, 2, 2)
+
+    def countdown_dirty_region(self, old: str, new: str) -> QRegion:
+        """Only the digits that changed, and the bar: a sixth of the digits' area on most flips.
+
+        The other digits stay where they are (tabular figures), so their pixels
+        would be painted again exactly as they are. Inside countdown_dirty_rect()
+        always; all of it when the digits' pattern changes (``10:00`` → ``9:59``).
+        """
+        whole = self.countdown_dirty_rect()
+        layout = self.current_layout()
+        span = self._digits.changed_span(old, new, layout.digits, layout.digit_height)
+        if span is None:
+            return QRegion(whole)
+        region = QRegion(layout.progress.toAlignedRect().adjusted(-2, -2, 2, 2))
+        if not span.isEmpty():  # the digits' ink may reach below their box: the full height of the old rectangle
+            columns = span.toAlignedRect()
+            region += QRegion(columns.left(), whole.top(), columns.width(), whole.height())
+        return region.intersected(whole)
 
     # -- geometry (public for tests and thumbnails) ----------------------
 

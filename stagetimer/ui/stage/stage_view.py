@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QEvent, QRect, QRectF, Qt
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtGui import QPainter, QPaintEvent, QRegion
 from PySide6.QtWidgets import QWidget
 
 from stagetimer.ui.common.i18n import StageWords
@@ -60,7 +60,7 @@ class StageView(QWidget, Generic[FrameT]):
         self.words.use(frame.language)
         if previous is not None and self.scene_key(previous) == self.scene_key(frame):
             if previous.countdown_text != frame.countdown_text:
-                self.update(self.countdown_dirty_rect())
+                self.update(self.countdown_dirty_region(previous.countdown_text, frame.countdown_text))
             return
         self.update()
 
@@ -73,6 +73,13 @@ class StageView(QWidget, Generic[FrameT]):
     def countdown_dirty_rect(self) -> QRect:
         """What to repaint when only the countdown changed."""
         raise NotImplementedError
+
+    def countdown_dirty_region(self, old: str, new: str) -> QRegion:
+        """What to repaint when the countdown went from ``old`` to ``new`` and nothing else changed.
+
+        Never more than countdown_dirty_rect(); a view may narrow it to the characters that changed.
+        """
+        return QRegion(self.countdown_dirty_rect())
 
     def paint(self, painter: QPainter, dirty: QRectF) -> None:
         """Draw the frame (or the part inside ``dirty``)."""

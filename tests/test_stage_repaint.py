@@ -1,0 +1,101 @@
+"""A flip of the countdown repaints only the digits that changed, and the screen ends up exactly as a full paint.
+
+The Presenter repaints a narrow region on most flips (the last digit and the
+bar) instead of the whole countdown: cheaper, but a region one pixel too small
+would leave a stale sliver of the old digit on the speaker's screen. These
+tests paint the old frame, then the new one inside the region the view asks
+for, and compare every pixel with the screen the whole countdown's rectangle
+gave (what a flip repainted before the region was narrowed).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QImage, QPainter, QRegion
+
+from stagetimer.core.show.frames import presenter_frame
+from stagetimer.core.show.snapshot import PresenterFrame
+from stagetimer.core.timefmt import format_countdown
+from stagetimer.ui.common.refcount_guard import protect_none
+from stagetimer.ui.stage.presenter import PresenterView
+from tests.snapshots_factory import snapshot
+
+protect_none()  # PySide6 6.12.0 on Python < 3.12 (ui/common/refcount_guard.py): these tests paint a lot
+
+
+@pytest.fixture
+def view(qtbot) -> PresenterView:
+    widget = PresenterView()
+    qtbot.addWidget(widget)
+    return widget
+
+
+def _frame(seconds: int, progress: float) -> PresenterFrame:
+    base = presenter_frame(snapshot("normal"))
+    return dataclasses.replace(base, countdown_text=format_countdown(seconds * 1000), progress=progress)
+
+
+def _paint(view: PresenterView, image: QImage, region: QRegion | None = None) -> None:
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)  # as StageView.paintEvent
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    if region is None:
+        view.paint(painter, QRectF(image.rect()))
+    else:
+        painter.setClipRegion(region)  # what Qt's backing store does for an update(region)
+        view.paint(painter, QRectF(region.boundingRect()))
+    painter.end()
+
+
+def _flip(view: PresenterView, before: PresenterFrame, after: PresenterFrame) -> tuple[QImage, QImage, QRegion]:
+    """(the screen after the flip's repaint, after a repaint of the whole countdown rectangle, the region)."""
+    regions: list[QRegion] = []
+    view.show_frame(before)
+    screen = QImage(view.size(), QImage.Format.Format_ARGB32_Premultiplied)
+    _paint(view, screen)
+    view.update = lambda *area: regions.append(QRegion(*area) if area else QRegion(view.rect()))  # type: ignore[method-assign]
+    view.show_frame(after)
+    del view.update
+    assert len(regions) == 1, "a changed countdown asks for exactly one repaint"
+    whole = screen.copy()
+    _paint(view, screen, regions[0])
+    _paint(view, whole, QRegion(view.countdown_dirty_rect()))
+    return screen, whole, regions[0]
+
+
+@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (320, 180), (3840, 2160)])
+@pytest.mark.parametrize(("seconds", "note"), [
+    (754, "12:34 → 12:33: only the last digit"),
+    (750, "12:30 → 12:29: two digits"),
+    (600, "10:00 → 9:59: every digit moves"),
+    (60, "1:00 → 0:59"),
+    (1, "0:01 → 0:00"),
+])
+def test_a_flip_leaves_the_screen_exactly_as_a_full_paint(view: PresenterView, width: int, height: int,
+                                                         seconds: int, note: str) -> None:
+    view.resize(width, height)
+    screen, full, region = _flip(view, _frame(seconds, 0.40), _frame(seconds - 1, 0.41))
+    assert screen == full, note
+    assert region.boundingRect().intersects(view.countdown_rect()), "the digits are repainted at the flip"
+
+
+def test_a_one_digit_flip_repaints_a_narrow_region(view: PresenterView) -> None:
+    """The saving itself: the last digit and the bar, not the whole countdown."""
+    view.resize(1920, 1080)
+    _screen, _full, region = _flip(view, _frame(754, 0.40), _frame(753, 0.41))
+    area = sum(rect.width() * rect.height() for rect in region)
+    whole = view.countdown_dirty_rect()
+    assert area < whole.width() * whole.height() / 2
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seconds=st.integers(min_value=1, max_value=3599), progress=st.floats(min_value=0.0, max_value=0.99))
+def test_any_flip_of_the_presenter_thumbnail_is_exact(view: PresenterView, seconds: int, progress: float) -> None:
+    view.resize(320, 180)  # Control's thumbnail: the same view in small (digits drawn as text, not images)
+    screen, full, _region = _flip(view, _frame(seconds, progress), _frame(seconds - 1, min(progress + 0.01, 1.0)))
+    assert screen == full
