@@ -31,8 +31,10 @@ check: $(STAMP)
 
 # Every target of issue 13 with its figure and PASS/MISS (docs/benchmark.md); BENCH_ARGS adds options.
 bench: $(STAMP)
-	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
-	$(BIN)/python benchmarks/cue_latency.py
+	@status=0; \
+	$(BIN)/python benchmarks/run.py $(BENCH_ARGS) || status=1; \
+	$(BIN)/python benchmarks/cue_latency.py || status=1; \
+	exit $$status
 
 # The same under a real X server: an Xvfb of its own, ten one-minute runs (the maximum must hold in each).
 XVFB_DISPLAY ?= :97
