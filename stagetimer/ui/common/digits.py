@@ -122,12 +122,7 @@ class Digits:
         """
         layout = self.layout(text, rect.width(), rect.height(), digit_height)
         width = self.width_of(text, layout)
-        if align == Qt.AlignmentFlag.AlignLeft:
-            x = rect.left()
-        elif align == Qt.AlignmentFlag.AlignRight:
-            x = rect.right() - width
-        else:
-            x = rect.left() + (rect.width() - width) / 2
+        x = _left_edge(rect, width, align)
         baseline = rect.top() + (rect.height() + layout.digit_height) / 2
         glyphs = self._glyphs_for(layout.font, colour, painter) if layout.font.pixelSize() >= GLYPH_CACHE_PX else None
         if glyphs is None:
@@ -139,10 +134,7 @@ class Digits:
                 painter.drawText(QPointF(x, baseline), char)
             else:
                 glyphs.draw(painter, char, x, baseline)
-            advance = layout.advances.get(char)
-            if advance is None:
-                advance = QFontMetricsF(layout.font).horizontalAdvance(char)
-            x += advance + layout.tracking
+            x += _advance(layout, char) + layout.tracking
         return QRectF(x - width - layout.tracking, baseline - layout.digit_height, width, layout.digit_height)
 
     def changed_span(
@@ -165,19 +157,11 @@ class Digits:
         if len(old) != len(new) or pattern(old) != pattern(new):
             return None
         layout = self.layout(new, rect.width(), rect.height(), digit_height)
-        width = self.width_of(new, layout)
-        if align == Qt.AlignmentFlag.AlignLeft:
-            x = rect.left()
-        elif align == Qt.AlignmentFlag.AlignRight:
-            x = rect.right() - width
-        else:
-            x = rect.left() + (rect.width() - width) / 2
+        x = _left_edge(rect, self.width_of(new, layout), align)
         metrics = QFontMetricsF(layout.font)
         left, right = math.inf, -math.inf
         for before, after in zip(old, new, strict=True):  # same length: checked above
-            advance = layout.advances.get(after)
-            if advance is None:
-                advance = metrics.horizontalAdvance(after)
+            advance = _advance(layout, after)
             if before != after:
                 for char in (before, after):
                     ink = metrics.boundingRect(char)
@@ -238,3 +222,18 @@ class GlyphImages:
         painter.drawText(QPointF(-box.left(), -box.top()), char)
         painter.end()
         return image, QPointF(box.left(), box.top())
+
+
+def _left_edge(rect: QRectF, width: float, align: Qt.AlignmentFlag) -> float:
+    """Where draw() starts a text ``width`` wide in ``rect`` (changed_span must agree to the pixel)."""
+    if align == Qt.AlignmentFlag.AlignLeft:
+        return rect.left()
+    if align == Qt.AlignmentFlag.AlignRight:
+        return rect.right() - width
+    return rect.left() + (rect.width() - width) / 2
+
+
+def _advance(layout: DigitsLayout, char: str) -> float:
+    """How far draw() moves past ``char`` before tracking: the layout's tabular advance, else the font's."""
+    advance = layout.advances.get(char)
+    return QFontMetricsF(layout.font).horizontalAdvance(char) if advance is None else advance
