@@ -2,7 +2,7 @@
 (function (window) {
   "use strict";
   var ST = window.StageTimer;
-  var el = ST.el;
+  var add = ST.add;
   var scrolledTo = null; // the live item is scrolled into view once, not on every frame
   var STATUS = {
     done: ["끝남", "done"],
@@ -11,12 +11,6 @@
     next: ["다음", "next"],
     upcoming: ["", ""]
   };
-
-  function add(parent, tag, cls, text) {
-    var node = el(tag, cls, text);
-    parent.appendChild(node);
-    return node;
-  }
 
   function statusWord(status) {
     var pair = STATUS[status];

@@ -2,16 +2,10 @@
 (function (window) {
   "use strict";
   var ST = window.StageTimer;
-  var el = ST.el;
+  var add = ST.add;
   var frame = null;
   var digits = null;
   var digitsBox = null;
-
-  function add(parent, tag, cls, text) {
-    var node = el(tag, cls, text);
-    parent.appendChild(node);
-    return node;
-  }
 
   function row(list, item) {
     var li = add(list, "li", "b-row");

@@ -19,6 +19,13 @@
     return node;
   }
 
+  /** A new element appended to ``parent``: how every view builds its rows. */
+  function add(parent, tag, cls, text) {
+    var node = el(tag, cls, text);
+    parent.appendChild(node);
+    return node;
+  }
+
   function byId(id) {
     return document.getElementById(id);
   }
@@ -38,6 +45,7 @@
   }
 
   ST.el = el;
+  ST.add = add;
   ST.byId = byId;
   ST.setText = setText;
   ST.clear = clear;

@@ -3,16 +3,10 @@
 (function (window) {
   "use strict";
   var ST = window.StageTimer;
-  var el = ST.el;
+  var add = ST.add;
   var frame = null;
   var digits = null; // the face's countdown, if it has one
   var digitsBox = null;
-
-  function add(parent, tag, cls, text) {
-    var node = el(tag, cls, text);
-    parent.appendChild(node);
-    return node;
-  }
 
   function countdown(parent, cls) {
     digitsBox = add(parent, "div", "digits-box " + cls);

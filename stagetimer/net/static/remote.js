@@ -2,7 +2,7 @@
 (function (window) {
   "use strict";
   var ST = window.StageTimer;
-  var el = ST.el;
+  var add = ST.add;
   var frame = null;
   var nodes = {};
   var buttons = [];
@@ -91,12 +91,6 @@
 
   function label(key) {
     return pick(LABELS[key]);
-  }
-
-  function add(parent, tag, cls, text) {
-    var node = el(tag, cls, text);
-    parent.appendChild(node);
-    return node;
   }
 
   /** The words for a door's answer: its effect (applied) or its refusal, with the item or time. */
