@@ -122,12 +122,24 @@ class AutoAdvance(ScreenCommands):
         self._auto_replan_on_move(before, AUTO_ACTION, effect, at)  # an item change, as a key's would be
         if self.state.message and not self.state.message_pinned:
             self._clear_message()  # the message was for the speaker who has just left
-        self._undo.append((AUTO_ACTION, before, log_before))
-        del self._undo[: -self._undo_depth]
+        self._remember(AUTO_ACTION, before, log_before)
         self.log.observe(self.state, tod, [item.actual_start_ms for item in before.items])
         events = [Event(EventKind.AUTO_ADVANCED, at, tod, self.agenda.items[due.index].id, due.then)]
         events.extend(command_events(self.agenda, before, self.state, at, tod))
-        alarms = self._watch.after_change(self.agenda, self.state, self.anchor_tod_ms, at)
+        return events + self._alarms_after_change(at)  # started at or past zero: it flashes
+
+    def _remember(self, action: str, before: ShowState, log_before: LogMark) -> None:
+        """Keep the state and stage log before ``action`` for Ctrl+Z (the newest ``_undo_depth`` only)."""
+        self._undo.append((action, before, log_before))
+        del self._undo[: -self._undo_depth]
+
+    def _alarms_after_change(self, now: int) -> list[Event]:
+        """The alarms a change itself caused (a key's or the clock's).
+
+        Taken into overtime by it, the presenter flashes as it does when a
+        countdown reaches zero.
+        """
+        alarms = self._watch.after_change(self.agenda, self.state, self.anchor_tod_ms, now)
         if any(alarm.kind is EventKind.ENTERED_OVERTIME for alarm in alarms) and self.state.index is not None:
-            self.state.items[self.state.index].overtime_flash_from_ms = at  # started at or past zero: flash
-        return events + alarms
+            self.state.items[self.state.index].overtime_flash_from_ms = now
+        return alarms

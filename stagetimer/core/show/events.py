@@ -109,7 +109,7 @@ def command_events(
             add(EventKind.ITEM_ENDED, index)
     for index in _skipped(before, after):
         add(EventKind.ITEM_SKIPPED, index)
-    moved = (before.stage, before.index) != (after.stage, after.index)
+    moved = after.moved_from(before)
     if moved and after.stage == "live" and after.index is not None:
         add(EventKind.ITEM_LOADED, after.index)
     for index, (old, new) in pairs:

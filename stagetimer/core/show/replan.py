@@ -133,8 +133,7 @@ class PlannerCommands:
         Not after an undo: that would re-plan what the operator just took back.
         """
         state = self.state
-        moved = (before.stage, before.index) != (state.stage, state.index)
-        if not state.auto_replan or not moved or action == "undo" or state.stage != "live":
+        if not state.auto_replan or not state.moved_from(before) or action == "undo" or state.stage != "live":
             return effect
         try:
             params = apply_plan(self.agenda, state, now, self.tod_ms(now))

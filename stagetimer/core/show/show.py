@@ -124,12 +124,12 @@ class Show(AutoAdvance, PlannerCommands):
             self.state = before  # (no command changes the log before it is accepted)
             return Outcome(command.action, False, reason=refusal.reason, params=dict(refusal.params),
                            events=tuple(events), source=_source(command))
-        if command.action != "undo" and self._moved(before) and self.state.message and not self.state.message_pinned:
+        left = command.action != "undo" and self.state.moved_from(before)  # another speaker is on now
+        if left and self.state.message and not self.state.message_pinned:
             self._clear_message()
             also.append("message_cleared")
         if command.undoable and self.state != before:
-            self._undo.append((command.action, before, log_before))
-            del self._undo[:-UNDO_DEPTH]
+            self._remember(command.action, before, log_before)
         # The starts before the command, for the log to forget a reset one; after an undo, the
         # restored log already agrees with the restored starts.
         starts_from = self.state if command.action == "undo" else before
@@ -137,11 +137,7 @@ class Show(AutoAdvance, PlannerCommands):
         events.extend(command_events(self.agenda, before, self.state, now, tod))
         if command.action == "undo":
             events.append(Event(EventKind.UNDONE, now, tod, self._current_id(), str(effect[1]["action"])))
-        alarms = self._watch.after_change(self.agenda, self.state, self.anchor_tod_ms, now)
-        if any(alarm.kind is EventKind.ENTERED_OVERTIME for alarm in alarms) and self.state.index is not None:
-            # Taken into overtime by a command (−1 minute, an edit): the presenter flashes as at zero.
-            self.state.items[self.state.index].overtime_flash_from_ms = now
-        events.extend(alarms)
+        events.extend(self._alarms_after_change(now))  # −1 minute, an edit: into overtime now
         if command.action != "undo":  # it took the countdown past its automatic change: that happens now
             events.extend(self.catch_up(now, at_least=now))
             self.take_auto_events()
@@ -371,9 +367,6 @@ class Show(AutoAdvance, PlannerCommands):
         item.fold(now)
         if forward and item.actual_start_ms is not None:
             item.actual_end_ms = self.tod_ms(now)
-
-    def _moved(self, before: ShowState) -> bool:
-        return (before.stage, before.index) != (self.state.stage, self.state.index)
 
     # -- output -------------------------------------------------------------
 

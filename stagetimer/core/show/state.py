@@ -60,6 +60,10 @@ class ShowState:
         fields["items"] = [item.copy() for item in self.items]
         return ShowState(**fields)
 
+    def moved_from(self, before: ShowState) -> bool:
+        """Another item (or the welcome or closing screen) is on stage than in ``before``."""
+        return (before.stage, before.index) != (self.stage, self.index)
+
     @property
     def untouched(self) -> bool:
         """Nothing has happened yet: the welcome screen of a new show."""
