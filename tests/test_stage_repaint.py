@@ -99,3 +99,59 @@ def test_any_flip_of_the_presenter_thumbnail_is_exact(view: PresenterView, secon
     view.resize(320, 180)  # Control's thumbnail: the same view in small (digits drawn as text, not images)
     screen, full, _region = _flip(view, _frame(seconds, progress), _frame(seconds - 1, min(progress + 0.01, 1.0)))
     assert screen == full
+
+
+def test_the_bar_repaints_only_its_moving_end(view: PresenterView) -> None:
+    """A 20-minute talk's bar moves a pixel or two a second: its rounded end is repainted, not its 1,800 px."""
+    view.resize(1920, 1080)
+    _screen, _full, region = _flip(view, _frame(754, 0.400), _frame(753, 0.401))
+    layout = view.current_layout()
+    bar = layout.progress.toAlignedRect()
+    digit = view.countdown_dirty_rect()  # the changed digit's column runs down through the bar's rows
+    columns = [rect for rect in region if rect.top() == digit.top()]
+    assert len(columns) == 1
+    column = QRegion(columns[0].left(), digit.top(), columns[0].width(), digit.height())
+    bar_part = region.intersected(QRegion(bar)).subtracted(column)
+    width = bar_part.boundingRect().width()
+    assert 0 < width < bar.height() * 2, "the end of the fill (its rounded cap), not the whole bar"
+    end = layout.progress.left() + layout.progress.width() * (1 - 0.401)
+    assert bar_part.boundingRect().left() < end < bar_part.boundingRect().right()
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=st.lists(st.tuples(st.sampled_from(["flip", "flip", "tick", "expose"]),
+                                st.floats(min_value=0.0, max_value=0.05)), min_size=1, max_size=12),
+       start=st.floats(min_value=0.0, max_value=0.9), size=st.sampled_from([(1920, 1080), (320, 180)]))
+def test_after_any_flips_ticks_and_exposes_the_bar_is_exact(view: PresenterView, steps: list[tuple[str, float]],
+                                                           start: float, size: tuple[int, int]) -> None:
+    """Between flips the frame's bar moves without a repaint (the time of day's tick); a window may be exposed.
+
+    Whatever happened in between, after a flip's repaint the screen is exactly the flip's frame painted whole.
+    """
+    view.resize(*size)
+    seconds, progress = 900, start
+    frame = _frame(seconds, progress)
+    view.show_frame(frame)
+    screen = QImage(view.size(), QImage.Format.Format_ARGB32_Premultiplied)
+    _paint(view, screen)
+    regions: list[QRegion] = []
+    view.update = lambda *area: regions.append(QRegion(*area) if area else QRegion(view.rect()))  # type: ignore[method-assign]
+    try:
+        for kind, step in steps:
+            progress = min(1.0, progress + step)
+            if kind == "expose":  # the window system asks for all of it: painted with the frame it has now
+                _paint(view, screen)
+                continue
+            seconds -= kind == "flip"
+            view.show_frame(_frame(seconds, progress))
+            if kind == "flip":
+                pending = QRegion()
+                for region in regions:
+                    pending += region
+                regions.clear()
+                _paint(view, screen, pending)
+                expected = QImage(view.size(), QImage.Format.Format_ARGB32_Premultiplied)
+                _paint(view, expected)
+                assert screen == expected
+    finally:
+        del view.update

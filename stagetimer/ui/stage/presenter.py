@@ -17,6 +17,8 @@ repainted.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QRegion
 from PySide6.QtWidgets import QWidget
@@ -76,6 +78,8 @@ class PresenterView(StageView[PresenterFrame]):
         self._fitter = TextFitter()
         self._digits = Digits()
         self._layouts: dict[tuple[int, int, bool, bool], PresenterLayout] = {}
+        #: Where the bar's fill ends on screen (or will, once the repaints asked for are done); None: unknown.
+        self._bar_shown: float | None = None
 
     # -- repainting ---------------------------------------------------------
 
@@ -93,22 +97,45 @@ class PresenterView(StageView[PresenterFrame]):
         return layout.digits.united(layout.progress).toAlignedRect().adjusted(-2, -2, 2, 2)
 
     def countdown_dirty_region(self, old: str, new: str) -> QRegion:
-        """Only the digits that changed, and the bar: a sixth of the digits' area on most flips.
+        """Only the digits that changed, and the bar's moving end: a sliver of the screen on most flips.
 
         The other digits stay where they are (tabular figures), so their pixels
-        would be painted again exactly as they are. Inside countdown_dirty_rect()
-        always; all of it when the digits' pattern changes (``10:00`` → ``9:59``).
+        would be painted again exactly as they are; so would the bar, except
+        between the end it has on screen and the new one (a 20-minute talk's
+        bar moves a pixel or two a second). Inside countdown_dirty_rect()
+        always; all the digits when their pattern changes (``10:00`` → ``9:59``).
         """
         whole = self.countdown_dirty_rect()
         layout = self.current_layout()
+        region = self._bar_end_region(layout)
         span = self._digits.changed_span(old, new, layout.digits, layout.digit_height)
         if span is None:
             return QRegion(whole)
-        region = QRegion(layout.progress.toAlignedRect().adjusted(-2, -2, 2, 2))
         if not span.isEmpty():  # the digits' ink may reach below their box: the full height of the old rectangle
             columns = span.toAlignedRect()
             region += QRegion(columns.left(), whole.top(), columns.width(), whole.height())
         return region.intersected(whole)
+
+    def _bar_end_region(self, layout: PresenterLayout) -> QRegion:
+        """Where the bar's pixels change between the end on screen and the frame's, both rounded caps included."""
+        bar = layout.progress
+        new = self._bar_end(bar)
+        old, self._bar_shown = self._bar_shown, new
+        if old is None or self._frame is None or self._frame.stage != "live":
+            return QRegion(bar.toAlignedRect().adjusted(-2, -2, 2, 2))
+        left = math.floor(min(old, new) - bar.height() / 2) - 2  # the fill's rounded end reaches back half its height
+        right = math.ceil(max(old, new)) + 2
+        return QRegion(left, math.floor(bar.top()) - 2, right - left, math.ceil(bar.height()) + 4)
+
+    def _bar_end(self, bar: QRectF) -> float:
+        """The x where the bar's fill ends for the current frame (its left edge: no fill)."""
+        return bar.left() + self._bar_fill(bar)
+
+    def _bar_fill(self, bar: QRectF) -> float:
+        """How long the bar's fill is for the current frame (0: none; never shorter than its round ends)."""
+        snap = self._frame
+        remaining = bar.width() * max(0.0, min(1.0, 1.0 - snap.progress)) if snap is not None else 0.0
+        return max(remaining, bar.height()) if remaining > 0 else 0.0
 
     # -- geometry (public for tests and thumbnails) ----------------------
 
@@ -161,6 +188,8 @@ class PresenterView(StageView[PresenterFrame]):
         # The speaker reads a message whatever the stage: before the start and after the end too.
         if layout.message.isValid() and dirty.intersects(layout.message):
             self._paint_message(painter, snap, layout)
+        if dirty.contains(layout.progress):  # the whole bar is as this frame has it now
+            self._bar_shown = self._bar_end(layout.progress)
 
     def _text(
         self,
@@ -281,9 +310,10 @@ class PresenterView(StageView[PresenterFrame]):
         if dirty.intersects(layout.digits):
             self._digits.draw(painter, snap.countdown_text, layout.digits, self.countdown_colour(),
                               layout.digit_height)
-        # On a countdown-only repaint (the status row is not dirty) the bar moves with the digits.
+        # The bar moves with the digits; _paint_status draws it when the status row is dirty (once:
+        # drawn twice, its antialiased edges would darken).
         running_bar = snap.stage == "live" and not snap.paused and snap.phase != "overtime"
-        if running_bar and dirty.intersects(layout.progress) and not dirty.contains(layout.status):
+        if running_bar and dirty.intersects(layout.progress) and not dirty.intersects(layout.status):
             self._paint_progress(painter, snap, layout, ink)
 
     def _paint_progress(self, painter: QPainter, snap: PresenterFrame, layout: PresenterLayout, ink: Ink) -> None:
@@ -300,11 +330,10 @@ class PresenterView(StageView[PresenterFrame]):
             return
         painter.setBrush(ink.track)
         painter.drawRoundedRect(bar, radius, radius)
-        remaining = bar.width() * max(0.0, min(1.0, 1.0 - snap.progress))
-        if remaining > 0:
+        fill = self._bar_fill(bar)
+        if fill > 0:
             painter.setBrush(colour)
-            filled = QRectF(bar.left(), bar.top(), max(remaining, bar.height()), bar.height())
-            painter.drawRoundedRect(filled, radius, radius)
+            painter.drawRoundedRect(QRectF(bar.left(), bar.top(), fill, bar.height()), radius, radius)
 
     def _paint_next(
         self, painter: QPainter, snap: PresenterFrame, layout: PresenterLayout, ink: Ink, dirty: QRectF
