@@ -22,6 +22,8 @@ REPO = Path(__file__).resolve().parents[1]
 
 #: OpenSSL (libcrypto, libssl) comes in through any of these; a show needs none of them.
 OPENSSL_DOORS = ("hashlib", "_hashlib", "ssl", "_ssl", "urllib.request", "http.client")
+#: Needed only when the operator switches language (the catalogue's XML) or an agenda has a misspelt key.
+ON_DEMAND = ("xml.etree.ElementTree", "difflib")
 
 SHOW_WITH_CUES = """
 import argparse, json, sys, tempfile
@@ -51,10 +53,10 @@ parts.abandon()
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/self/maps")
-def test_a_show_with_cues_loads_no_openssl(tmp_path: Path) -> None:
+def test_a_show_with_cues_loads_no_openssl_and_nothing_it_needs_only_on_demand(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(REPO), "QT_QPA_PLATFORM": "offscreen", "STAGETIMER_AUDIO_BACKEND": "null",
            "XDG_CONFIG_HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path)}
-    result = subprocess.run([sys.executable, "-c", SHOW_WITH_CUES % (OPENSSL_DOORS,)], capture_output=True,
+    result = subprocess.run([sys.executable, "-c", SHOW_WITH_CUES % (OPENSSL_DOORS + ON_DEMAND,)], capture_output=True,
                             check=False, text=True, cwd=REPO, env=env, timeout=120)
     assert result.returncode == 0, result.stderr
     found = json.loads(result.stdout.strip().splitlines()[-1])
@@ -71,3 +73,25 @@ def test_a_shows_state_folder_keeps_the_name_earlier_versions_gave_it(monkeypatc
     agenda = tmp_path / "행사" / "agenda 2025.yaml"
     earlier = hashlib.sha1(str(agenda.resolve()).encode("utf-8")).hexdigest()[:10]
     assert statedir.state_dir_for(agenda) == tmp_path / "data" / "shows" / f"agenda-2025-{earlier}"
+
+
+def test_checking_a_valid_agenda_loads_neither_qt_nor_the_spelling_suggester() -> None:
+    script = (
+        "import contextlib, io, json, sys\n"
+        "from stagetimer.cli.main import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    code = main(['check', 'agenda.yaml'])\n"
+        "print(json.dumps([code, sorted(m for m in sys.modules if m in ('difflib', 'PySide6'))]))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, check=False, text=True, cwd=REPO,
+                            env=env, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == [0, []]
+
+
+def test_a_misspelt_key_still_gets_its_did_you_mean() -> None:
+    """The suggester is imported when it is needed: the user still reads the suggestion."""
+    from stagetimer.core.agenda.errors import closest
+
+    assert closest("titel", ("id", "kind", "title")) == "title"
