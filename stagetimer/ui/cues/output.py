@@ -59,7 +59,10 @@ def import_miniaudio() -> Any:
     running show and ~25 ms of import. An empty module stands in for it while
     miniaudio is imported and is removed afterwards, so anything that imports
     ``urllib.request`` later (miniaudio's own stream classes included) gets the
-    real one.
+    real one. The stand-in lives for the import only, on the GUI thread, where
+    the app's only other importer of ``urllib.request`` (aiohttp, when the
+    Network menu starts serving) also runs; if that came first, the real module
+    is used as it is.
     """
     if "miniaudio" in sys.modules or "urllib.request" in sys.modules:
         import miniaudio
