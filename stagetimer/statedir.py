@@ -4,11 +4,14 @@ One directory per agenda file, under the platform's data directory as Qt
 reports it (QStandardPaths: ~/.local/share, %LOCALAPPDATA%, ~/Library/...),
 so two events prepared on one laptop never share a journal. Only QtCore is
 used, which needs no display: ``stagetimer status`` works on a headless box.
+
+The folder's hash is QtCore's SHA-1, not ``hashlib``'s: ``hashlib`` loads
+OpenSSL's libcrypto (3.4 MB resident) into a running show that needs it for
+nothing else. Both give the same digest, so every show's folder keeps its name.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 
@@ -23,6 +26,14 @@ def platform_data_dir() -> Path:
     return Path(base or Path.home()) / APP_DIR
 
 
+def path_digest(text: str) -> str:
+    """The SHA-1 of ``text`` (UTF-8) in hex, as ``hashlib.sha1(...).hexdigest()`` gives it."""
+    from PySide6.QtCore import QCryptographicHash
+
+    digest = QCryptographicHash.hash(text.encode("utf-8"), QCryptographicHash.Algorithm.Sha1)
+    return bytes(digest.toHex().data()).decode("ascii")
+
+
 def state_dir_for(agenda_path: Path, override: Path | None = None) -> Path:
     """``override`` as given, else a directory named after the agenda file.
 
@@ -32,7 +43,7 @@ def state_dir_for(agenda_path: Path, override: Path | None = None) -> Path:
     if override is not None:
         return Path(override)
     resolved = str(Path(agenda_path).resolve())
-    digest = hashlib.sha1(resolved.encode("utf-8")).hexdigest()[:10]
+    digest = path_digest(resolved)[:10]
     stem = re.sub(r"[^A-Za-z0-9_-]+", "-", Path(agenda_path).stem).strip("-") or "agenda"
     return platform_data_dir() / "shows" / f"{stem}-{digest}"
 

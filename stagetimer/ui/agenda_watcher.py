@@ -13,12 +13,11 @@ app to decide (stagetimer.ui.live_agenda).
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QCryptographicHash, QFileSystemWatcher, QObject, QTimer, Signal
 
 from stagetimer.core.agenda.errors import AgendaError, AgendaInvalid
 from stagetimer.core.agenda.loader import NotAnAgendaFile, load_agenda, read_agenda_bytes
@@ -123,9 +122,14 @@ class AgendaWatcher(QObject):
             self._watcher.addPath(str(self.path))
 
     def _digest(self) -> str | None:
-        """What the file holds now, or None if it is gone; never blocks (a FIFO is not opened)."""
+        """What the file holds now, or None if it is gone; never blocks (a FIFO is not opened).
+
+        Qt's SHA-256, not ``hashlib``'s: that would load OpenSSL's libcrypto
+        (3.4 MB resident) into the running show for this alone.
+        """
         try:
-            return hashlib.sha256(read_agenda_bytes(self.path)).hexdigest()
+            digest = QCryptographicHash.hash(read_agenda_bytes(self.path), QCryptographicHash.Algorithm.Sha256)
+            return bytes(digest.toHex().data()).decode("ascii")
         except NotAnAgendaFile as refused:  # the loader says why, in the user's language
             return f"refused: {refused.error.message}"
         except AgendaInvalid as invalid:  # too big: the loader says so

@@ -10,7 +10,6 @@ function that translates.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -155,6 +154,8 @@ class AgendaInvalid(Exception):
 
 def closest(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
     """The choice ``word`` is most likely a misspelling of, if any is close."""
+    import difflib  # only for an agenda with an unknown key: a valid agenda's check and start skip it
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return close[0] if close else None
 

@@ -19,8 +19,10 @@ from __future__ import annotations
 import atexit
 import logging
 import os
+import sys
 import threading
 import time
+import types
 from array import array
 from collections.abc import Callable, Generator, Mapping
 from typing import Any, Protocol
@@ -48,6 +50,38 @@ class SoundOutput(Protocol):
     def close(self) -> None: ...
 
 
+def import_miniaudio() -> Any:
+    """The ``miniaudio`` module, imported without the URL client it imports at its top.
+
+    miniaudio imports ``urllib.request`` for its internet-radio streams, which
+    the cues never use; that module brings ``http.client``, ``email``,
+    ``ssl`` and with it OpenSSL's libssl and libcrypto: ~4 MB resident in a
+    running show and ~25 ms of import. An empty module stands in for it while
+    miniaudio is imported and is removed afterwards, so anything that imports
+    ``urllib.request`` later (miniaudio's own stream classes included) gets the
+    real one. The stand-in lives for the import only, on the GUI thread, where
+    the app's only other importer of ``urllib.request`` (aiohttp, when the
+    Network menu starts serving) also runs; if that came first, the real module
+    is used as it is.
+    """
+    if "miniaudio" in sys.modules or "urllib.request" in sys.modules:
+        import miniaudio
+
+        return miniaudio
+    import urllib
+
+    stand_in = types.ModuleType("urllib.request", "stands in while miniaudio is imported (import_miniaudio)")
+    sys.modules["urllib.request"] = stand_in
+    try:
+        import miniaudio
+    finally:
+        if sys.modules.get("urllib.request") is stand_in:
+            del sys.modules["urllib.request"]
+        if getattr(urllib, "request", None) is stand_in:
+            delattr(urllib, "request")
+    return miniaudio
+
+
 class MiniaudioOutput:
     """A playback device, open from construction to :meth:`close`, that plays one sound at a time.
 
@@ -58,7 +92,7 @@ class MiniaudioOutput:
 
     def __init__(self, sounds: Mapping[str, array], rate: int, backends: list[str] | None = None,
                  on_audible: Callable[[str, float], None] | None = None) -> None:
-        import miniaudio  # only when cues are on: nothing else of the app needs it
+        miniaudio = import_miniaudio()  # only when cues are on: nothing else of the app needs it
 
         self._sounds = dict(sounds)
         self._queued: tuple[int, str] = (0, "")  # (play count, name): replaced whole, so never torn
