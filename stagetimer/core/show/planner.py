@@ -234,17 +234,29 @@ def plan_show(agenda: Agenda, state: ShowState, now_ms: int, tod_ms: int) -> Pla
     that have already started keep their lengths; the others start from there,
     at their lengths as re-planned so far (ItemState.replanned_ms).
     """
+    return plan_from(agenda, *plan_inputs(agenda, state, now_ms, tod_ms))
+
+
+PlanInputs = tuple[int, int, tuple[int, ...], frozenset[int]]
+
+
+def plan_inputs(agenda: Agenda, state: ShowState, now_ms: int, tod_ms: int) -> PlanInputs:
+    """All plan_show depends on besides the agenda: (first index, its start, every length, the started ones).
+
+    While an item runs these stay the same from second to second (its end does
+    not move), so a memo of the plan keyed by them rarely misses.
+    """
     count = len(agenda.items)
-    lengths = [(item.duration_ms if record.replanned_ms is None else record.replanned_ms) + record.adjust_ms
-               for item, record in zip(agenda.items, state.items, strict=True)]
+    lengths = tuple((item.duration_ms if record.replanned_ms is None else record.replanned_ms) + record.adjust_ms
+                    for item, record in zip(agenda.items, state.items, strict=True))
     frozen = frozenset(i for i, record in enumerate(state.items) if record.actual_start_ms is not None)
     if state.stage == "closing" or not agenda.items:
-        return plan_from(agenda, count, tod_ms, lengths, frozen)
+        return count, tod_ms, lengths, frozen
     if state.stage == "welcome":
-        return plan_from(agenda, 0, max(tod_ms, agenda.items[0].planned_start_ms), lengths, frozen)
+        return 0, max(tod_ms, agenda.items[0].planned_start_ms), lengths, frozen
     current = state.index or 0
     record = state.items[current]
     if record.actual_start_ms is None:  # loaded, not started: it may still be re-planned
-        return plan_from(agenda, current, tod_ms, lengths, frozen)
+        return current, tod_ms, lengths, frozen
     remaining = allotted_ms(agenda, state, current, tod_ms) - record.elapsed_at(now_ms)
-    return plan_from(agenda, current + 1, tod_ms + max(remaining, 0), lengths, frozen)
+    return current + 1, tod_ms + max(remaining, 0), lengths, frozen

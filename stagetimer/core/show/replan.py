@@ -28,8 +28,9 @@ from typing import Any
 
 from stagetimer.core.agenda.model import Agenda
 from stagetimer.core.show.outcome import Refused
-from stagetimer.core.show.planner import Plan, plan_show
+from stagetimer.core.show.planner import Plan, plan_from, plan_inputs, plan_show
 from stagetimer.core.show.screen_commands import Effect
+from stagetimer.core.show.snapshot_memo import SnapshotMemo
 from stagetimer.core.show.state import ShowState
 
 
@@ -71,9 +72,13 @@ def proposal_of(agenda: Agenda, plan: Plan) -> Proposal | None:
     return Proposal(shortfall, rows, plan.recovered_ms, plan.over_ms, plan.end_ms)
 
 
-def current_proposal(agenda: Agenda, state: ShowState, now_ms: int, tod_ms: int) -> Proposal | None:
-    """The proposal at show time ``now_ms`` (None: on time, nothing to say)."""
-    return proposal_of(agenda, plan_show(agenda, state, now_ms, tod_ms))
+def current_proposal(agenda: Agenda, state: ShowState, now_ms: int, tod_ms: int,
+                     memo: SnapshotMemo | None = None) -> Proposal | None:
+    """The proposal at show time ``now_ms`` (None: on time, nothing to say); from ``memo`` if its inputs held."""
+    if memo is None:
+        return proposal_of(agenda, plan_show(agenda, state, now_ms, tod_ms))
+    inputs = plan_inputs(agenda, state, now_ms, tod_ms)
+    return memo.planned(agenda, inputs, lambda: proposal_of(agenda, plan_from(agenda, *inputs)))
 
 
 def apply_plan(agenda: Agenda, state: ShowState, now_ms: int, tod_ms: int) -> dict[str, Any]:

@@ -30,6 +30,7 @@ from stagetimer.core.show.schedule import allotted_ms, base_allotted_ms, is_elas
 from stagetimer.core.show.screen_commands import Effect
 from stagetimer.core.show.snapshot import Snapshot
 from stagetimer.core.show.snapshot_builder import build_snapshot
+from stagetimer.core.show.snapshot_memo import SnapshotMemo
 from stagetimer.core.show.state import ItemState, ShowState
 from stagetimer.core.show.state_io import state_from_dict, state_to_dict
 
@@ -65,6 +66,7 @@ class Show(AutoAdvance, PlannerCommands):
         self._undo: list[tuple[str, ShowState, LogMark]] = []  # what each change undid, and the log before it
         self._watch = PhaseWatch()  # announces warning, danger and overtime as they are entered
         self._auto_events: list[Event] = []  # changes the clock made (then: load/start), not yet announced
+        self._memo = SnapshotMemo()  # the rows and the proposal the last snapshot built, for the next
 
     # -- time ---------------------------------------------------------------
 
@@ -378,6 +380,7 @@ class Show(AutoAdvance, PlannerCommands):
             self.agenda, self.state, self.log, now, self.tod_ms(now), self.speed, self.can_undo,
             self.next_transition_ms(now), today=self.clock.local_date(),
             wall_tod_ms=self.clock.local_tod_ms() if self.speed == 1 else None,  # a rehearsal runs its own time
+            memo=self._memo,
         )
 
 

@@ -8,6 +8,8 @@ visible change is due so the display timer can sleep until exactly then.
 from __future__ import annotations
 
 import math
+from functools import partial
+from typing import Any
 
 from stagetimer.core.agenda.model import Agenda
 from stagetimer.core.clock import CLOCK_STEP_MS
@@ -16,6 +18,7 @@ from stagetimer.core.show.auto_message import auto_message_wakes, with_time_left
 from stagetimer.core.show.replan import current_proposal
 from stagetimer.core.show.schedule import allotted_ms, ms_to_next_second, phase_for, project_upcoming
 from stagetimer.core.show.snapshot import ClockState, ItemView, Snapshot
+from stagetimer.core.show.snapshot_memo import SnapshotMemo
 from stagetimer.core.show.state import ShowState
 from stagetimer.core.timefmt import MS_PER_DAY, format_countdown
 
@@ -89,7 +92,7 @@ def _status(m: _Moment, index: int, ran: bool) -> str:
     return "next" if index == current + 1 else "upcoming"
 
 
-def _item_views(m: _Moment) -> tuple[ItemView, ...]:
+def _item_views(m: _Moment, memo: SnapshotMemo | None) -> tuple[ItemView, ...]:
     agenda, state = m.agenda, m.state
     starts, ends = _projection(m)
     views = []
@@ -107,28 +110,37 @@ def _item_views(m: _Moment) -> tuple[ItemView, ...]:
             # took time out of the day), and while live the time it still has to run.
             length = on_stage + max(allotted - elapsed, 0) if live else on_stage
             over_under = length - item.duration_ms
-        views.append(
-            ItemView(
-                **agenda.item_identity(index),
-                note=item.note,
-                status=_status(m, index, on_stage is not None),
-                planned_start_ms=item.planned_start_ms,
-                planned_duration_ms=item.duration_ms,
-                fixed_start_ms=item.fixed_start_ms,
-                projected_start_ms=starts[index],
-                projected_end_ms=ends[index],
-                allotted_ms=allotted,
-                elapsed_ms=elapsed,
-                actual_start_ms=record.actual_start_ms,
-                actual_end_ms=record.actual_end_ms,
-                stage_ms=on_stage,
-                over_under_ms=over_under,
-                presenter_note=item.presenter_note,
-                replanned_ms=record.replanned_ms,
-                ends_at_ms=item.ends_at_ms,
-            )
-        )
+        status = _status(m, index, on_stage is not None)
+        # Everything of the row the agenda does not fix: equal, and the last view is this one.
+        key = (status, starts[index], ends[index], allotted, elapsed, record.actual_start_ms, record.actual_end_ms,
+               on_stage, over_under, record.replanned_ms)
+        build = partial(_item_view, agenda, index, key)
+        views.append(build() if memo is None else memo.item_view(agenda, index, key, build))
     return tuple(views)
+
+
+def _item_view(agenda: Agenda, index: int, key: tuple[Any, ...]) -> ItemView:
+    status, start, end, allotted, elapsed, actual_start, actual_end, on_stage, over_under, replanned = key
+    item = agenda.items[index]
+    return ItemView(
+        **agenda.item_identity(index),
+        note=item.note,
+        status=status,
+        planned_start_ms=item.planned_start_ms,
+        planned_duration_ms=item.duration_ms,
+        fixed_start_ms=item.fixed_start_ms,
+        projected_start_ms=start,
+        projected_end_ms=end,
+        allotted_ms=allotted,
+        elapsed_ms=elapsed,
+        actual_start_ms=actual_start,
+        actual_end_ms=actual_end,
+        stage_ms=on_stage,
+        over_under_ms=over_under,
+        presenter_note=item.presenter_note,
+        replanned_ms=replanned,
+        ends_at_ms=item.ends_at_ms,
+    )
 
 
 def _half_period_flash(since_ms: int, length_ms: int, speed: float) -> tuple[bool, int | None]:
@@ -170,17 +182,19 @@ def build_snapshot(
     next_transition_ms: int | None = None,
     today: str = "",
     wall_tod_ms: int | None = None,
+    memo: SnapshotMemo | None = None,
 ) -> Snapshot:
     """The Control frame at show time ``now`` (time of day ``tod``).
 
     ``next_transition_ms`` is the show ms to the next transition the clock
     will cause by itself (a phase change): the display timer wakes for it too.
     ``today`` and ``wall_tod_ms`` are the machine's date and wall-clock time
-    of day, for Control to say when either disagrees with the show.
+    of day, for Control to say when either disagrees with the show. ``memo``
+    (the Show's) lends the rows and the proposal that did not change.
     """
     m = _Moment(agenda, state, log, now, tod, speed)
     event = agenda.event
-    items = _item_views(m)
+    items = _item_views(m, memo)
     wakes: list[int] = [1000 - tod % 1000]  # the time of day's next second
     if next_transition_ms is not None:
         wakes.append(next_transition_ms)
@@ -276,7 +290,7 @@ def build_snapshot(
         today=today,
         clock_step_ms=_clock_step(tod, wall_tod_ms),
         next_change_ms=max(1, math.ceil(min(wakes) / speed)),
-        proposal=current_proposal(agenda, state, now, tod),
+        proposal=current_proposal(agenda, state, now, tod, memo),
         auto_replan=state.auto_replan,
         cues=agenda.cues,
         # {left} spoken for the item on stage (before the show: the agenda's default thresholds)

@@ -151,15 +151,18 @@ class Digits:
         (``12:34`` → ``12:33``), so only the characters that differ need
         repainting: usually the last digit, a sixth of a countdown's width.
         Each changed character's span covers the ink of both the old and the
-        new glyph (a glyph may overhang its advance) and a few pixels more; a
-        different pattern (``10:00`` → ``9:59``) moves everything: None.
+        new glyph (a glyph may overhang its advance), across and up and down,
+        and a few pixels more; a different pattern (``10:00`` → ``9:59``)
+        moves everything: None.
         """
         if len(old) != len(new) or pattern(old) != pattern(new):
             return None
         layout = self.layout(new, rect.width(), rect.height(), digit_height)
         x = _left_edge(rect, self.width_of(new, layout), align)
+        baseline = rect.top() + (rect.height() + layout.digit_height) / 2  # as draw() puts it
         metrics = QFontMetricsF(layout.font)
-        left, right = math.inf, -math.inf
+        left = top = math.inf
+        right = bottom = -math.inf
         for before, after in zip(old, new, strict=True):  # same length: checked above
             advance = _advance(layout, after)
             if before != after:
@@ -167,10 +170,14 @@ class Digits:
                     ink = metrics.boundingRect(char)
                     left = min(left, x + min(0.0, ink.left()) - _SPAN_MARGIN)
                     right = max(right, x + max(advance, ink.right()) + _SPAN_MARGIN)
+                    tight = metrics.tightBoundingRect(char)
+                    top = min(top, baseline + tight.top() - _SPAN_MARGIN)
+                    bottom = max(bottom, baseline + tight.bottom() + _SPAN_MARGIN)
             x += advance + layout.tracking
         if left > right:
             return QRectF()  # nothing differs
-        return QRectF(math.floor(left), rect.top(), math.ceil(right) - math.floor(left), rect.height())
+        return QRectF(math.floor(left), math.floor(top), math.ceil(right) - math.floor(left),
+                      math.ceil(bottom) - math.floor(top))
 
     def _glyphs_for(self, font: QFont, colour: QColor, painter: QPainter) -> GlyphImages:
         device = painter.device()

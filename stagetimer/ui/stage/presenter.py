@@ -111,9 +111,8 @@ class PresenterView(StageView[PresenterFrame]):
         span = self._digits.changed_span(old, new, layout.digits, layout.digit_height)
         if span is None:
             return QRegion(whole)
-        if not span.isEmpty():  # the digits' ink may reach below their box: the full height of the old rectangle
-            columns = span.toAlignedRect()
-            region += QRegion(columns.left(), whole.top(), columns.width(), whole.height())
+        if not span.isEmpty():  # the changed characters' ink, old and new: not the title above, nor the bar below
+            region += QRegion(span.toAlignedRect())
         return region.intersected(whole)
 
     def _bar_end_region(self, layout: PresenterLayout) -> QRegion:
