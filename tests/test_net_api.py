@@ -27,7 +27,6 @@ from stagetimer.core.timefmt import parse_time_of_day
 from tests.net_rig import Served, served
 from tests.snapshots_factory import NOTE, fallback_agenda
 
-
 #: The show's time of day when a test begins: before the forum's 10:00, so it is on time whenever the tests run
 #: (on the machine's clock, a replan at 10:20 is refused "no_slack", not "on_time").
 MORNING_MS = parse_time_of_day("09:30")
