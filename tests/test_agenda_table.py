@@ -263,3 +263,26 @@ def test_an_item_begun_and_stepped_back_over_shows_no_over_under(model: AgendaTa
     # it never happened, so no start time and not "9:57 early"; the item waits with its full time.
     assert cell(model, "sandbox-report", "actual_start") == ""
     assert cell(model, "sandbox-report", "over_under") == ""
+
+
+def test_a_tick_looks_again_only_at_the_live_row_and_a_new_language_at_all(
+        model: AgendaTableModel, demo: DemoShow, monkeypatch) -> None:
+    """The core lends unchanged rows as the same objects; the table re-reads only the live one each second.
+
+    A language switch changes no row the core builds, so the looks must be made again for it all the same.
+    """
+    from stagetimer.ui.control import agenda_table
+
+    demo.into_item(3, remaining_ms=5 * MIN)
+    fed(model, demo.snapshot())
+    looked: list[str] = []
+    real = agenda_table.row_look
+    monkeypatch.setattr(agenda_table, "row_look", lambda item, snap: looked.append(item.id) or real(item, snap))
+    demo.wait(SEC)
+    model.set_snapshot(demo.snapshot())
+    assert looked == ["ai-roadmap"]
+    looked.clear()
+    monkeypatch.setattr(agenda_table, "ui_language", lambda: "ko")
+    demo.wait(SEC)
+    model.set_snapshot(demo.snapshot())
+    assert len(looked) == len(demo.snapshot().items)

@@ -186,6 +186,8 @@ class AgendaTableModel(QAbstractTableModel):
         self._rows: tuple[Row, ...] = ()
         self._structure: tuple[tuple[str, str, str], ...] = ()
         self._looks: list[RowLook] = []
+        #: Per item index: the ItemView, the clock, phase and language its look was made for, and the look.
+        self._look_memo: dict[int, tuple[ItemView, tuple[object, ...], RowLook]] = {}
         self._row_of_item: dict[int, int] = {}
         self._ids: list[str] = []
         self._live_row = -1
@@ -198,7 +200,8 @@ class AgendaTableModel(QAbstractTableModel):
     def set_snapshot(self, snapshot: Snapshot) -> None:
         """Take a new snapshot; repaint only the cells whose look changed."""
         structure = tuple((item.id, item.section_id, item.section_title) for item in snapshot.items)
-        looks = [row_look(item, snapshot) for item in snapshot.items]
+        language = ui_language()
+        looks = [self._look(index, item, snapshot, language) for index, item in enumerate(snapshot.items)]
         if structure != self._structure:
             self.beginResetModel()
             self._structure = structure
@@ -224,6 +227,23 @@ class AgendaTableModel(QAbstractTableModel):
         if focus_row != self._focus_row:
             self._focus_row = focus_row
             self.focus_row_changed.emit(focus_row)
+
+    def _look(self, index: int, item: ItemView, snapshot: Snapshot, language: str) -> RowLook:
+        """row_look(), or the row's last look when nothing it reads has changed.
+
+        The core lends a row that did not change as the very same ItemView
+        (core/show/snapshot_memo.py), so on most ticks only the live row is
+        looked at again; the live row's look also reads the clock and the phase,
+        and every look the operator's language.
+        """
+        live = item.status == "live"
+        context = (snapshot.clock_state if live else None, snapshot.phase if live else "", language)
+        found = self._look_memo.get(index)
+        if found is not None and found[0] is item and found[1] == context:
+            return found[2]
+        look = row_look(item, snapshot)
+        self._look_memo[index] = (item, context, look)
+        return look
 
     # -- reading --------------------------------------------------------------
 
