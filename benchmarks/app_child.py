@@ -97,9 +97,7 @@ def watched_views(parts: Any) -> dict[Any, str]:
 def startup(platform: str) -> int:
     """The real command; prints the monotonic ns at which all three windows had painted."""
     from stagetimer.cli.main import main
-    from stagetimer.ui import app as app_module
 
-    real_exec = app_module.exec_app
     state = tempfile.mkdtemp(prefix="stagetimer-bench-")
 
     def timed_exec(parts: Any) -> int:
@@ -120,8 +118,41 @@ def startup(platform: str) -> int:
         QTimer.singleShot(0, first_frames)
         return real_exec(parts)
 
-    app_module.exec_app = timed_exec
+    # Wrapped when the command itself imports the app, not before: importing it here first would
+    # load Qt before the command turns collection off and lightens PySide6's import hook.
+    def wrap(app_module: Any) -> None:
+        nonlocal real_exec
+        real_exec = app_module.exec_app
+        app_module.exec_app = timed_exec
+
+    real_exec: Any = None
+    sys.meta_path.insert(0, _OnImport("stagetimer.ui.app", wrap))
     return main([str(ROOT / "agenda.yaml"), "--state-dir", state])
+
+
+class _OnImport:
+    """A meta-path finder that calls ``then(module)`` once the module ``name`` has been executed."""
+
+    def __init__(self, name: str, then: Any) -> None:
+        self._name, self._then = name, then
+
+    def find_spec(self, name: str, path: Any, target: Any = None) -> Any:
+        if name != self._name:
+            return None
+        sys.meta_path.remove(self)
+        from importlib.util import find_spec
+
+        spec = find_spec(name)
+        assert spec is not None and spec.loader is not None
+        loader, then = spec.loader, self._then
+        real = loader.exec_module
+
+        def exec_module(module: Any) -> None:
+            real(module)
+            then(module)
+
+        loader.exec_module = exec_module  # type: ignore[method-assign]
+        return spec
 
 
 def run(platform: str, seconds: float, welcome: float, net: tuple[int, float], interpreter_gc: bool = False) -> int:

@@ -101,7 +101,10 @@ def test_presenter_shows_the_title_and_the_shows_countdown(driver: Any, show: Se
         before = remaining_ms(show)
         text = text_of(driver, "digits")
         after = remaining_ms(show)
-        assert text in {format_countdown(before), format_countdown(after)}, (text, before, after)
+        # The page flips by its own clock, a few ms after the show's boundary (benchmarks/browser_flip.py):
+        # read just after one, it may still show the second before. More than 100 ms behind is a fault.
+        assert text in {format_countdown(before + 100), format_countdown(before), format_countdown(after)}, (
+            text, before, after)
         time.sleep(0.35)
     assert "축사" in text_of(driver, "next-text")
     assert colour_of(driver, "#digits") == WHITE

@@ -26,7 +26,8 @@ it), :class:`CollectAfterPublish`:
   the next boundary is as far away as it will ever be.
 
 The display timer publishes at least once a second whatever the show does,
-so garbage never waits longer than that. Tests build apps without it: a
+so garbage never waits much longer than that (a publish that finds the
+count below the threshold schedules nothing; the next one looks again). Tests build apps without it: a
 frozen heap in a test process would keep every earlier test's objects.
 """
 
@@ -62,7 +63,8 @@ class CollectAfterPublish(QObject):
 
     def _after_publish(self, _frames: object) -> None:
         # After the slots of this publish, i.e. once the stage windows have painted the new frame.
-        if not self._pending and self._settled:
+        # Usually nothing is due: then no zero-timer either (a wake of the event loop, twice a second).
+        if not self._pending and self._settled and gc.get_count()[0] >= self._thresholds[0]:
             self._pending = True
             QTimer.singleShot(0, self.collect)
 
