@@ -207,8 +207,11 @@ def test_a_clock_that_does_not_move_never_holds_a_tick(controller: Controller) -
     controller.start()
     controller.apply(Command("start"))
     seen = _collect(controller)
+    clocks: list[int] = []
+    controller.clock_ticked.connect(clocks.append)
     controller.timer.timeout.emit()  # the fake clock stands still: the boundary never comes
-    assert len(seen) == 1  # published anyway, after a few ms at most
+    assert len(seen) + len(clocks) == 1  # ticked anyway, after a few ms at most
+    assert controller.timer.isActive()
 
 
 def test_every_effect_is_said_or_deliberately_left_to_the_screens() -> None:
@@ -222,10 +225,12 @@ def test_every_effect_is_said_or_deliberately_left_to_the_screens() -> None:
         assert (notice is None) == (effect in silent), effect
 
 
-def test_a_tick_that_fails_does_not_stop_the_clock(controller: Controller, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_tick_that_fails_does_not_stop_the_clock(controller: Controller, clock: FakeClock,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     """Whatever breaks in one tick (it goes to crash.log), the next tick comes: every screen keeps counting."""
     controller.start()
     controller.apply(Command("start"))
+    clock.advance(1000)  # the countdown's flip: a tick that builds new frames
     monkeypatch.setattr(controller.show, "snapshot", lambda *args: (_ for _ in ()).throw(RuntimeError("a bug")))
     with pytest.raises(RuntimeError):
         controller._on_timeout()

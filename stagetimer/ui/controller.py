@@ -6,7 +6,9 @@ next transition the frame announces (``next_change_ms``), counted from the
 instant the frame was taken. There is no fixed poll: a paused show wakes
 once a second for the time of day, a running one at each flip of the
 countdown and at the exact millisecond it enters warning, danger or
-overtime; flashing is driven by the same timer.
+overtime; flashing is driven by the same timer. While a countdown runs, the
+time of day's seconds between its flips tick Control's clock alone
+(``clock_ticked``): no snapshot, no frames.
 
 Every operator action, from any key, button or (next) a remote, enters
 through :meth:`Controller.apply`, which hands it to the core's door (a
@@ -27,6 +29,7 @@ from stagetimer.core.show.commands import AnyCommand
 from stagetimer.core.show.events import Event
 from stagetimer.core.show.frames import build_frames
 from stagetimer.core.show.outcome import Outcome
+from stagetimer.core.show.schedule import ms_to_tod_second
 from stagetimer.core.show.show import Show
 from stagetimer.core.show.snapshot import Frames, Snapshot
 
@@ -79,6 +82,8 @@ class Controller(QObject):
     command_answered = Signal(object)
     #: Transitions, at their exact show time: a tuple of Event (after commands and on ticks).
     events_occurred = Signal(object)
+    #: The time of day's second turned between two frames (a countdown runs): its ms, for Control's clock.
+    clock_ticked = Signal(int)
 
     def __init__(self, door: Show | Door, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -89,6 +94,7 @@ class Controller(QObject):
         self._timer.timeout.connect(self._on_timeout)
         self._frames = build_frames(self.show.snapshot())
         self._due_ms = 0  # show ms of the boundary the timer waits for
+        self._frame_due_ms = 0  # show ms at which the frames next change (later: a clock-only tick first)
 
     # -- what views and windows read ------------------------------------------
 
@@ -106,6 +112,12 @@ class Controller(QObject):
     def frames(self) -> Frames:
         """The last published frames, one per audience."""
         return self._frames
+
+    @property
+    def time_of_day_ms(self) -> int:
+        """The show's time of day now (the frames may be up to a second older: see clock_ticked)."""
+        show = self.show
+        return show.tod_ms(show.now_ms())
 
     @property
     def timer(self) -> QTimer:
@@ -156,7 +168,28 @@ class Controller(QObject):
         spent_ms = int((show.now_ms() - now) / show.speed)
         self._timer.start(max(0, snapshot.next_change_ms - spent_ms + SLACK_MS))
         self._due_ms = now + round(snapshot.next_change_ms * show.speed)
+        self._frame_due_ms = now + round(snapshot.next_frame_change_ms * show.speed)
         self.frames_changed.emit(self._frames)
+
+    def tick(self) -> None:
+        """The boundary the timer was armed for: new frames, or only Control's clock if nothing else is due.
+
+        While a countdown runs the core builds frames at its flips; the time of
+        day's second between them changes Control's clock alone, so that tick
+        builds no snapshot and repaints nothing else (half of all ticks).
+        """
+        show = self.show
+        now = show.now_ms()
+        if now >= self._frame_due_ms:
+            self.publish()
+            return
+        tod = show.tod_ms(now)
+        to_second = math.ceil(ms_to_tod_second(tod) / show.speed)
+        to_frames = math.ceil((self._frame_due_ms - now) / show.speed)
+        wait = min(to_second, to_frames)
+        self._timer.start(max(0, wait + SLACK_MS))
+        self._due_ms = now + round(wait * show.speed)
+        self.clock_ticked.emit(tod)
 
     # -- internals ------------------------------------------------------------
 
@@ -167,7 +200,7 @@ class Controller(QObject):
     def _on_timeout(self) -> None:
         try:
             self._wait_for_boundary()
-            self.publish()
+            self.tick()
         finally:
             # Whatever failed in this tick (it is in crash.log), the clock goes on: one tick later.
             if not self._timer.isActive():

@@ -91,6 +91,11 @@ def project_upcoming(
     return starts, ends
 
 
+def ms_to_tod_second(tod_ms: int) -> int:
+    """Ms until the time of day's displayed second changes (1..1000)."""
+    return 1000 - tod_ms % 1000
+
+
 def ms_to_next_second(remaining_ms: int) -> int:
     """Ms until a running countdown's displayed whole second changes (1..1000)."""
     return (remaining_ms - 1) % 1000 + 1

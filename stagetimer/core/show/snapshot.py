@@ -175,8 +175,11 @@ class Snapshot(EventFields, _Frame, _ClockReading):
     today: str  # the local date (ISO): Control says so when the agenda is for another day
     clock_step_ms: int  # the wall clock minus the show's time of day when over CLOCK_STEP_MS (a step), else 0
 
-    # For the display timer: real (unscaled) ms until anything shown here changes.
+    # For the display timer: real (unscaled) ms until anything shown here changes (the time of day's
+    # second included), and until anything but that second changes: the next new frames. The two differ
+    # while the countdown runs (it flips every second): between its flips only Control's clock ticks.
     next_change_ms: int
+    next_frame_change_ms: int
 
     # The planner (replan.py): what it proposes while the day runs past a deadline, and automatic mode
     proposal: Proposal | None = None

@@ -16,7 +16,13 @@ from stagetimer.core.clock import CLOCK_STEP_MS
 from stagetimer.core.show.accounting import StageLog
 from stagetimer.core.show.auto_message import auto_message_wakes, with_time_left
 from stagetimer.core.show.replan import current_proposal
-from stagetimer.core.show.schedule import allotted_ms, ms_to_next_second, phase_for, project_upcoming
+from stagetimer.core.show.schedule import (
+    allotted_ms,
+    ms_to_next_second,
+    ms_to_tod_second,
+    phase_for,
+    project_upcoming,
+)
 from stagetimer.core.show.snapshot import ClockState, ItemView, Snapshot
 from stagetimer.core.show.snapshot_memo import SnapshotMemo
 from stagetimer.core.show.state import ShowState
@@ -195,7 +201,7 @@ def build_snapshot(
     m = _Moment(agenda, state, log, now, tod, speed)
     event = agenda.event
     items = _item_views(m, memo)
-    wakes: list[int] = [1000 - tod % 1000]  # the time of day's next second
+    wakes: list[int] = []  # when the frames change: anything shown but Control's seconds clock
     if next_transition_ms is not None:
         wakes.append(next_transition_ms)
 
@@ -231,6 +237,11 @@ def build_snapshot(
                 flash, wake = _half_period_flash(since, OVERTIME_FLASH_MS, speed)
                 if wake:
                     wakes.append(wake)
+    tod_second = ms_to_tod_second(tod)
+    # While the countdown runs it flips every second, and every frame with it: the time of day's seconds
+    # (Control's clock alone shows them) tick between without new frames (Controller.clock_ticked); the
+    # stage screens' HH:MM still changes on its minute. Otherwise the time of day's second is a frame.
+    wakes.append(60_000 - tod % 60_000 if running else tod_second)
     if state.flash_from_ms is not None:
         manual, wake = _half_period_flash(now - state.flash_from_ms, FLASH_MS, speed)
         flash = flash or manual
@@ -289,7 +300,8 @@ def build_snapshot(
         speed=speed,
         today=today,
         clock_step_ms=_clock_step(tod, wall_tod_ms),
-        next_change_ms=max(1, math.ceil(min(wakes) / speed)),
+        next_change_ms=max(1, math.ceil(min(*wakes, tod_second) / speed)),
+        next_frame_change_ms=max(1, math.ceil(min(wakes) / speed)),
         proposal=current_proposal(agenda, state, now, tod, memo),
         auto_replan=state.auto_replan,
         cues=agenda.cues,

@@ -145,8 +145,12 @@ class StatusLine(QFrame):
         self.recovered_label.setText(text)
         self.recovered_label.setVisible(bool(text))
 
+    def show_clock(self, tod_ms: int) -> None:
+        """The time of day, to the second: from each frame, and between two (Controller.clock_ticked)."""
+        set_steady_text(self.clock_label, format_tod(tod_ms, seconds=True))
+
     def show_snapshot(self, snap: Snapshot) -> None:
-        set_steady_text(self.clock_label, format_tod(snap.time_of_day_ms, seconds=True))
+        self.show_clock(snap.time_of_day_ms)
         set_steady_text(self.offset_label, show_offset_text(snap.over_under_ms))
         set_colour(self.offset_label, style.offset_colour(snap.over_under_ms))
         ends = translate("ControlWindow", "Ends %1 · planned %2")

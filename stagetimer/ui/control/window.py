@@ -149,6 +149,7 @@ class ControlWindow(QMainWindow):
         self.table.setFocus()
 
         controller.frames_changed.connect(self.show_frames)
+        controller.clock_ticked.connect(self.status_line.show_clock)
         controller.command_answered.connect(self.show_outcome)
         controller.events_occurred.connect(self.show_events)
         self.resize(1366, 740)
