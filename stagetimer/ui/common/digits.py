@@ -116,6 +116,11 @@ class Digits:
             self._layouts[key] = found
         return found
 
+    def from_images(self, text: str, rect: QRectF, digit_height: float | None = None) -> bool:
+        """Whether draw() copies ``text``'s characters from rasterised images in ``rect`` (the same pixels
+        every time), rather than asking Qt to draw the text."""
+        return self.layout(text, rect.width(), rect.height(), digit_height).font.pixelSize() >= GLYPH_CACHE_PX
+
     def width_of(self, text: str, layout: DigitsLayout) -> float:
         """Advance of ``text`` in ``layout`` (what draw() will cover horizontally)."""
         return self._advance_em(text) * layout.font.pixelSize()

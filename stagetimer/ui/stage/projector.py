@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QRect, QRectF
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QPainter, QRegion
 from PySide6.QtWidgets import QWidget
 
 from stagetimer.core.show.frames import projector_frame
@@ -81,6 +81,25 @@ class ProjectorView(StageView[ProjectorFrame]):
 
     def countdown_dirty_rect(self) -> QRect:
         return self.countdown_rect().adjusted(-2, -2, 2, 2)
+
+    def countdown_dirty_region(self, old: str, new: str) -> QRegion:
+        """The characters that changed (their ink, old and new), within the countdown's rectangle.
+
+        The welcome's and a break's countdowns are large, and the welcome face is
+        mostly text: a second repaints the digit that changed, not the whole row.
+        """
+        whole = self.countdown_dirty_rect()
+        if self._frame is None or whole.isEmpty():
+            return QRegion(whole)
+        box, digit_height, align = self._faces.countdown_style(self._frame)
+        if not self._digits.from_images(new, box, digit_height):
+            # Qt draws glyphs between its cache (64 px) and ours as outlines, and the first drawing of one
+            # can differ from later ones by a shade: a digit left in place would not match a full repaint.
+            return QRegion(whole)
+        span = self._digits.changed_span(old, new, box, digit_height, align)
+        if span is None:
+            return QRegion(whole)
+        return QRegion(span.toAlignedRect().intersected(whole))
 
     def countdown_rect(self) -> QRect:
         """Where the countdown the audience sees is drawn (empty when there is none)."""

@@ -36,6 +36,10 @@ class Faces(Protocol):
              weight: QFont.Weight, lines: int = 1, align: Qt.AlignmentFlag = ...,
              valign: Qt.AlignmentFlag = ..., fewer_lines: float = ...) -> QRectF: ...
 
+    def countdown_style(self, snap: ProjectorFrame) -> tuple[QRectF, float, Qt.AlignmentFlag]: ...
+
+    def near(self, dirty: QRectF, rect: QRectF) -> bool: ...
+
 
 class BreakFace:
     """Paints the break face for one ProjectorFaces (its text and rules, its digits)."""
@@ -57,19 +61,22 @@ class BreakFace:
             return QRectF(column.left(), h * 0.39, column.width(), h * 0.19)
         return QRectF(column.left(), h * 0.385, column.width(), h * 0.21)
 
-    def paint(self, painter: QPainter, snap: ProjectorFrame) -> None:
+    def paint(self, painter: QPainter, snap: ProjectorFrame, dirty: QRectF) -> None:
+        """The face, or the parts of it near ``dirty`` (a flip repaints the countdown alone)."""
         column, h = self._column(snap), self._faces.size[1]
-        text = self._faces.text
-        title = self._words.translate("ProjectorView", "Break")
-        text(painter, title, QRectF(column.left(), h * 0.225, column.width(), h * 0.15), theme.FOREGROUND,
-             h * 0.12, BOLD, align=CENTRE)
-        self._digits.draw(painter, snap.countdown_text, self.countdown_box(snap), theme.ACCENT, h * 0.17)
-        if snap.resume_ms is not None:
+        text, near = self._faces.text, self._faces.near
+        title_box = QRectF(column.left(), h * 0.225, column.width(), h * 0.15)
+        if near(dirty, title_box):
+            title = self._words.translate("ProjectorView", "Break")
+            text(painter, title, title_box, theme.FOREGROUND, h * 0.12, BOLD, align=CENTRE)
+        box, digit_height, align = self._faces.countdown_style(snap)
+        self._digits.draw(painter, snap.countdown_text, box, theme.ACCENT, digit_height, align)
+        resume_box = QRectF(column.left(), h * 0.615, column.width(), h * 0.07)
+        if snap.resume_ms is not None and near(dirty, resume_box):
             resume = self._words.translate("ProjectorView", "We resume at %1")
             resume = resume.replace("%1", format_tod(snap.resume_ms))
-            text(painter, resume, QRectF(column.left(), h * 0.615, column.width(), h * 0.07), theme.MUTED,
-                 h * 0.05, SEMIBOLD, lines=2, align=CENTRE, valign=TOP)
-        if snap.coming_up:
+            text(painter, resume, resume_box, theme.MUTED, h * 0.05, SEMIBOLD, lines=2, align=CENTRE, valign=TOP)
+        if snap.coming_up and near(dirty, QRectF(column.right(), 0, self._faces.size[0] - column.right(), h)):
             self._coming_up(painter, snap.coming_up, column)
 
     def _coming_up(self, painter: QPainter, items: tuple[PublicItem, ...], beside: QRectF) -> None:

@@ -65,24 +65,36 @@ class ProjectorFaces:
 
     def countdown_box(self, snap: ProjectorFrame) -> QRectF:
         """Where this face draws its countdown."""
+        return self.countdown_style(snap)[0]
+
+    def countdown_style(self, snap: ProjectorFrame) -> tuple[QRectF, float, Qt.AlignmentFlag]:
+        """Where this face draws its countdown, how tall its digits are, and how they are aligned in the box.
+
+        One place for both the paint and the region a flip repaints (ProjectorView.countdown_dirty_region).
+        """
         w, h, mx = self.size
         if snap.stage == "welcome":
             y = 0.0 if self._logo.available else -h * NO_LOGO_SHIFT
-            return QRectF(mx, y + h * 0.725, w - 2 * mx, h * 0.15)
+            return QRectF(mx, y + h * 0.725, w - 2 * mx, h * 0.15), h * 0.12, CENTRE
         if snap.current is not None and snap.current.kind == "break":
-            return self._break.countdown_box(snap)
-        return QRectF(w - mx - w * 0.2, h * 0.05, w * 0.2, h * 0.1)  # the small optional one
+            return self._break.countdown_box(snap), h * 0.17, CENTRE
+        return QRectF(w - mx - w * 0.2, h * 0.05, w * 0.2, h * 0.1), h * 0.062, Qt.AlignmentFlag.AlignRight
+
+    def near(self, dirty: QRectF, rect: QRectF) -> bool:
+        """Whether a part drawn in ``rect`` may show inside ``dirty`` (its ink can stray a little outside rect)."""
+        margin = self.size[1] * 0.02
+        return dirty.intersects(rect.adjusted(-margin, -margin, margin, margin))
 
     # -- painting ---------------------------------------------------------
 
     def paint(self, painter: QPainter, snap: ProjectorFrame, dirty: QRectF) -> None:
         if snap.stage == "welcome":
-            self._welcome(painter, snap)
+            self._welcome(painter, snap, dirty)
         elif snap.stage == "closing":
             self._closing(painter, snap)
         elif snap.current is not None and snap.current.kind == "break":
             self._header(painter, snap, dirty, with_countdown=False)
-            self._break.paint(painter, snap)
+            self._break.paint(painter, snap, dirty)
             if not snap.coming_up:  # the break face lists them itself
                 self._next(painter, snap, dirty)
         elif snap.current is not None:
@@ -112,10 +124,9 @@ class ProjectorFaces:
         band = QRectF(mx, h * 0.05, w - 2 * mx, h * 0.1)
         right = band.right()
         if with_countdown:
-            box = self.countdown_box(snap)
+            box, digit_height, align = self.countdown_style(snap)
             if dirty.intersects(box):
-                self._digits.draw(painter, snap.countdown_text, box, theme.FOREGROUND, h * 0.062,
-                                  Qt.AlignmentFlag.AlignRight)
+                self._digits.draw(painter, snap.countdown_text, box, theme.FOREGROUND, digit_height, align)
             right = box.left() - w * 0.03
         if not dirty.intersects(QRectF(band.left(), band.top(), right - band.left(), h * 0.15)):
             return
@@ -186,30 +197,40 @@ class ProjectorFaces:
         self.text(painter, line, QRectF(left, title.bottom() + h * 0.012, width, h * 0.05), theme.MUTED,
                   h * 0.038, SEMIBOLD, valign=TOP)
 
-    def _welcome(self, painter: QPainter, snap: ProjectorFrame) -> None:
-        """Before the first item: the event, where and when, and the time to the start."""
+    def _welcome(self, painter: QPainter, snap: ProjectorFrame, dirty: QRectF) -> None:
+        """Before the first item: the event, where and when, and the time to the start.
+
+        Each second repaints the countdown alone: the parts away from ``dirty`` are not drawn at all.
+        """
         w, h, mx = self.size
         inner = w - 2 * mx
-        self._logo.draw(painter, QRectF(0, h * 0.08, w, h * 0.12), self._widget.devicePixelRatioF())
+        logo = QRectF(0, h * 0.08, w, h * 0.12)
+        if self.near(dirty, logo):
+            self._logo.draw(painter, logo, self._widget.devicePixelRatioF())
         y = 0.0 if self._logo.available else -h * NO_LOGO_SHIFT  # no logo: no hole above the title
-        self.text(painter, snap.event_title, QRectF(mx, y + h * 0.24, inner, h * 0.23), theme.FOREGROUND, h * 0.08,
-                  BOLD, lines=3, align=CENTRE)
-        self.text(painter, snap.event_subtitle, QRectF(mx, y + h * 0.475, inner, h * 0.06), theme.MUTED,
-                  h * 0.036, SEMIBOLD, lines=2, align=CENTRE)
-        where = "  ·  ".join(part for part in (long_date(snap.event_date, snap.language), snap.venue) if part)
-        self.text(painter, where, QRectF(mx, y + h * 0.545, inner, h * 0.055), theme.FOREGROUND, h * 0.04,
-                  SEMIBOLD, align=CENTRE)
+        title = QRectF(mx, y + h * 0.24, inner, h * 0.23)
+        if self.near(dirty, title):
+            self.text(painter, snap.event_title, title, theme.FOREGROUND, h * 0.08, BOLD, lines=3, align=CENTRE)
+        subtitle = QRectF(mx, y + h * 0.475, inner, h * 0.06)
+        if self.near(dirty, subtitle):
+            self.text(painter, snap.event_subtitle, subtitle, theme.MUTED, h * 0.036, SEMIBOLD, lines=2,
+                      align=CENTRE)
+        where_box = QRectF(mx, y + h * 0.545, inner, h * 0.055)
+        if self.near(dirty, where_box):
+            where = "  ·  ".join(part for part in (long_date(snap.event_date, snap.language), snap.venue) if part)
+            self.text(painter, where, where_box, theme.FOREGROUND, h * 0.04, SEMIBOLD, align=CENTRE)
         self.rule(painter, y + h * 0.635, w / 2 - w * 0.04, w / 2 + w * 0.04, theme.ACCENT)
-        starts = self._words.translate("ProjectorView", "Starts at %1")
-        starts = starts.replace("%1", format_tod(snap.planned_start_ms))
-        self.text(painter, starts, QRectF(mx, y + h * 0.66, inner, h * 0.055), theme.ACCENT, h * 0.042, BOLD,
-                  align=CENTRE)
+        starts_box = QRectF(mx, y + h * 0.66, inner, h * 0.055)
+        if self.near(dirty, starts_box):
+            starts = self._words.translate("ProjectorView", "Starts at %1")
+            starts = starts.replace("%1", format_tod(snap.planned_start_ms))
+            self.text(painter, starts, starts_box, theme.ACCENT, h * 0.042, BOLD, align=CENTRE)
+        box, digit_height, align = self.countdown_style(snap)
         if snap.countdown_text:
-            self._digits.draw(painter, snap.countdown_text, self.countdown_box(snap), theme.FOREGROUND, h * 0.12)
+            self._digits.draw(painter, snap.countdown_text, box, theme.FOREGROUND, digit_height, align)
         else:
             soon = self._words.translate("ProjectorView", "Starting soon")
-            self.text(painter, soon, self.countdown_box(snap), theme.FOREGROUND, h * 0.08, BOLD,
-                      align=CENTRE)
+            self.text(painter, soon, box, theme.FOREGROUND, h * 0.08, BOLD, align=CENTRE)
 
     def _closing(self, painter: QPainter, snap: ProjectorFrame) -> None:
         """After the last item: thanks, and the event's name."""
