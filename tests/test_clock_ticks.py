@@ -21,7 +21,7 @@ from stagetimer.core.clock import FakeClock
 from stagetimer.core.show.commands import Command
 from stagetimer.core.show.frames import build_frames
 from stagetimer.core.show.show import Show
-from stagetimer.core.show.snapshot import Frames
+from stagetimer.core.show.snapshot import Frames, PublicItem
 from stagetimer.core.timefmt import format_tod
 from stagetimer.ui.controller import SLACK_MS, Controller
 from tests.control_rig import Rig
@@ -54,19 +54,32 @@ def test_the_stage_screens_clock_still_turns_on_its_minute() -> None:
     assert snap.next_frame_change_ms == 400  # 09:01: the Presenter's HH:MM, before the countdown's flip
 
 
+def _minute(item: PublicItem | None) -> PublicItem | None:
+    """An item as a screen shows it: its projected start to the minute (HH:MM)."""
+    if item is None:
+        return None
+    return dataclasses.replace(item, projected_start_ms=item.projected_start_ms // 60_000)
+
+
 def _visible(frames: Frames) -> tuple[object, ...]:
-    """What the three screens show of a frame, the clock to its minute (Control's seconds tick apart).
+    """What the three screens show of a frame, times as they are shown (Control's seconds tick apart).
+
+    Not the over/under: it is rounded to the nearest second, so over time it turns at the clock's
+    half-seconds, which no wake ever aimed at (before this change too); in overtime every second of the
+    clock is a frame again (test_in_overtime_the_clocks_second_is_a_frame), as fresh as it was.
 
     The progress bars step with the digits (the views repaint them at a flip), so the exact fraction between
     two flips is not something a screen shows.
     """
     snap = frames.control
+    presenter, projector = frames.presenter, frames.projector
     return (
-        dataclasses.replace(frames.presenter, time_of_day_ms=0, progress=0.0),
-        format_tod(frames.presenter.time_of_day_ms),
-        frames.projector,
+        dataclasses.replace(presenter, time_of_day_ms=format_tod(presenter.time_of_day_ms), progress=0.0,
+                            current=_minute(presenter.current), next=_minute(presenter.next)),
+        dataclasses.replace(projector, current=_minute(projector.current), next=_minute(projector.next),
+                            coming_up=tuple(map(_minute, projector.coming_up))),
         snap.countdown_text, snap.phase, snap.flash, snap.message_flash, snap.stage, snap.clock_state,
-        format_tod(snap.projected_end_ms), format_tod(snap.over_under_ms), snap.proposal,
+        format_tod(snap.projected_end_ms), snap.proposal,
         tuple((item.status, format_tod(item.projected_start_ms), format_tod(item.projected_end_ms))
               for item in snap.items),
     )
@@ -75,16 +88,15 @@ def _visible(frames: Frames) -> tuple[object, ...]:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     start_ms=st.integers(0, 3_600_000),
-    into_ms=st.integers(0, 5 * MIN - 1),  # the 5-minute talk, through warning and danger
+    into_ms=st.integers(0, 9 * MIN),  # the 5-minute talk, through warning and danger, 4 minutes over
     speed=st.sampled_from([1.0, 1.0, 4.0, 30.0]),
     message=st.booleans(),
 )
 def test_nothing_a_screen_shows_changes_before_the_frames_say(start_ms: int, into_ms: int, speed: float,
                                                               message: bool) -> None:
     """While a countdown runs, until next_frame_change_ms every frame is what the last one showed, Control's
-    seconds apart. Stopped, every second of the clock is a frame, as before. In overtime the next items'
-    projected times move with the clock, to the millisecond, and a screen shows their minute from the next
-    flip on: within a second, as it did at the clock's seconds before."""
+    seconds apart. In overtime the item's end is now, so the over/under and the projected times move with
+    the clock's second: that second is a frame again (the reviewer's find). Stopped, every second is one."""
     clock = FakeClock(tod_ms=NINE - 30 * MIN + start_ms)
     show = _show(clock, speed)
     show.apply(Command("start"))
@@ -131,3 +143,15 @@ def test_controls_clock_shows_every_second_while_the_countdown_runs(rig: Rig) ->
     rig.demo.wait(1000 - rig.controller.time_of_day_ms % 1000)  # to the clock's next second
     rig.controller.tick()
     assert label.text() != shown and label.text() == format_tod(rig.controller.time_of_day_ms, seconds=True)
+
+
+def test_in_overtime_the_clocks_second_is_a_frame() -> None:
+    """Over time, "+1:25 behind" and the next items' times move with the clock: each of its seconds is a frame."""
+    clock = FakeClock(tod_ms=NINE)
+    show = _show(clock)
+    clock.advance(250)
+    show.apply(Command("start"))
+    clock.advance(6 * MIN + 30_000)  # 09:06:30.250: 90 s over, no longer flashing
+    snap = show.snapshot()
+    assert snap.phase == "overtime" and not snap.flash
+    assert snap.next_frame_change_ms == snap.next_change_ms == 750  # the clock's next second, not the flip

@@ -53,18 +53,24 @@ def _paint(view: ProjectorView, image: QImage, region: QRegion | None = None) ->
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)  # as StageView.paintEvent
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     if region is None:
-        view.paint(painter, QRectF(image.rect()))
+        view.paint(painter, QRectF(view.rect()))
     else:
         painter.setClipRegion(region)  # what Qt's backing store does for an update(region)
         view.paint(painter, QRectF(region.boundingRect()))
     painter.end()
 
 
-def _flip(view: ProjectorView, before: ProjectorFrame, after: ProjectorFrame) -> tuple[QImage, QImage, QRegion]:
-    """(the screen after the flip's repaint, after the repaint a flip made before, the region asked for)."""
+def _flip(view: ProjectorView, before: ProjectorFrame, after: ProjectorFrame,
+          ratio: float = 1.0) -> tuple[QImage, QImage, QRegion]:
+    """(the screen after the flip's repaint, after the repaint a flip made before, the region asked for).
+
+    ``ratio``: the screen's scale (1.25 is Windows' 125 %), the device pixels behind each of the view's.
+    """
     regions: list[QRegion] = []
     view.show_frame(before)
-    screen = QImage(view.size(), QImage.Format.Format_ARGB32_Premultiplied)
+    screen = QImage(round(view.width() * ratio), round(view.height() * ratio),
+                    QImage.Format.Format_ARGB32_Premultiplied)
+    screen.setDevicePixelRatio(ratio)
     _paint(view, screen)
     view.update = lambda *area: regions.append(QRegion(*area) if area else QRegion(view.rect()))  # type: ignore[method-assign]
     view.show_frame(after)
@@ -77,7 +83,7 @@ def _flip(view: ProjectorView, before: ProjectorFrame, after: ProjectorFrame) ->
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     painter.setClipRect(view.countdown_dirty_rect())
-    view.paint(painter, QRectF(full.rect()))
+    view.paint(painter, QRectF(view.rect()))
     painter.end()
     return screen, full, regions[0]
 
@@ -110,3 +116,14 @@ def test_any_flip_of_any_projector_face_is_exact(view: ProjectorView, face: str,
     view.resize(*size)
     screen, full, _region = _flip(view, _frame(face, seconds), _frame(face, seconds - 1))
     assert screen == full
+
+
+@pytest.mark.parametrize("face", ["welcome", "break"])
+@pytest.mark.parametrize("ratio", [1.25, 1.5, 1.75])
+@pytest.mark.parametrize("seconds", [754, 733, 611])
+def test_a_flip_at_a_fractional_scale_leaves_no_seam(view: ProjectorView, face: str, ratio: float,
+                                                     seconds: int) -> None:
+    """At 125 % the narrowed region's edge falls inside a device pixel, beside an unchanged digit."""
+    view.resize(1920, 1080)
+    screen, full, _region = _flip(view, _frame(face, seconds), _frame(face, seconds - 1), ratio)
+    assert screen == full, (face, ratio, seconds)

@@ -45,18 +45,24 @@ def _paint(view: PresenterView, image: QImage, region: QRegion | None = None) ->
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)  # as StageView.paintEvent
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     if region is None:
-        view.paint(painter, QRectF(image.rect()))
+        view.paint(painter, QRectF(view.rect()))
     else:
         painter.setClipRegion(region)  # what Qt's backing store does for an update(region)
         view.paint(painter, QRectF(region.boundingRect()))
     painter.end()
 
 
-def _flip(view: PresenterView, before: PresenterFrame, after: PresenterFrame) -> tuple[QImage, QImage, QRegion]:
-    """(the screen after the flip's repaint, after a repaint of the whole countdown rectangle, the region)."""
+def _flip(view: PresenterView, before: PresenterFrame, after: PresenterFrame,
+          ratio: float = 1.0) -> tuple[QImage, QImage, QRegion]:
+    """(the screen after the flip's repaint, after a repaint of the whole countdown rectangle, the region).
+
+    ``ratio``: the screen's scale (1.25 is Windows' 125 %), the device pixels behind each of the view's.
+    """
     regions: list[QRegion] = []
     view.show_frame(before)
-    screen = QImage(view.size(), QImage.Format.Format_ARGB32_Premultiplied)
+    screen = QImage(round(view.width() * ratio), round(view.height() * ratio),
+                    QImage.Format.Format_ARGB32_Premultiplied)
+    screen.setDevicePixelRatio(ratio)
     _paint(view, screen)
     view.update = lambda *area: regions.append(QRegion(*area) if area else QRegion(view.rect()))  # type: ignore[method-assign]
     view.show_frame(after)
@@ -155,3 +161,12 @@ def test_after_any_flips_ticks_and_exposes_the_bar_is_exact(view: PresenterView,
                 assert screen == expected
     finally:
         del view.update
+
+
+@pytest.mark.parametrize("ratio", [1.25, 1.5, 1.75])
+@pytest.mark.parametrize("seconds", [754, 733, 611])
+def test_a_flip_at_a_fractional_scale_leaves_no_seam(view: PresenterView, ratio: float, seconds: int) -> None:
+    """At 125 % the narrowed region's edge falls inside a device pixel, beside an unchanged digit."""
+    view.resize(1920, 1080)
+    screen, full, _region = _flip(view, _frame(seconds, 0.40), _frame(seconds - 1, 0.41), ratio)
+    assert screen == full, (ratio, seconds)

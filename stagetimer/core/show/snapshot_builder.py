@@ -240,8 +240,11 @@ def build_snapshot(
     tod_second = ms_to_tod_second(tod)
     # While the countdown runs it flips every second, and every frame with it: the time of day's seconds
     # (Control's clock alone shows them) tick between without new frames (Controller.clock_ticked); the
-    # stage screens' HH:MM still changes on its minute. Otherwise the time of day's second is a frame.
-    wakes.append(60_000 - tod % 60_000 if running else tod_second)
+    # stage screens' HH:MM still changes on its minute. In overtime the item's end is now, so the
+    # over/under, the projected times and the planner move with the time of day's second: a frame, as it
+    # is whenever the countdown does not run.
+    clock_only = running and phase != "overtime"
+    wakes.append(60_000 - tod % 60_000 if clock_only else tod_second)
     if state.flash_from_ms is not None:
         manual, wake = _half_period_flash(now - state.flash_from_ms, FLASH_MS, speed)
         flash = flash or manual

@@ -167,7 +167,9 @@ class PresenterView(StageView[PresenterFrame]):
         """Draw the whole screen (or the part inside ``dirty``)."""
         snap = self._frame
         ink = self.ink()
-        painter.fillRect(dirty, ink.background)
+        # A little past the region (the clip stops it): at a fractional scale its edge falls inside a pixel,
+        # which an antialiased fill would half-cover under an unchanged digit.
+        painter.fillRect(dirty.adjusted(-1, -1, 1, 1), ink.background)
         if snap is None:
             return
         layout = self.current_layout()

@@ -113,6 +113,8 @@ class ProjectorView(StageView[ProjectorFrame]):
         if snap is None or snap.blackout:
             painter.fillRect(dirty, theme.BLACKOUT)  # exactly black, nothing else
             return
-        painter.fillRect(dirty, theme.BACKGROUND)
+        # A little past the region (the clip stops it): at a fractional scale its edge falls inside a pixel,
+        # which an antialiased fill would half-cover under an unchanged digit.
+        painter.fillRect(dirty.adjusted(-1, -1, 1, 1), theme.BACKGROUND)
         self._faces.paint(painter, snap, dirty)
 
