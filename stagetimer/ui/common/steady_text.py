@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QLabel, QStyle, QWidget
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import QLabel, QWidget
 
 _DIGIT = re.compile(r"\d")
 #: QWIDGETSIZE_MAX: what lifts a fixed size again.
@@ -65,22 +65,7 @@ class SteadyLabel(QLabel):
         return handled
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        """The background, then the text as QLabel draws plain text, without the style sheet's machinery.
-
-        QLabel's own paint goes through the style sheet style (rules looked up,
-        a frame drawn, the item text's style) for what is one line of plain
-        text: ~0.2 ms a paint, three paints a second. These labels have no
-        frame, margin, indent, rich text or mnemonic, so their text is the
-        contents rectangle, aligned, in the palette's text colour the sheet
-        set; tests/test_steady_text.py compares every pixel with QLabel's paint.
-        """
         painter = QPainter(self)
         painter.fillRect(event.rect(), self._background)
-        text = self.text()
-        if text:
-            painter.setPen(QPen(self.palette().brush(self.foregroundRole()), 1))
-            direction = (Qt.TextFlag.TextForceLeftToRight if self.layoutDirection() == Qt.LayoutDirection.LeftToRight
-                         else Qt.TextFlag.TextForceRightToLeft)
-            alignment = QStyle.visualAlignment(self.layoutDirection(), self.alignment())
-            painter.drawText(self.contentsRect(), int(alignment) | int(direction), text)
         painter.end()
+        super().paintEvent(event)
