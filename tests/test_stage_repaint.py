@@ -15,14 +15,14 @@ import dataclasses
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QImage, QPainter, QRegion
+from PySide6.QtGui import QImage, QRegion
 
 from stagetimer.core.show.frames import presenter_frame
 from stagetimer.core.show.snapshot import PresenterFrame
 from stagetimer.core.timefmt import format_countdown
 from stagetimer.ui.common.refcount_guard import protect_none
 from stagetimer.ui.stage.presenter import PresenterView
+from tests.repaint_rig import flip, paint
 from tests.snapshots_factory import snapshot
 
 protect_none()  # PySide6 6.12.0 on Python < 3.12 (ui/common/refcount_guard.py): these tests paint a lot
@@ -40,40 +40,6 @@ def _frame(seconds: int, progress: float) -> PresenterFrame:
     return dataclasses.replace(base, countdown_text=format_countdown(seconds * 1000), progress=progress)
 
 
-def _paint(view: PresenterView, image: QImage, region: QRegion | None = None) -> None:
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)  # as StageView.paintEvent
-    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-    if region is None:
-        view.paint(painter, QRectF(view.rect()))
-    else:
-        painter.setClipRegion(region)  # what Qt's backing store does for an update(region)
-        view.paint(painter, QRectF(region.boundingRect()))
-    painter.end()
-
-
-def _flip(view: PresenterView, before: PresenterFrame, after: PresenterFrame,
-          ratio: float = 1.0) -> tuple[QImage, QImage, QRegion]:
-    """(the screen after the flip's repaint, after a repaint of the whole countdown rectangle, the region).
-
-    ``ratio``: the screen's scale (1.25 is Windows' 125 %), the device pixels behind each of the view's.
-    """
-    regions: list[QRegion] = []
-    view.show_frame(before)
-    screen = QImage(round(view.width() * ratio), round(view.height() * ratio),
-                    QImage.Format.Format_ARGB32_Premultiplied)
-    screen.setDevicePixelRatio(ratio)
-    _paint(view, screen)
-    view.update = lambda *area: regions.append(QRegion(*area) if area else QRegion(view.rect()))  # type: ignore[method-assign]
-    view.show_frame(after)
-    del view.update
-    assert len(regions) == 1, "a changed countdown asks for exactly one repaint"
-    whole = screen.copy()
-    _paint(view, screen, regions[0])
-    _paint(view, whole, QRegion(view.countdown_dirty_rect()))
-    return screen, whole, regions[0]
-
-
 @pytest.mark.parametrize(("width", "height"), [(1920, 1080), (320, 180), (3840, 2160)])
 @pytest.mark.parametrize(("seconds", "note"), [
     (754, "12:34 → 12:33: only the last digit"),
@@ -82,10 +48,10 @@ def _flip(view: PresenterView, before: PresenterFrame, after: PresenterFrame,
     (60, "1:00 → 0:59"),
     (1, "0:01 → 0:00"),
 ])
-def test_a_flip_leaves_the_screen_exactly_as_a_full_paint(view: PresenterView, width: int, height: int,
+def test_a_flip_leaves_the_screen_exactly_as_a_fullpaint(view: PresenterView, width: int, height: int,
                                                          seconds: int, note: str) -> None:
     view.resize(width, height)
-    screen, full, region = _flip(view, _frame(seconds, 0.40), _frame(seconds - 1, 0.41))
+    screen, full, region = flip(view, _frame(seconds, 0.40), _frame(seconds - 1, 0.41))
     assert screen == full, note
     assert region.boundingRect().intersects(view.countdown_rect()), "the digits are repainted at the flip"
 
@@ -93,7 +59,7 @@ def test_a_flip_leaves_the_screen_exactly_as_a_full_paint(view: PresenterView, w
 def test_a_one_digit_flip_repaints_a_narrow_region(view: PresenterView) -> None:
     """The saving itself: the last digit and the bar, not the whole countdown."""
     view.resize(1920, 1080)
-    _screen, _full, region = _flip(view, _frame(754, 0.40), _frame(753, 0.41))
+    _screen, _full, region = flip(view, _frame(754, 0.40), _frame(753, 0.41))
     area = sum(rect.width() * rect.height() for rect in region)
     whole = view.countdown_dirty_rect()
     assert area < whole.width() * whole.height() / 2
@@ -103,7 +69,7 @@ def test_a_one_digit_flip_repaints_a_narrow_region(view: PresenterView) -> None:
 @given(seconds=st.integers(min_value=1, max_value=3599), progress=st.floats(min_value=0.0, max_value=0.99))
 def test_any_flip_of_the_presenter_thumbnail_is_exact(view: PresenterView, seconds: int, progress: float) -> None:
     view.resize(320, 180)  # Control's thumbnail: the same view in small (digits drawn as text, not images)
-    screen, full, _region = _flip(view, _frame(seconds, progress), _frame(seconds - 1, min(progress + 0.01, 1.0)))
+    screen, full, _region = flip(view, _frame(seconds, progress), _frame(seconds - 1, min(progress + 0.01, 1.0)))
     assert screen == full
 
 
@@ -113,7 +79,7 @@ def test_the_bar_repaints_only_its_moving_end(view: PresenterView) -> None:
     And the digit's own ink, not the rows above and below it: the title and the name stay as they are.
     """
     view.resize(1920, 1080)
-    _screen, _full, region = _flip(view, _frame(754, 0.400), _frame(753, 0.401))
+    _screen, _full, region = flip(view, _frame(754, 0.400), _frame(753, 0.401))
     layout = view.current_layout()
     bar = layout.progress.toAlignedRect()
     bar_part = region.intersected(QRegion(bar))
@@ -139,14 +105,14 @@ def test_after_any_flips_ticks_and_exposes_the_bar_is_exact(view: PresenterView,
     frame = _frame(seconds, progress)
     view.show_frame(frame)
     screen = QImage(view.size(), QImage.Format.Format_ARGB32_Premultiplied)
-    _paint(view, screen)
+    paint(view, screen)
     regions: list[QRegion] = []
     view.update = lambda *area: regions.append(QRegion(*area) if area else QRegion(view.rect()))  # type: ignore[method-assign]
     try:
         for kind, step in steps:
             progress = min(1.0, progress + step)
             if kind == "expose":  # the window system asks for all of it: painted with the frame it has now
-                _paint(view, screen)
+                paint(view, screen)
                 continue
             seconds -= kind == "flip"
             view.show_frame(_frame(seconds, progress))
@@ -155,9 +121,9 @@ def test_after_any_flips_ticks_and_exposes_the_bar_is_exact(view: PresenterView,
                 for region in regions:
                     pending += region
                 regions.clear()
-                _paint(view, screen, pending)
+                paint(view, screen, pending)
                 expected = QImage(view.size(), QImage.Format.Format_ARGB32_Premultiplied)
-                _paint(view, expected)
+                paint(view, expected)
                 assert screen == expected
     finally:
         del view.update
@@ -168,5 +134,5 @@ def test_after_any_flips_ticks_and_exposes_the_bar_is_exact(view: PresenterView,
 def test_a_flip_at_a_fractional_scale_leaves_no_seam(view: PresenterView, ratio: float, seconds: int) -> None:
     """At 125 % the narrowed region's edge falls inside a device pixel, beside an unchanged digit."""
     view.resize(1920, 1080)
-    screen, full, _region = _flip(view, _frame(seconds, 0.40), _frame(seconds - 1, 0.41), ratio)
+    screen, full, _region = flip(view, _frame(seconds, 0.40), _frame(seconds - 1, 0.41), ratio)
     assert screen == full, (ratio, seconds)
