@@ -114,12 +114,6 @@ class Controller(QObject):
         return self._frames
 
     @property
-    def time_of_day_ms(self) -> int:
-        """The show's time of day now (the frames may be up to a second older: see clock_ticked)."""
-        show = self.show
-        return show.tod_ms(show.now_ms())
-
-    @property
     def timer(self) -> QTimer:
         """The display timer, exposed so tests can check how it is armed."""
         return self._timer

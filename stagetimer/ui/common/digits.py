@@ -49,6 +49,11 @@ class DigitsLayout:
     #: Per character, its bounding and tight ink rectangles at this size (changed_span asks every second).
     inks: dict[str, tuple[QRectF, QRectF]] = field(default_factory=dict)
 
+    @property
+    def from_images(self) -> bool:
+        """Drawn from rasterised glyph images (the same pixels every time), not by Qt as text."""
+        return self.font.pixelSize() >= GLYPH_CACHE_PX
+
     def ink(self, char: str) -> tuple[QRectF, QRectF]:
         found = self.inks.get(char)
         if found is None:
@@ -119,7 +124,7 @@ class Digits:
     def from_images(self, text: str, rect: QRectF, digit_height: float | None = None) -> bool:
         """Whether draw() copies ``text``'s characters from rasterised images in ``rect`` (the same pixels
         every time), rather than asking Qt to draw the text."""
-        return self.layout(text, rect.width(), rect.height(), digit_height).font.pixelSize() >= GLYPH_CACHE_PX
+        return self.layout(text, rect.width(), rect.height(), digit_height).from_images
 
     def width_of(self, text: str, layout: DigitsLayout) -> float:
         """Advance of ``text`` in ``layout`` (what draw() will cover horizontally)."""
@@ -142,7 +147,7 @@ class Digits:
         width = self.width_of(text, layout)
         x = _left_edge(rect, width, align)
         baseline = rect.top() + (rect.height() + layout.digit_height) / 2
-        glyphs = self._glyphs_for(layout.font, colour, painter) if layout.font.pixelSize() >= GLYPH_CACHE_PX else None
+        glyphs = self._glyphs_for(layout.font, colour, painter) if layout.from_images else None
         if glyphs is None:
             painter.setFont(layout.font)
             painter.setPen(colour)
