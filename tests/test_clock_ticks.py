@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from stagetimer.core.clock import FakeClock
 from stagetimer.core.show.commands import Command
 from stagetimer.core.show.frames import build_frames
+from stagetimer.core.show.schedule import ms_to_tod_second
 from stagetimer.core.show.show import Show
 from stagetimer.core.show.snapshot import Frames, PublicItem
 from stagetimer.core.timefmt import format_tod
@@ -65,8 +66,10 @@ def _visible(frames: Frames) -> tuple[object, ...]:
     """What the three screens show of a frame, times as they are shown (Control's seconds tick apart).
 
     Not the over/under: it is rounded to the nearest second, so over time it turns at the clock's
-    half-seconds, which no wake ever aimed at (before this change too); in overtime every second of the
-    clock is a frame again (test_in_overtime_the_clocks_second_is_a_frame), as fresh as it was.
+    half-seconds, which no wake ever aimed at (before this change too). Nor, over time, the planner's
+    proposal: it appears the millisecond the day's end passes its deadline (Hypothesis found one 1 ms
+    over), which no wake aims at either. For both, every second of the clock is a frame again in
+    overtime (test_in_overtime_the_clocks_second_is_a_frame): as fresh as before this change.
 
     The progress bars step with the digits (the views repaint them at a flip), so the exact fraction between
     two flips is not something a screen shows.
@@ -79,7 +82,7 @@ def _visible(frames: Frames) -> tuple[object, ...]:
         dataclasses.replace(projector, current=_minute(projector.current), next=_minute(projector.next),
                             coming_up=tuple(map(_minute, projector.coming_up))),
         snap.countdown_text, snap.phase, snap.flash, snap.message_flash, snap.stage, snap.clock_state,
-        format_tod(snap.projected_end_ms), snap.proposal,
+        format_tod(snap.projected_end_ms), snap.proposal if snap.phase != "overtime" else None,
         tuple((item.status, format_tod(item.projected_start_ms), format_tod(item.projected_end_ms))
               for item in snap.items),
     )
@@ -140,9 +143,10 @@ def test_controls_clock_shows_every_second_while_the_countdown_runs(rig: Rig) ->
     rig.do("start")
     label = rig.window.status_line.clock_label
     shown = label.text()
-    rig.demo.wait(1000 - rig.controller.time_of_day_ms % 1000)  # to the clock's next second
+    show = rig.controller.show
+    rig.demo.wait(ms_to_tod_second(show.tod_ms(show.now_ms())))  # to the clock's next second
     rig.controller.tick()
-    assert label.text() != shown and label.text() == format_tod(rig.controller.time_of_day_ms, seconds=True)
+    assert label.text() != shown and label.text() == format_tod(show.tod_ms(show.now_ms()), seconds=True)
 
 
 def test_in_overtime_the_clocks_second_is_a_frame() -> None:
