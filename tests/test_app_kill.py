@@ -88,12 +88,17 @@ def test_killed_during_kt_the_app_restarts_on_kt_with_the_right_time_left(tmp_pa
     assert [r["id"] for r in records if r["type"] == "item_started"] == [KT]
 
     time.sleep(1.0)  # the app is down for a while
+    written_before = (state_dir / STATE_NAME).stat().st_mtime_ns  # the dead app's summary
     restarted = subprocess.Popen(
         [sys.executable, "-m", "stagetimer", "--state-dir", str(state_dir), "--windowed", str(AGENDA)],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=_env(), cwd=tmp_path,
     )
     try:
         checkpoint = _wait_for_recovery(state_dir, restarted, len(records))
+        # The checkpoint is journaled first, then the summary written: wait for the new one.
+        deadline = time.monotonic() + 10
+        while (state_dir / STATE_NAME).stat().st_mtime_ns == written_before and time.monotonic() < deadline:
+            time.sleep(0.01)
         state = json.loads((state_dir / STATE_NAME).read_text(encoding="utf-8"))
         # And as a script would ask, while the restarted app runs.
         asked_ms = time.time_ns() // 1_000_000
