@@ -20,7 +20,7 @@ from stagetimer.core.show.commands import Command
 from stagetimer.core.show.show import Show
 from stagetimer.ui.control.window import ControlWindow
 from stagetimer.ui.controller import Controller
-from stagetimer.ui.cues.bell import MUTED, OFF, ON, SILENT, CueBell
+from stagetimer.ui.cues.bell import MUTED, OFF, ON, OPEN_DELAY_MS, SILENT, CueBell
 from stagetimer.ui.cues.output import MiniaudioOutput
 from stagetimer.ui.cues.sounds import PEAK, RATE, load, synthesise, wav_bytes, wav_path
 from tests.agenda_factory import MIN, make_agenda
@@ -123,6 +123,20 @@ def test_a_cue_long_past_is_not_played_after_a_stall(qtbot) -> None:
     controller.apply(Command("start"))
     tick_to(controller, clock, 3 * MIN + 10 * SEC)  # the laptop slept through warning
     assert output.played == []
+
+
+def test_the_device_opens_after_the_windows_first_paint_not_before(qtbot) -> None:
+    # Opening a device blocked the GUI thread for 15 ms or more, all of it before the first paint.
+    clock = FakeClock(tod_ms=10 * 3_600_000)
+    agenda = dataclasses.replace(make_agenda([("talk", "talk", "5m")]), cues=DEFAULT_CUES)
+    controller = Controller(Show(agenda, clock))
+    opened: list[float] = []
+    bell = CueBell(controller, opener=lambda: opened.append(time.monotonic()) or FakeOutput(clock))
+    controller.start()
+    qtbot.wait(100)  # the event loop runs: the windows' first paints end ~60 ms after it starts
+    assert opened == [] and bell.state == OFF
+    qtbot.waitUntil(lambda: bell.state == ON, timeout=OPEN_DELAY_MS + 2_000)
+    assert len(opened) == 1
 
 
 def test_no_device_says_so_and_the_show_goes_on(qtbot) -> None:

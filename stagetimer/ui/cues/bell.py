@@ -9,8 +9,11 @@ ears, not a show command: it changes nothing on any screen, is not journaled,
 and a restart comes back unmuted, so a forgotten mute cannot outlive the day.
 
 The audio device is opened once, the first time a frame says the agenda has
-cues, a moment after that frame (not inside the tick), with the sounds
-decoded; an agenda without cues never loads the audio library at all.
+cues, with the sounds decoded; an agenda without cues never loads the audio
+library at all. It is opened OPEN_DELAY_MS after that frame: not inside the
+tick, and at start-up after the three windows' first paint (opening took
+15 ms of the GUI thread with no sound card, more with PulseAudio, and it was
+all before the first paint).
 """
 
 from __future__ import annotations
@@ -38,6 +41,10 @@ EVENT_PHASES = {
 #: A cue announced this long (show ms) after its transition is not played: after a stall
 #: (a suspended laptop), a gong for a zero long past would only mislead.
 STALE_MS = 2_000
+#: How long after the first frame with cues the device is opened. The three windows' first paints
+#: end about 60 ms after the event loop starts (offscreen, a 2-vCPU VM: four times that). A transition
+#: within this quarter second of a (re)start goes unheard, as any cue does while no device is open.
+OPEN_DELAY_MS = 250
 
 #: What the Control indicator shows.
 OFF, ON, MUTED, SILENT = "off", "on", "muted", "silent"
@@ -90,7 +97,7 @@ class CueBell(QObject):
         """Open the device the first time the agenda has cues (a reload may turn them on)."""
         if frames.control.cues.any and not self._tried and not self._opening:
             self._opening = True
-            QTimer.singleShot(0, self._open)  # not inside the tick that is publishing this frame
+            QTimer.singleShot(OPEN_DELAY_MS, self._open)  # not in this tick, nor before the first paint
         self._update()
 
     def _open(self) -> None:
