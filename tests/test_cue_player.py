@@ -139,6 +139,20 @@ def test_the_device_opens_after_the_windows_first_paint_not_before(qtbot) -> Non
     assert len(opened) == 1
 
 
+def test_open_now_opens_at_once_and_the_timer_does_not_open_again(qtbot) -> None:
+    # The screenshot tools draw Control right after building it: the indicator must already say "on".
+    clock = FakeClock(tod_ms=10 * 3_600_000)
+    agenda = dataclasses.replace(make_agenda([("talk", "talk", "5m")]), cues=DEFAULT_CUES)
+    controller = Controller(Show(agenda, clock))
+    opened: list[FakeOutput] = []
+    bell = CueBell(controller, opener=lambda: opened.append(FakeOutput(clock)) or opened[-1])
+    controller.start()
+    bell.open_now()
+    assert bell.state == ON and len(opened) == 1
+    qtbot.wait(OPEN_DELAY_MS + 100)
+    assert len(opened) == 1
+
+
 def test_no_device_says_so_and_the_show_goes_on(qtbot) -> None:
     clock = FakeClock(tod_ms=10 * 3_600_000)
     agenda = dataclasses.replace(make_agenda([("talk", "talk", "5m")]), cues=DEFAULT_CUES)

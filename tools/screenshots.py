@@ -254,6 +254,8 @@ def _render_control(state: str, width: int, height: int, path: Path, language: s
         if press is not None:  # a key the stage manager presses now: its notice stays in the picture
             parts.control.trigger(press)
             parts.controller.publish()
+        QCoreApplication.processEvents()  # the window laid out, as for its first paint; then, as in the
+        parts.bell.open_now()  # running app, the cue device opens and the indicator says so
         QCoreApplication.processEvents()
         _save(picture(parts) if picture is not None else parts.control.grab().toImage(), path)
         parts.abandon()

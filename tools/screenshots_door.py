@@ -84,6 +84,7 @@ def render(outdir: Path, language: str | None = None) -> list[Path]:
             settings = QSettings(str(Path(folder) / "stagetimer.ini"), QSettings.Format.IniFormat)
             parts = build_app(agenda_path, agenda, options, settings=settings, clock=demo.clock,
                               state_dir=Path(folder) / "state")
+            parts.bell.open_now()  # the cue indicator as the running app shows it after its first paint
             parts.control.resize(*SIZE)
             control = parts.control
 
@@ -197,6 +198,8 @@ def render_auto_start(outdir: Path, sizes: tuple[tuple[int, int], ...] = ((1920,
             parts.controller.publish()
             demo.wait(5 * MIN + 25 * SEC)  # the break's 5 minutes (its min), then 25 s of the forum
             parts.controller.publish()  # the display's tick: the clock's change is caught up and announced
+            QCoreApplication.processEvents()  # laid out, as for the first paint; then the cue device opens
+            parts.bell.open_now()
             QCoreApplication.processEvents()
             path = outdir / f"control-auto-start-{width}x{height}.png"
             parts.control.grab().toImage().convertToFormat(QImage.Format.Format_RGB888).save(str(path), "PNG", 0)

@@ -79,6 +79,7 @@ def render(outdir: Path, language: str | None = None) -> list[Path]:
             settings = QSettings(str(Path(folder) / "stagetimer.ini"), QSettings.Format.IniFormat)
             parts = build_app(agenda_path, agenda, options, settings=settings, clock=demo.clock,
                               state_dir=Path(folder) / "state")
+            parts.bell.open_now()  # the cue indicator as the running app shows it after its first paint
             window = parts.network_menu.open_window()
             window.adjustSize()
             save(window, f"control-{name}.png")

@@ -58,8 +58,10 @@ def render(outdir: Path) -> list[Path]:
 
         def build(state: str, clock: FakeClock) -> AppParts:
             settings = QSettings(str(folder / "stagetimer.ini"), QSettings.Format.IniFormat)
-            return build_app(agenda_path, load_agenda(agenda_path), options, settings=settings, clock=clock,
-                             state_dir=folder / state)
+            parts = build_app(agenda_path, load_agenda(agenda_path), options, settings=settings, clock=clock,
+                              state_dir=folder / state)
+            parts.bell.open_now()  # the cue indicator as the running app shows it after its first paint
+            return parts
 
         def grab(parts: AppParts, name: str) -> None:
             parts.control.resize(*SIZE)

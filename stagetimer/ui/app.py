@@ -87,6 +87,8 @@ class AppParts:
     #: The network server's life (off unless --serve or the show served when it last ran).
     serving: Serving
     network_menu: NetworkMenu
+    #: The cues' sound (its device opens after the first paint: CueBell.OPEN_DELAY_MS).
+    bell: CueBell
     #: The operator's language, switchable while the show runs (the stage screens keep the agenda's).
     language_menu: LanguageMenu
     #: Things the operator should know at start-up (also printed by run_app).
@@ -334,6 +336,7 @@ def build_app(
         show_menu=show_menu,
         serving=serving,
         network_menu=network_menu,
+        bell=bell,
         language_menu=language_menu,
         notes=notes,
     )

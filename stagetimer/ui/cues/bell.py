@@ -100,7 +100,15 @@ class CueBell(QObject):
             QTimer.singleShot(OPEN_DELAY_MS, self._open)  # not in this tick, nor before the first paint
         self._update()
 
+    def open_now(self) -> None:
+        """Open the device now if it is due to open: for the screenshot tools, which draw the
+        windows right after building them and have no first paint to wait for."""
+        if self._opening:
+            self._open()
+
     def _open(self) -> None:
+        if not self._opening:
+            return  # opened already (open_now): the timer came after
         self._tried, self._opening = True, False
         self._output = self._opener()
         self._update()
