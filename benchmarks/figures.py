@@ -90,6 +90,17 @@ class Report:
                  f"{max(checks) * 1000:.0f})", f"≤ {CHECK_S * 1000:.0f} ms", check <= CHECK_S)
         self.add("  its CPU (user + system), median", f"{statistics.median(check_cpu) * 1000:.0f} ms")
 
+    def add_floor(self, starts: list[float], rss: list[float], app_starts: list[float],
+                  runs: list[dict[str, Any]]) -> None:
+        """PySide6 alone (three empty 1080p windows), and the app's figures above it."""
+        floor = statistics.median(starts)
+        self.add("PySide6 alone: spawn → first paint", f"{floor:.3f} s ({min(starts):.2f}–{max(starts):.2f})")
+        self.add("  the app above it, median", f"+{statistics.median(app_starts) - floor:.3f} s")
+        self.add("PySide6 alone: peak RSS", f"{max(rss):.1f} MB")
+        if runs:
+            app_rss = max(run["rss_kb"] for run in runs) / 1024
+            self.add("  the app above it", f"+{app_rss - max(rss):.1f} MB")
+
     def table(self, platform: str, runs: int, starts: int) -> str:
         lines = [f"{runs} run(s) on {platform}; start-up and check: median (lowest–highest) of {starts}",
                  f"{'metric':<46} {'value':>26}   {'target':<10} verdict", "-" * 96]

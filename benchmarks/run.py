@@ -19,6 +19,10 @@ ordinary windows on it.
 * start-up: from spawning ``stagetimer agenda.yaml`` to all three windows'
   first paint (median of ``--starts``); ``stagetimer check agenda.yaml``
   from spawn to exit (median of as many).
+* PySide6's floor (benchmarks/floor_child.py, spawned in turn with the
+  app's start-ups): three empty 1080p windows' first paint and peak RSS, and
+  how far the app is above them. No target: it says what share of a figure
+  is the bindings and Qt on this machine, this minute.
 
 Usage: python benchmarks/run.py [--runs 1] [--seconds 60] [--welcome 30] [--starts 10]
                                 [--platform offscreen|xcb] [--interpreter-gc] [--net-clients N]
@@ -43,17 +47,18 @@ from figures import Report, distribution
 
 ROOT = Path(__file__).resolve().parents[1]
 CHILD = Path(__file__).resolve().parent / "app_child.py"
+FLOOR = Path(__file__).resolve().parent / "floor_child.py"
 
 
-def spawn(arguments: list[str], timeout: float) -> tuple[dict[str, Any], int]:
-    """Run the measured app; its last stdout line is JSON. Returns it and when the spawn began."""
+def spawn(arguments: list[str], timeout: float, child: Path = CHILD) -> tuple[dict[str, Any], int]:
+    """Run the measured app (or the floor); its last stdout line is JSON. Returns it and when the spawn began."""
     # As the operator's shell has it: Qt picks its platform from the child's arguments, and Python keeps
     # its bytecode caches (an environment with PYTHONDONTWRITEBYTECODE recompiles every module each start).
     env = {key: value for key, value in os.environ.items() if key not in ("QT_QPA_PLATFORM", "PYTHONDONTWRITEBYTECODE")}
     env["PYTHONPATH"] = str(ROOT)  # the checkout these benchmarks are in, whatever the venv has installed
     env["XDG_CONFIG_HOME"] = env["XDG_STATE_HOME"] = str(Path(os.environ.get("TMPDIR", "/tmp")) / "stagetimer-bench")
     started = time.monotonic_ns()
-    result = subprocess.run([sys.executable, str(CHILD), *arguments], capture_output=True, check=False, text=True,
+    result = subprocess.run([sys.executable, str(child), *arguments], capture_output=True, check=False, text=True,
                             env=env, timeout=timeout)
     if result.returncode != 0 or not result.stdout.strip():
         sys.exit(f"benchmark child {arguments} failed:\n{result.stderr}")
@@ -110,11 +115,15 @@ def main() -> int:
     report = Report()
     print(f"StageTimer benchmark on {versions(options.platform)}")
     spawn(["startup", "--platform", options.platform], 60)  # once unmeasured: Python writes its bytecode caches
-    starts, start_cpu = [], []
-    for _ in range(options.starts):
+    spawn(["--platform", options.platform], 60, FLOOR)
+    starts, start_cpu, floor_starts, floor_rss = [], [], [], []
+    for _ in range(options.starts):  # the app and PySide6's floor in turn: a VM's slower minute hits both
         data, began = spawn(["startup", "--platform", options.platform], 60)
         starts.append((data["first_frame_ns"] - began) / 1e9)
         start_cpu.append(data["cpu_s"])
+        floor, began = spawn(["--platform", options.platform], 60, FLOOR)
+        floor_starts.append((floor["first_frame_ns"] - began) / 1e9)
+        floor_rss.append(floor["rss_kb"] / 1024)
     checks, check_cpu = time_check(options.starts)
     runs = []
     for index in range(options.runs):
@@ -133,6 +142,7 @@ def main() -> int:
     if runs:
         report.add_runs(runs, options.seconds)
     report.add_startup(starts, checks, start_cpu, check_cpu)
+    report.add_floor(floor_starts, floor_rss, starts, runs)
     print()
     print(report.table(options.platform, len(runs), len(starts)))
     if runs:
