@@ -38,8 +38,11 @@ assert agenda.cues.any, 'the bundled agenda turns cues on'
 options = argparse.Namespace(speed=1.0, lang=None, windowed=False, presenter_screen=None, projector_screen=None)
 settings = QSettings(str(folder / 's.ini'), QSettings.Format.IniFormat)
 parts = build_app(Path('agenda.yaml'), agenda, options, settings=settings, state_dir=folder / 'state')
-for _ in range(20):  # the cue bell opens its device from a zero-timer
+import time
+deadline = time.monotonic() + 5
+while 'miniaudio' not in sys.modules and time.monotonic() < deadline:  # the bell opens its device 250 ms in
     QApplication.processEvents()
+    time.sleep(0.01)
 opened = 'miniaudio' in sys.modules
 loaded = [name for name in %r if name in sys.modules]
 with open('/proc/self/maps') as maps:
