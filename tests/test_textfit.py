@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter
 
 from stagetimer.ui.common import fonts
 from stagetimer.ui.common.digits import Digits, pattern
 from stagetimer.ui.common.refcount_guard import protect_none
-from stagetimer.ui.common.textfit import TextFitter, wrap
+from stagetimer.ui.common.textfit import TextFitter, _balanced, wrap
 from tests.snapshots_factory import LONG_EVENT_TITLE, LONG_TITLES
 
 protect_none()  # see stagetimer/ui/refcount_guard.py
@@ -129,3 +131,20 @@ def test_a_title_a_little_too_long_takes_one_wide_line_not_two_short_ones() -> N
     assert wide.lines == (title,) and wide.width > 0.95 * width and wide.pixel_size >= 80
     far_too_long = TextFitter().fit(title, width / 1.6, 400, 100, max_lines=3, fewer_lines=0.8)
     assert len(far_too_long.lines) == 2 and far_too_long.pixel_size == 100  # two full-size lines still win
+
+
+_WORDS = ["재난", "안전", "관제를", "위한", "지능형", "CCTV", "고도화", "(AI파운데이션", "모델)", "제2회", "Forum", "A", "x"]
+
+
+@given(words=st.lists(st.sampled_from(_WORDS), min_size=1, max_size=14), width=st.integers(20, 900),
+       px=st.integers(8, 120), keep_groups=st.booleans())
+@settings(max_examples=150, deadline=None)
+def test_balancing_keeps_the_number_of_lines_so_the_size_search_need_not_balance(
+    words: list[str], width: int, px: int, keep_groups: bool
+) -> None:
+    # The fitter searches sizes on unbalanced lines and balances only the size it chose: right only
+    # if balancing never changes how many lines (and so how tall) the text is.
+    text = " ".join(words)
+    metrics = QFontMetricsF(fonts.text_font(px))
+    lines = wrap(text, metrics, width, keep_groups)
+    assert len(_balanced(text, metrics, width, len(lines), keep_groups)) == len(lines)

@@ -13,6 +13,7 @@ asked; a repaint of an unchanged screen then costs one dictionary lookup.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -232,8 +233,8 @@ class TextFitter:
                 return None
             if not split_words and not _words_intact(text, lines, keep_groups):
                 return None
-            if len(lines) > 1:
-                lines = _balanced(text, metrics, width, len(lines), keep_groups)
+            # Unbalanced: balancing keeps the number of lines, so it cannot change whether a size
+            # fits; only the size chosen is balanced (below), not every size the search tries.
             fitted = FittedText(
                 font=font,
                 lines=tuple(lines),
@@ -249,6 +250,11 @@ class TextFitter:
             split = self._largest(attempt, max_px, split_words=True)
             if split is not None and (best is None or split.pixel_size > best.pixel_size):
                 best = split
+        if best is not None and len(best.lines) > 1:
+            metrics = QFontMetricsF(best.font)
+            lines = _balanced(text, metrics, width, len(best.lines), keep_groups)
+            best = dataclasses.replace(best, lines=tuple(lines),
+                                       line_widths=tuple(metrics.horizontalAdvance(line) for line in lines))
         if best is None:  # not even 1 px fits: draw it tiny anyway rather than drop it
             font = fonts.text_font(1, weight)
             metrics = QFontMetricsF(font)
