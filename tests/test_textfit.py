@@ -133,7 +133,8 @@ def test_a_title_a_little_too_long_takes_one_wide_line_not_two_short_ones() -> N
     assert len(far_too_long.lines) == 2 and far_too_long.pixel_size == 100  # two full-size lines still win
 
 
-_WORDS = ["재난", "안전", "관제를", "위한", "지능형", "CCTV", "고도화", "(AI파운데이션", "모델)", "제2회", "Forum", "A", "x"]
+_WORDS = ["재난", "안전", "관제를", "위한", "지능형", "CCTV", "고도화", "(AI파운데이션", "모델)", "제2회", "Forum",
+          "A", "x"]
 
 
 @given(words=st.lists(st.sampled_from(_WORDS), min_size=1, max_size=14), width=st.integers(20, 900),
