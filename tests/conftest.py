@@ -19,6 +19,7 @@ import pytest
 from stagetimer import resources
 from stagetimer.core.clock import FakeClock
 from stagetimer.ui.common.refcount_guard import protect_none
+from stagetimer.ui.gc_policy import generation_due
 
 # A test session makes far more void Qt calls and signal emits than None and True
 # have references; with PySide6 6.12 on Python < 3.12 it would abort at exit.
@@ -31,18 +32,17 @@ def _collect_on_the_main_thread() -> Iterator[None]:
 
     A collection that the interpreter starts on a worker thread (the report's,
     the network's) finalises whatever Qt objects earlier tests left in cycles
-    there; their timers cannot be stopped from that thread and later fire at
-    freed memory: test_control_repaint then test_app_session's report test
+    there, and one of their timers later fired at freed memory:
+    test_control_repaint then test_app_session's report test
     crashed with SIGSEGV in QTimerInfoList::activateTimers. The running app
     is safe by its own policy (ui/gc_policy.py: collections only on the GUI
     thread); the tests follow the same rule, at the interpreter's thresholds.
     """
     gc.disable()
     yield
-    young, middle, old = gc.get_count()
-    first, second, third = gc.get_threshold()
-    if young >= first:
-        gc.collect(2 if middle + 1 >= second and old + 1 >= third else 1 if middle + 1 >= second else 0)
+    thresholds = gc.get_threshold()
+    if gc.get_count()[0] >= thresholds[0]:
+        gc.collect(generation_due(thresholds))
     gc.disable()  # a test of the app's policy may have turned collection back on
 
 

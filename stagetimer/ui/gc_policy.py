@@ -44,6 +44,18 @@ from stagetimer.ui.controller import Controller
 SETTLE_MS = 1000
 
 
+def generation_due(thresholds: tuple[int, int, int]) -> int:
+    """The generation the interpreter would collect now that its young count has passed ``thresholds[0]``.
+
+    Its own rule: the middle generation too when it has been collected ``thresholds[1]`` times since,
+    and everything when the old one's count reaches ``thresholds[2]`` as well.
+    """
+    _young, middle, old = gc.get_count()
+    if middle + 1 < thresholds[1]:
+        return 0
+    return 2 if old + 1 >= thresholds[2] else 1
+
+
 class CollectAfterPublish(QObject):
     """Runs the cyclic collector just after the controller publishes, and only then."""
 
@@ -78,11 +90,7 @@ class CollectAfterPublish(QObject):
         asked twice.
         """
         self._pending = False
-        _young, middle, old = gc.get_count()
-        second, third = self._thresholds[1:]
-        generation = 0
-        if middle + 1 >= second:
-            generation = 2 if old + 1 >= third else 1
+        generation = generation_due(self._thresholds)
         gc.collect(generation)
         self.collections[generation] += 1
 
