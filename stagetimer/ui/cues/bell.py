@@ -103,12 +103,11 @@ class CueBell(QObject):
     def open_now(self) -> None:
         """Open the device now if it is due to open: for the screenshot tools, which draw the
         windows right after building them and have no first paint to wait for."""
-        if self._opening:
-            self._open()
+        self._open()
 
     def _open(self) -> None:
         if not self._opening:
-            return  # opened already (open_now): the timer came after
+            return  # not due, or opened already (open_now before the timer)
         self._tried, self._opening = True, False
         self._output = self._opener()
         self._update()
