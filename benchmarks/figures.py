@@ -42,6 +42,9 @@ class Report:
 
     rows: list[tuple[str, str, str, bool | None]] = field(default_factory=list)
     all_flips: list[float] = field(default_factory=list)
+    #: The app's running CPU (s/min, median of the runs) and peak RSS (MB), for the floor's comparison.
+    running_cpu: float | None = None
+    peak_rss: float | None = None
 
     @property
     def all_pass(self) -> bool:
@@ -67,7 +70,7 @@ class Report:
         if len(runs) > 1:
             self.add("  max per run, lowest–highest", f"{min(maxima):.2f}–{max(maxima):.2f} ms")
             self.add("  median per run, lowest–highest", f"{min(medians):.2f}–{max(medians):.2f} ms")
-        running = statistics.median(cpu)
+        running = self.running_cpu = statistics.median(cpu)
         spread = f" ({min(cpu):.3f}–{max(cpu):.3f})" if len(cpu) > 1 else ""
         self.add("CPU while an item runs, per minute", f"{running:.3f} s{spread}", f"≤ {CPU_S_PER_MIN:g} s",
                  running <= CPU_S_PER_MIN)
@@ -76,7 +79,7 @@ class Report:
             welcome = first["welcome_cpu_s"] / first["welcome_s"] * 60
             self.add("CPU on the idle welcome screen, per minute", f"{welcome:.3f} s", "≤ running",
                      welcome <= max(running, 0.0) * 1.05)
-        rss = max(run["rss_kb"] for run in runs) / 1024
+        rss = self.peak_rss = max(run["rss_kb"] for run in runs) / 1024
         self.add("peak RSS, three 1080p windows", f"{rss:.1f} MB", f"≤ {RSS_MB:g} MB", rss <= RSS_MB)
 
     def add_startup(self, starts: list[float], checks: list[float], start_cpu: list[float],
@@ -90,20 +93,20 @@ class Report:
                  f"{max(checks) * 1000:.0f})", f"≤ {CHECK_S * 1000:.0f} ms", check <= CHECK_S)
         self.add("  its CPU (user + system), median", f"{statistics.median(check_cpu) * 1000:.0f} ms")
 
-    def add_floor(self, starts: list[float], rss: list[float], app_starts: list[float],
-                  runs: list[dict[str, Any]], cpu: float | None) -> None:
-        """PySide6 alone (three empty 1080p windows; a bare countdown in them), and the app above it."""
+    def add_floor(self, starts: list[float], rss: list[float], app_starts: list[float], cpu: float | None) -> None:
+        """PySide6 alone (three empty 1080p windows; a bare countdown in them), and the app above it.
+
+        After add_runs, whose figures it compares with (without runs, start-up alone).
+        """
         floor = statistics.median(starts)
         self.add("PySide6 alone: spawn → first paint", f"{floor:.3f} s ({min(starts):.2f}–{max(starts):.2f})")
         self.add("  the app above it, median", f"+{statistics.median(app_starts) - floor:.3f} s")
         self.add("PySide6 alone: peak RSS", f"{max(rss):.1f} MB")
-        if runs:
-            app_rss = max(run["rss_kb"] for run in runs) / 1024
-            self.add("  the app above it", f"+{app_rss - max(rss):.1f} MB")
-        if runs and cpu is not None:
-            running = statistics.median(run["cpu_s"] / run["seconds"] * 60 for run in runs)
+        if self.peak_rss is not None:
+            self.add("  the app above it", f"+{self.peak_rss - max(rss):.1f} MB")
+        if self.running_cpu is not None and cpu is not None:
             self.add("PySide6 alone: CPU of a bare countdown, /min", f"{cpu:.3f} s")
-            self.add("  the app above it, median", f"+{running - cpu:.3f} s")
+            self.add("  the app above it, median", f"+{self.running_cpu - cpu:.3f} s")
 
     def table(self, platform: str, runs: int, starts: int) -> str:
         lines = [f"{runs} run(s) on {platform}; start-up and check: median (lowest–highest) of {starts}",

@@ -150,7 +150,7 @@ def main() -> int:
         floor, _ = spawn(["--platform", options.platform, "--seconds", str(floor_seconds)], floor_seconds + 60, FLOOR)
         floor_cpu = floor["run_cpu_s_per_min"]
     report.add_startup(starts, checks, start_cpu, check_cpu)
-    report.add_floor(floor_starts, floor_rss, starts, runs, floor_cpu)
+    report.add_floor(floor_starts, floor_rss, starts, floor_cpu)
     print()
     print(report.table(options.platform, len(runs), len(starts)))
     if runs:
